@@ -1,0 +1,97 @@
+/**
+ * The one catalogue of error codes. Codes are stable strings that cross process boundaries
+ * (platform → BFF → mini-program); clients branch on them, never on message text. Messages
+ * here are for developers and logs; the mini-program has its own Chinese wording per code.
+ */
+
+interface ErrorSpec {
+  /** The HTTP status an API answers with. */
+  status: number;
+  /** For developers: what happened. */
+  description: string;
+}
+
+const spec = (status: number, description: string): ErrorSpec => ({ status, description });
+
+export const ERROR_CATALOGUE = {
+  // Binding (SPEC)
+  SELF_BINDING: spec(422, 'Nobody binds themselves (R3).'),
+  AUTHORIZER_ECREDENTIAL_INACTIVE: spec(422, "The authorizer's e-credential is not activated (R1)."),
+  BENEFICIARY_ECREDENTIAL_INACTIVE: spec(422, "The beneficiary's e-credential is not activated (R1)."),
+  AUTHORIZER_NOT_EMPLOYEE: spec(422, 'The authorizer is not employee-insured (R2).'),
+  AUTHORIZER_NOT_IN_REGION: spec(422, 'The authorizer is not insured in the region (R2).'),
+  AUTHORIZER_ACCOUNT_ABNORMAL: spec(422, "The authorizer's account is not in normal state (R2)."),
+  BENEFICIARY_NOT_INSURED: spec(422, 'The beneficiary is not insured in the region (R2).'),
+  BENEFICIARY_ACCOUNT_ABNORMAL: spec(422, "The beneficiary's insurance is suspended (R2, 001 table)."),
+  RELATION_NOT_ALLOWED: spec(422, 'The relation is not a close relative allowed by the policy (R3).'),
+  REVERSE_BINDING: spec(409, 'The beneficiary already shares their account with the authorizer (R4).'),
+  BENEFICIARY_ALREADY_BOUND: spec(409, 'The beneficiary already has as many authorizers as allowed (R4).'),
+  DUPLICATE_BINDING: spec(409, 'This binding exists already.'),
+  MINOR_NEEDS_PARENT: spec(422, 'A beneficiary under 16 can only be bound by a parent (R18).'),
+  IDENTITY_MISMATCH: spec(422, 'The name does not match the ID number in the registry (R3).'),
+  INVITATION_EXPIRED: spec(410, 'The invitation has expired (R19).'),
+  FACE_VERIFICATION_REQUIRED: spec(403, 'A fresh face verification of this person is needed (R6).'),
+  COMMITMENT_REQUIRED: spec(422, 'The commitment letter must be accepted first (R9).'),
+  // Spending (SPEC)
+  INSUFFICIENT_SHARED_BALANCE: spec(422, "The shared account cannot cover the whole premium (R13, R15)."),
+  PREMIUM_ONLY_FOR_RESIDENT: spec(422, 'Premiums are paid from the shared account only for resident-insured beneficiaries (R15).'),
+  NOT_BOUND: spec(404, 'There is no active binding between these people.'),
+  IDEMPOTENCY_KEY_REUSED: spec(409, 'This idempotency key was used for a different request (R17).'),
+  // Spending (added)
+  PREMIUM_NOT_DUE: spec(422, 'No premium is due for this person and year (R15).'),
+  PREMIUM_ALREADY_PAID: spec(409, 'The premium for this person and year is paid already (R17).'),
+  PAYER_NOT_INSURED: spec(422, 'The card holder is not insured or not in normal state.'),
+  IDEMPOTENCY_KEY_REQUIRED: spec(400, 'This request needs an Idempotency-Key header (R17).'),
+  REQUEST_IN_PROGRESS: spec(409, 'The same request is being processed; retry in a moment (R17).'),
+  // Invitations, bindings, e-credentials (added)
+  INVITATION_NOT_FOUND: spec(404, 'No such invitation for this person.'),
+  INVITATION_NOT_PENDING: spec(409, 'The invitation was already accepted, rejected or cancelled.'),
+  BINDING_NOT_FOUND: spec(404, 'No such binding for this person.'),
+  PERSON_NOT_FOUND: spec(404, 'No insured person with this ID number in the registry.'),
+  ECREDENTIAL_ALREADY_ACTIVE: spec(409, 'The e-credential is already activated.'),
+  ECREDENTIAL_REQUIRED: spec(403, 'Activate your e-credential first (R1).'),
+  NOT_A_MINOR: spec(422, 'Guardian activation is only for a child under 16 (R18).'),
+  ORDER_MISMATCH: spec(422, 'The order must list exactly the active authorizers (R14).'),
+  // Face verification (added)
+  FACE_VERIFICATION_FAILED: spec(422, 'The face did not match (R6).'),
+  FACE_SPOOF_DETECTED: spec(422, 'Liveness check failed (R6).'),
+  FACE_VERIFICATION_TIMEOUT: spec(422, 'The face verification timed out (R6).'),
+  FACE_LOCKED: spec(429, 'Too many failed face verifications; locked for a while (R6).'),
+  FACE_TICKET_INVALID: spec(403, 'The face ticket is unknown, used, expired or for another purpose (R6).'),
+  FACE_RESULT_CONSUMED: spec(409, 'The result of this verification was already queried.'),
+  FACE_VERIFICATION_NOT_FOUND: spec(404, 'No such face verification.'),
+  // Login and sessions (added)
+  WECHAT_CODE_INVALID: spec(401, 'The login code is invalid or used (WeChat 40029).'),
+  WECHAT_RATE_LIMITED: spec(429, 'WeChat refused: too frequent (WeChat 45011).'),
+  UNAUTHENTICATED: spec(401, 'Log in first.'),
+  TOKEN_EXPIRED: spec(401, 'The access token has expired; refresh it.'),
+  SESSION_REVOKED: spec(401, 'The session was ended; log in again.'),
+  FORBIDDEN: spec(403, 'This belongs to somebody else.'),
+  // Generic (added)
+  VALIDATION_FAILED: spec(400, 'The request does not match the schema.'),
+  NOT_FOUND: spec(404, 'No such resource.'),
+  RATE_LIMITED: spec(429, 'Too many requests; slow down.'),
+  PAYLOAD_TOO_LARGE: spec(413, 'The request body is too large.'),
+  SERVICE_UNAVAILABLE: spec(503, 'A service this needs is unreachable; try again shortly.'),
+  INTERNAL: spec(500, 'Something unexpected went wrong; the request id identifies it.'),
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CATALOGUE, value);
+}
+
+export function httpStatusOf(code: ErrorCode): number {
+  return ERROR_CATALOGUE[code].status;
+}
+
+/** An expected business failure, returned (never thrown) by use cases and rules. */
+export interface Failure<C extends string = ErrorCode> {
+  ok: false;
+  code: C;
+}
+
+export const fail = <C extends ErrorCode>(code: C): Failure<C> => ({ ok: false, code });

@@ -1,0 +1,76 @@
+import type { Fen } from './money';
+
+/** R3 DECISION: the civil-law close relatives. */
+export const RELATIONS = ['spouse', 'parent', 'child', 'sibling', 'grandparent', 'grandchild'] as const;
+
+/** What the beneficiary is to the authorizer ('child': the beneficiary is the authorizer's child). */
+export type Relation = (typeof RELATIONS)[number];
+
+/**
+ * R13: how the 3000-yuan reserve of the authorizer is read.
+ * - 'floor' (DECISION, default): family use may draw the balance down to the reserve, never below.
+ * - 'gate': the literal reading; family use stops only once the balance is at or below the reserve.
+ */
+export type ReserveMode = 'floor' | 'gate';
+
+export interface Policy {
+  /** A stable name for logs and settings. */
+  name: 'tibet-2022' | 'ngari-2025';
+  /** R13: 3000 yuan. */
+  reserveFloor: Fen;
+  reserveMode: ReserveMode;
+  /** R4 / R14: how many authorizers one beneficiary may have at once. */
+  maxAuthorizersPerBeneficiary: number;
+  /** R3: the civil-law close relatives, which a region may narrow. */
+  allowedRelations: readonly Relation[];
+  /** R2: insuring-area codes of the region start with this. */
+  regionPrefix: string;
+  /** R18: under this age on the binding day, only a parent binds, as guardian. */
+  minorAge: number;
+  /** R19 */
+  invitationTtlHours: number;
+}
+
+/** 藏医保办〔2022〕11号: one authorizer per beneficiary. The default everywhere. */
+export const TIBET_2022: Policy = Object.freeze({
+  name: 'tibet-2022',
+  reserveFloor: 300_000,
+  reserveMode: 'floor',
+  maxAuthorizersPerBeneficiary: 1,
+  allowedRelations: RELATIONS,
+  regionPrefix: '54',
+  minorAge: 16,
+  invitationTtlHours: 72,
+});
+
+/**
+ * The Ngari 2025 note (001 二): several authorizers, walked in the beneficiary's order (R14).
+ * The note gives no maximum; five is this product's DECISION so that a list stays reviewable.
+ */
+export const NGARI_2025: Policy = Object.freeze({
+  ...TIBET_2022,
+  name: 'ngari-2025',
+  maxAuthorizersPerBeneficiary: 5,
+});
+
+export const DEFAULT_POLICY: Policy = TIBET_2022;
+
+export const POLICIES: Readonly<Record<Policy['name'], Policy>> = Object.freeze({
+  'tibet-2022': TIBET_2022,
+  'ngari-2025': NGARI_2025,
+});
+
+export function policyByName(name: string): Policy | undefined {
+  return Object.prototype.hasOwnProperty.call(POLICIES, name)
+    ? POLICIES[name as Policy['name']]
+    : undefined;
+}
+
+/**
+ * R13: how much of an authorizer's balance family use may spend right now.
+ * floor: max(0, balance − reserve); gate: everything while the balance is above the reserve.
+ */
+export function usableSharedBalance(balance: Fen, policy: Policy = DEFAULT_POLICY): Fen {
+  if (policy.reserveMode === 'gate') return balance > policy.reserveFloor ? balance : 0;
+  return Math.max(0, balance - policy.reserveFloor);
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  COMMITMENT_PARAGRAPHS,
+  composeIdNumber,
+  DEFAULT_POLICY,
+  ERROR_CATALOGUE,
+  ERROR_CODES,
+  ErrorBodySchema,
+  FenSchema,
+  IdNumberSchema,
+  NGARI_2025,
+  PageQuerySchema,
+  PersonNameSchema,
+  policyByName,
+  RelationSchema,
+  TIBET_2022,
+} from '../src';
+
+describe('policies', () => {
+  it('when nothing is chosen, then Tibet 2022 applies with every DECISION value', () => {
+    expect(DEFAULT_POLICY).toBe(TIBET_2022);
+    expect(TIBET_2022).toMatchObject({
+      reserveFloor: 300000,
+      reserveMode: 'floor',
+      maxAuthorizersPerBeneficiary: 1,
+      regionPrefix: '54',
+      minorAge: 16,
+      invitationTtlHours: 72,
+    });
+    expect(TIBET_2022.allowedRelations).toEqual(['spouse', 'parent', 'child', 'sibling', 'grandparent', 'grandchild']);
+  });
+  it('when Ngari 2025 is chosen (R14), then several authorizers are allowed and the rest is the same', () => {
+    expect(NGARI_2025.maxAuthorizersPerBeneficiary).toBeGreaterThan(1);
+    expect({ ...NGARI_2025, name: 'x', maxAuthorizersPerBeneficiary: 0 }).toEqual({ ...TIBET_2022, name: 'x', maxAuthorizersPerBeneficiary: 0 });
+    expect(policyByName('ngari-2025')).toBe(NGARI_2025);
+    expect(policyByName('toString')).toBeUndefined();
+  });
+  it('when someone tries to change a policy object, then it is frozen', () => {
+    expect(Object.isFrozen(TIBET_2022)).toBe(true);
+  });
+});
+
+describe('the error catalogue', () => {
+  const fromSpec = [
+    'SELF_BINDING', 'AUTHORIZER_ECREDENTIAL_INACTIVE', 'BENEFICIARY_ECREDENTIAL_INACTIVE', 'AUTHORIZER_NOT_EMPLOYEE',
+    'AUTHORIZER_NOT_IN_REGION', 'AUTHORIZER_ACCOUNT_ABNORMAL', 'BENEFICIARY_NOT_INSURED', 'RELATION_NOT_ALLOWED',
+    'REVERSE_BINDING', 'BENEFICIARY_ALREADY_BOUND', 'DUPLICATE_BINDING', 'MINOR_NEEDS_PARENT', 'IDENTITY_MISMATCH',
+    'INVITATION_EXPIRED', 'FACE_VERIFICATION_REQUIRED', 'COMMITMENT_REQUIRED', 'INSUFFICIENT_SHARED_BALANCE',
+    'PREMIUM_ONLY_FOR_RESIDENT', 'NOT_BOUND', 'IDEMPOTENCY_KEY_REUSED',
+  ];
+  it('when SPEC lists a code, then the catalogue has it', () => {
+    for (const code of fromSpec) expect(ERROR_CODES).toContain(code);
+  });
+  it('when a code is in the catalogue, then it is UPPER_SNAKE and maps to a 4xx/5xx status', () => {
+    for (const code of ERROR_CODES) {
+      expect(code).toMatch(/^[A-Z][A-Z0-9_]+$/);
+      expect(ERROR_CATALOGUE[code].status).toBeGreaterThanOrEqual(400);
+      expect(ERROR_CATALOGUE[code].status).toBeLessThan(600);
+    }
+  });
+});
+
+describe('contract building blocks', () => {
+  it('when an ID number is parsed, then a lower-case x is normalised and a bad checksum refused', () => {
+    expect(IdNumberSchema.parse('11010519491231002x')).toBe('11010519491231002X');
+    expect(IdNumberSchema.safeParse('110105194912310021').success).toBe(false);
+    expect(IdNumberSchema.safeParse(540102199001).success).toBe(false);
+    expect(IdNumberSchema.parse(composeIdNumber('540102', '1990-01-01', 101))).toHaveLength(18);
+  });
+  it('when an amount is parsed, then only integer fen pass', () => {
+    expect(FenSchema.safeParse(100).success).toBe(true);
+    for (const bad of [-1, 1.5, '100', Number.NaN, 2 ** 60]) expect(FenSchema.safeParse(bad).success).toBe(false);
+  });
+  it('when a name is parsed, then Chinese and Tibetan names pass and markup does not', () => {
+    for (const good of ['张三', '扎西顿珠', '阿依古丽·买买提', 'བཀྲ་ཤིས']) expect(PersonNameSchema.safeParse(good).success).toBe(true);
+    for (const bad of ['张', '<script>', 'Zhang San', '张三1', '张'.repeat(31)]) expect(PersonNameSchema.safeParse(bad).success).toBe(false);
+  });
+  it('when a relation is parsed (R3), then only the six close relatives pass', () => {
+    expect(RelationSchema.safeParse('parent').success).toBe(true);
+    expect(RelationSchema.safeParse('friend').success).toBe(false);
+  });
+  it('when a page query has no limit, then 20; a limit over 100 is refused', () => {
+    expect(PageQuerySchema.parse({})).toEqual({ limit: 20 });
+    expect(PageQuerySchema.safeParse({ limit: '101' }).success).toBe(false);
+  });
+  it('when an error body carries an unknown code, then it is refused', () => {
+    expect(ErrorBodySchema.safeParse({ error: { code: 'NOT_BOUND', message: 'x' } }).success).toBe(true);
+    expect(ErrorBodySchema.safeParse({ error: { code: 'OOPS', message: 'x' } }).success).toBe(false);
+  });
+  it('when the commitment letter (R9) is shown, then it holds the eight promises of 附件2', () => {
+    expect(COMMITMENT_PARAGRAPHS).toHaveLength(9);
+    expect(COMMITMENT_PARAGRAPHS.join('')).toContain('3000');
+  });
+});
