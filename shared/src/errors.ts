@@ -47,6 +47,8 @@ export const ERROR_CATALOGUE = {
   INVITATION_NOT_FOUND: spec(404, 'No such invitation for this person.'),
   INVITATION_NOT_PENDING: spec(409, 'The invitation was already accepted, rejected or cancelled.'),
   BINDING_NOT_FOUND: spec(404, 'No such binding for this person.'),
+  BINDING_ENDED: spec(409, 'This binding has ended; a new invitation is needed (R7).'),
+  OPENID_ALREADY_LINKED: spec(409, "This WeChat account already holds another person's e-credential."),
   PERSON_NOT_FOUND: spec(404, 'No insured person with this ID number in the registry.'),
   ECREDENTIAL_ALREADY_ACTIVE: spec(409, 'The e-credential is already activated.'),
   ECREDENTIAL_REQUIRED: spec(403, 'Activate your e-credential first (R1).'),

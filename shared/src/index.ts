@@ -11,3 +11,4 @@ export * from './rules/invitation';
 export * from './rules/notifications';
 export * from './idempotency';
 export * from './commitment';
+export * from './contract/platform';

@@ -1,0 +1,27 @@
+import { isValidIdNumber } from '@family-share/shared';
+import { DEMO_PEOPLE } from './platform/demo-people';
+
+/** A demo person's key (e.g. "zhaxi") or an ID number → the ID number. */
+export function resolvePerson(text: string): string {
+  const demo = DEMO_PEOPLE.find((p) => p.key === text || p.name === text);
+  if (demo) return demo.idNumber;
+  if (isValidIdNumber(text)) return text.toUpperCase();
+  throw new Error(`unknown person "${text}": use a demo key (${DEMO_PEOPLE.map((p) => p.key).join(', ')}) or an ID number`);
+}
+
+export function platformConnection(): { url: string; key: string } {
+  return {
+    url: process.env.PLATFORM_URL ?? 'http://127.0.0.1:4010',
+    key: process.env.PLATFORM_KEY ?? 'dev-platform-key-0123456789abcdef',
+  };
+}
+
+export async function callPlatform(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const { url, key } = platformConnection();
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', 'x-platform-key': key },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}

@@ -1,0 +1,210 @@
+import { bodyParser } from '@koa/bodyparser';
+import { Router } from '@koa/router';
+import {
+  ActivateECredentialRequestSchema,
+  ActivateGuardianRequestSchema,
+  AdminPersonSchema,
+  BalanceChangeSchema,
+  BindingRequestSchema,
+  CreateBindingRequestSchema,
+  EndBindingRequestSchema,
+  FeedQuerySchema,
+  FenSchema,
+  IdNumberSchema,
+  InsuranceChangeSchema,
+  LedgerQuerySchema,
+  OpaqueIdSchema,
+  parseIdNumber,
+  PremiumPaymentRequestSchema,
+  PreferencesRequestSchema,
+  SettlementRequestSchema,
+  VerifyIdentityRequestSchema,
+  YearSchema,
+} from '@family-share/shared';
+import Koa from 'koa';
+import { z } from 'zod';
+import { AppError, errorMiddleware, parse, requireServiceKey, respond } from '../http/koa-kit';
+import { ok, type PlatformDeps } from './deps';
+import { DEMO_PEOPLE } from './demo-people';
+import { activateAsGuardian, activateECredential, verifyIdentity } from './use-cases/activate-ecredential';
+import { changeInsurance, setBalance } from './use-cases/change-insurance';
+import { checkBindingNow } from './use-cases/check-binding';
+import { createBinding } from './use-cases/create-binding';
+import { endBinding } from './use-cases/end-binding';
+import { listBindings } from './use-cases/list-bindings';
+import { payPremium } from './use-cases/pay-premium';
+import { personView } from './use-cases/person-view';
+import { monthlyTotals, premiumStatus } from './use-cases/read-ledger';
+import { setPreferences } from './use-cases/set-preferences';
+import { settle } from './use-cases/settle';
+
+export const PLATFORM_KEY_HEADER = 'x-platform-key';
+
+export interface PlatformAppOptions {
+  /** Shared with the BFF and the POS; every /v1 call must carry it. */
+  serviceKey: string;
+}
+
+const OpenidSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/);
+const MonthlyQuerySchema = z.object({ year: YearSchema });
+
+/** The medical-insurance platform: the system of record, over HTTP. */
+export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOptions): Koa {
+  const app = new Koa();
+  const router = new Router({ prefix: '/v1' });
+  const { store } = deps;
+
+  /** A person named in the path must exist; the format is checked first. */
+  const personParam = async (id: string | undefined) => {
+    const idNumber = parse(IdNumberSchema, id);
+    const person = await store.getPerson(idNumber);
+    if (!person) throw new AppError('PERSON_NOT_FOUND');
+    return person;
+  };
+
+  router.get('/persons/:id', async (ctx) => {
+    ctx.body = personView(await personParam(ctx.params.id));
+  });
+
+  router.post('/identity/verify', async (ctx) => {
+    const body = parse(VerifyIdentityRequestSchema, ctx.request.body);
+    const result = await verifyIdentity(deps, body.name, body.idNumber);
+    respond(ctx, result.ok ? ok({ match: true, person: personView(result.value) }) : result);
+  });
+
+  router.get('/ecredentials/by-openid/:openid', async (ctx) => {
+    const idNumber = await store.personIdByOpenid(parse(OpenidSchema, ctx.params.openid));
+    if (!idNumber) throw new AppError('PERSON_NOT_FOUND');
+    ctx.body = { idNumber };
+  });
+
+  router.post('/ecredentials/activate', async (ctx) => {
+    respond(ctx, await activateECredential(deps, parse(ActivateECredentialRequestSchema, ctx.request.body)));
+  });
+
+  router.post('/ecredentials/activate-guardian', async (ctx) => {
+    respond(ctx, await activateAsGuardian(deps, parse(ActivateGuardianRequestSchema, ctx.request.body)));
+  });
+
+  router.post('/bindings/check', async (ctx) => {
+    respond(ctx, await checkBindingNow(deps, parse(BindingRequestSchema, ctx.request.body)));
+  });
+
+  router.post('/bindings', async (ctx) => {
+    respond(ctx, await createBinding(deps, parse(CreateBindingRequestSchema, ctx.request.body)), 201);
+  });
+
+  router.post('/bindings/:bindingId/end', async (ctx) => {
+    const bindingId = parse(OpaqueIdSchema, ctx.params.bindingId);
+    const body = parse(EndBindingRequestSchema, ctx.request.body);
+    respond(ctx, await endBinding(deps, { bindingId, ...body }));
+  });
+
+  router.get('/persons/:id/bindings', async (ctx) => {
+    const person = await personParam(ctx.params.id);
+    ctx.body = await listBindings(deps, person.idNumber);
+  });
+
+  router.put('/persons/:id/preferences', async (ctx) => {
+    const person = await personParam(ctx.params.id);
+    respond(ctx, await setPreferences(deps, person.idNumber, parse(PreferencesRequestSchema, ctx.request.body)));
+  });
+
+  router.post('/settlements', async (ctx) => {
+    respond(ctx, await settle(deps, parse(SettlementRequestSchema, ctx.request.body)));
+  });
+
+  router.get('/persons/:id/premiums/:year', async (ctx) => {
+    const person = await personParam(ctx.params.id);
+    ctx.body = await premiumStatus(deps, person.idNumber, parse(YearSchema, ctx.params.year));
+  });
+
+  router.post('/premiums/payments', async (ctx) => {
+    respond(ctx, await payPremium(deps, parse(PremiumPaymentRequestSchema, ctx.request.body)));
+  });
+
+  router.get('/premium-table', async (ctx) => {
+    ctx.body = await store.premiumTable();
+  });
+
+  router.get('/persons/:id/deductions', async (ctx) => {
+    const person = await personParam(ctx.params.id);
+    const query = parse(LedgerQuerySchema, ctx.query);
+    if (query.beneficiary !== undefined && !parseIdNumber(query.beneficiary).ok) throw new AppError('VALIDATION_FAILED');
+    ctx.body = await store.deductions(person.idNumber, query);
+  });
+
+  router.get('/persons/:id/deductions/monthly', async (ctx) => {
+    const person = await personParam(ctx.params.id);
+    ctx.body = await monthlyTotals(deps, person.idNumber, parse(MonthlyQuerySchema, ctx.query).year);
+  });
+
+  router.get('/persons/:id/payments', async (ctx) => {
+    const person = await personParam(ctx.params.id);
+    ctx.body = await store.payments(person.idNumber, parse(LedgerQuerySchema, ctx.query));
+  });
+
+  router.get('/persons/:id/feed', async (ctx) => {
+    const person = await personParam(ctx.params.id);
+    ctx.body = await store.feed(person.idNumber, parse(FeedQuerySchema, ctx.query));
+  });
+
+  router.get('/demo-people', async (ctx) => {
+    ctx.body = DEMO_PEOPLE.map(({ key, idNumber, name, openid, shows }) => ({ key, idNumber, name, openid, shows }));
+  });
+
+  // ---- the registry's own side: creating people, changing insurance (R8), balances ----
+
+  router.post('/admin/persons', async (ctx) => {
+    const body = parse(AdminPersonSchema, ctx.request.body);
+    const parsed = parseIdNumber(body.idNumber);
+    if (!parsed.ok) throw new AppError('VALIDATION_FAILED');
+    await store.savePerson({
+      idNumber: body.idNumber,
+      name: body.name,
+      insurance: body.insurance,
+      region: body.region,
+      status: body.status,
+      birthDate: parsed.birthDate,
+      balance: body.insurance === 'employee' ? body.balance : 0,
+      eCredential: { active: body.eCredentialActive, activatedAt: body.eCredentialActive ? deps.clock() : null, mode: body.eCredentialActive ? 'self' : null, guardianId: null },
+      guardians: body.guardians,
+      accountChoice: 'own',
+      openid: body.openid ?? null,
+    });
+    ctx.status = 201;
+    ctx.body = personView((await store.getPerson(body.idNumber))!);
+  });
+
+  router.post('/admin/persons/:id/insurance', async (ctx) => {
+    const person = await personParam(ctx.params.id);
+    respond(ctx, await changeInsurance(deps, person.idNumber, parse(InsuranceChangeSchema, ctx.request.body)));
+  });
+
+  router.put('/admin/persons/:id/balance', async (ctx) => {
+    const person = await personParam(ctx.params.id);
+    respond(ctx, await setBalance(deps, person.idNumber, parse(BalanceChangeSchema, ctx.request.body).balance));
+  });
+
+  router.put('/admin/premium-table/:year', async (ctx) => {
+    const year = parse(YearSchema, ctx.params.year);
+    const { amount } = parse(z.object({ amount: FenSchema }), ctx.request.body);
+    await store.setPremium(year, amount);
+    ctx.body = await store.premiumTable();
+  });
+
+  app.use(errorMiddleware(deps.log));
+  app.use(async (ctx, next) => {
+    if (ctx.path === '/healthz') {
+      await store.redis.ping();
+      ctx.body = { status: 'ok', policy: deps.policy.name };
+      return;
+    }
+    await next();
+  });
+  app.use(requireServiceKey(PLATFORM_KEY_HEADER, options.serviceKey));
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '32kb' }));
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  return app;
+}

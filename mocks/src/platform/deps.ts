@@ -1,0 +1,34 @@
+import type { ErrorCode, Policy } from '@family-share/shared';
+import type { Logger } from 'pino';
+import type { PlatformStore } from './store/platform-store';
+
+/** Tells a person of a change outside the app (R20): the WeChat subscription-message stand-in. */
+export interface Notifier {
+  notify(personId: string, event: { kind: string; at: number } & Record<string, unknown>): void;
+}
+
+export interface PlatformDeps {
+  store: PlatformStore;
+  policy: Policy;
+  /** Epoch milliseconds; injectable so that tests can move time. */
+  clock: () => number;
+  notifier: Notifier;
+  log: Logger;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const failWith = <T = never>(code: ErrorCode): Result<T> => ({ ok: false, code });
+
+/** A multi-step operation is handed to the recovery sweeper this long after it began. */
+export const RECOVERY_DELAY_MS = 10_000;
+/** A claim older than this, whose operation never finished, no longer blocks another. */
+export const STALE_CLAIM_MS = 30_000;
+
+/** JSON of an object without its closing brace, for a Lua script to append computed fields. */
+export function jsonHead(value: object): string {
+  return JSON.stringify(value).slice(0, -1);
+}
+
+export const silentNotifier: Notifier = { notify: () => undefined };

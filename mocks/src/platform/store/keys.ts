@@ -1,0 +1,85 @@
+/**
+ * The platform's Redis key layout. Every key of one person carries the hash tag {p:<id>}, so
+ * that all of a person's data lives in one Redis Cluster slot and each Lua script, which only
+ * ever touches one person, is atomic on a cluster too. Operations that span two people are
+ * sequences of such single-person steps (see the use cases), never one cross-slot script.
+ */
+export interface PersonKeys {
+  /** HASH: registry facts, balance, e-credential, preferences, version counters. */
+  person: string;
+  /** HASH authorizerId → JSON: who shares with this person now (R14 order by `rank`). */
+  authorizers: string;
+  /** HASH beneficiaryId → JSON {bindingId, state: pending|active|ended}: whom this person shares with. */
+  beneficiaries: string;
+  /** HASH bindingId → JSON: every binding in which this person is the beneficiary, ended ones too. */
+  bindings: string;
+  /** HASH opId → "take|balanceAfter|status": debits applied to this account (R17). */
+  applied: string;
+  /** HASH score → JSON: deductions from this account (R16). */
+  ledger: string;
+  /** ZSET score: index of all deductions, for cursor pages that cost O(log n + page). */
+  ledgerIndex: string;
+  /** ZSET score: deductions made by one beneficiary from this account. */
+  ledgerBy: (beneficiaryId: string) => string;
+  /** HASH "YYYY-MM" and "YYYY-MM|beneficiaryId" → fen. */
+  monthly: string;
+  /** HASH score → JSON: settlements paid as card holder, with their split (R16). */
+  payments: string;
+  /** ZSET score: index of payments. */
+  paymentIndex: string;
+  /** HASH year → JSON: premium status for this person (R15). */
+  premiums: string;
+  /** HASH: settlement journal (fingerprint, plan, status, result) for this card holder. */
+  settlement: (settlementId: string) => string;
+  /** STREAM: what this person is told (R20). */
+  feed: string;
+}
+
+export class PlatformKeys {
+  constructor(private readonly prefix = 'plat:') {}
+
+  person(id: string): PersonKeys {
+    const base = `${this.prefix}{p:${id}}:`;
+    return {
+      person: `${base}person`,
+      authorizers: `${base}in`,
+      beneficiaries: `${base}out`,
+      bindings: `${base}bind`,
+      applied: `${base}applied`,
+      ledger: `${base}led`,
+      ledgerIndex: `${base}led:all`,
+      ledgerBy: (beneficiaryId) => `${base}led:by:${beneficiaryId}`,
+      monthly: `${base}led:monthly`,
+      payments: `${base}pay`,
+      paymentIndex: `${base}pay:all`,
+      premiums: `${base}premium`,
+      settlement: (settlementId) => `${base}stl:${settlementId}`,
+      feed: `${base}feed`,
+    };
+  }
+
+  /** STRING, SET NX: which card holder and request a settlement or payment id belongs to (R17). */
+  operationOwner(kind: 'stl' | 'prm', operationId: string): string {
+    return `${this.prefix}{op:${kind}:${operationId}}:owner`;
+  }
+
+  /** STRING: the person whose e-credential is linked to a WeChat openid. */
+  openid(openid: string): string {
+    return `${this.prefix}{o:${openid}}:person`;
+  }
+
+  /** SET: every person in the registry (for listings and the demo picker). */
+  get registry(): string {
+    return `${this.prefix}registry`;
+  }
+
+  /** HASH year → fen: the resident premium table (R15; demo values). */
+  get premiumTable(): string {
+    return `${this.prefix}premium-table`;
+  }
+
+  /** ZSET: multi-step operations begun and not yet finished, for the recovery sweeper. */
+  get pendingOperations(): string {
+    return `${this.prefix}pending-ops`;
+  }
+}

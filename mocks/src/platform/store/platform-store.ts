@@ -1,0 +1,416 @@
+import type { Binding, Deduction, FeedEvent, PaymentRecord, PlatformPerson } from '@family-share/shared';
+import { PlatformKeys, type PersonKeys } from './keys';
+import { runScript, type RedisLike } from './redis-client';
+
+/** A person as stored: the registry facts plus the version counter the binding steps compare. */
+export interface StoredPerson extends PlatformPerson {
+  version: string;
+  /** The WeChat account the e-credential is linked to; never leaves the platform. */
+  openid: string | null;
+}
+
+export interface AuthorizerEntry {
+  authorizerId: string;
+  bindingId: string;
+  rank: number;
+}
+
+export interface BeneficiaryEntry {
+  beneficiaryId: string;
+  bindingId: string;
+  state: 'pending' | 'active' | 'ended';
+  at: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type ScriptReply = string[];
+
+/** China Standard Time (UTC+8) is the clock of the insured; months and days are counted in it. */
+const CST_OFFSET_MS = 8 * 3_600_000;
+
+export function chinaDate(ms: number): string {
+  return new Date(ms + CST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export function chinaMonth(ms: number): string {
+  return chinaDate(ms).slice(0, 7);
+}
+
+/** [start, end) of a YYYY-MM month in China time, as epoch milliseconds. */
+export function monthRange(month: string): [number, number] {
+  const [year, mon] = month.split('-').map(Number) as [number, number];
+  const start = Date.UTC(year, mon - 1, 1) - CST_OFFSET_MS;
+  const end = Date.UTC(year, mon, 1) - CST_OFFSET_MS;
+  return [start, end];
+}
+
+function toPerson(hash: Record<string, string>): StoredPerson | null {
+  if (!hash.idNumber) return null;
+  const insurance = hash.insurance === 'employee' || hash.insurance === 'resident' ? hash.insurance : null;
+  return {
+    idNumber: hash.idNumber,
+    name: hash.name ?? '',
+    insurance,
+    region: hash.region ?? '',
+    status: (hash.status as StoredPerson['status']) ?? 'terminated',
+    birthDate: hash.birthDate ?? '',
+    balance: Number(hash.balance ?? '0'),
+    eCredential: {
+      active: hash.ec === '1',
+      activatedAt: hash.ecAt ? Number(hash.ecAt) : null,
+      mode: hash.ecMode === 'self' || hash.ecMode === 'guardian' ? hash.ecMode : null,
+      guardianId: hash.ecGuardian ? hash.ecGuardian : null,
+    },
+    guardians: hash.guardians ? (JSON.parse(hash.guardians) as string[]) : [],
+    accountChoice: hash.choice === 'authorizer' ? 'authorizer' : 'own',
+    version: hash.ver ?? '0',
+    openid: hash.ecOpenid ? hash.ecOpenid : null,
+  };
+}
+
+/**
+ * Every read and write of the platform's Redis data. Writes that must be atomic are Lua
+ * scripts on one person's slot; this class only knows keys and shapes, not the rules.
+ */
+export class PlatformStore {
+  readonly keys: PlatformKeys;
+
+  constructor(
+    readonly redis: RedisLike,
+    prefix = 'plat:',
+  ) {
+    this.keys = new PlatformKeys(prefix);
+  }
+
+  k(id: string): PersonKeys {
+    return this.keys.person(id);
+  }
+
+  // ---- persons ----
+
+  async savePerson(person: PlatformPerson & { openid?: string | null }): Promise<void> {
+    const k = this.k(person.idNumber);
+    await this.redis.hset(k.person, {
+      idNumber: person.idNumber,
+      name: person.name,
+      insurance: person.insurance ?? 'none',
+      region: person.region,
+      status: person.status,
+      birthDate: person.birthDate,
+      balance: String(person.balance),
+      ec: person.eCredential.active ? '1' : '0',
+      ecAt: person.eCredential.activatedAt === null ? '' : String(person.eCredential.activatedAt),
+      ecMode: person.eCredential.mode ?? '',
+      ecOpenid: person.openid ?? '',
+      ecGuardian: person.eCredential.guardianId ?? '',
+      guardians: JSON.stringify(person.guardians),
+      choice: person.accountChoice,
+    });
+    await this.redis.hincrby(k.person, 'ver', 1);
+    await this.redis.sadd(this.keys.registry, person.idNumber);
+    if (person.openid) await this.redis.set(this.keys.openid(person.openid), person.idNumber);
+  }
+
+  async getPerson(id: string): Promise<StoredPerson | null> {
+    return toPerson(await this.redis.hgetall(this.k(id).person));
+  }
+
+  async getPersons(ids: readonly string[]): Promise<Map<string, StoredPerson>> {
+    const found = await Promise.all(ids.map((id) => this.getPerson(id)));
+    const map = new Map<string, StoredPerson>();
+    for (const person of found) if (person) map.set(person.idNumber, person);
+    return map;
+  }
+
+  async registry(): Promise<string[]> {
+    return this.redis.smembers(this.keys.registry);
+  }
+
+  /** Registry changes (R8) and admin edits: one slot, one MULTI, and the version moves on. */
+  async updatePersonFields(id: string, fields: Record<string, string>): Promise<void> {
+    const k = this.k(id).person;
+    await this.redis.multi().hset(k, fields).hincrby(k, 'ver', 1).exec();
+  }
+
+  async setAccountChoice(id: string, choice: 'own' | 'authorizer'): Promise<void> {
+    await this.redis.hset(this.k(id).person, 'choice', choice);
+  }
+
+  // ---- e-credentials and WeChat accounts ----
+
+  /** Links a WeChat openid to a person unless it is linked already; returns who holds it. */
+  async linkOpenid(openid: string, id: string): Promise<string> {
+    const key = this.keys.openid(openid);
+    await this.redis.set(key, id, 'NX');
+    return (await this.redis.get(key)) ?? id;
+  }
+
+  async unlinkOpenid(openid: string, id: string): Promise<void> {
+    const key = this.keys.openid(openid);
+    if ((await this.redis.get(key)) === id) await this.redis.del(key);
+  }
+
+  async personIdByOpenid(openid: string): Promise<string | null> {
+    return this.redis.get(this.keys.openid(openid));
+  }
+
+  activateECredential(id: string, mode: 'self' | 'guardian', openid: string, guardianId: string, now: number) {
+    return runScript(this.redis, 'activate-ecredential', [this.k(id).person], [openid, mode, guardianId, now]);
+  }
+
+  // ---- the binding graph ----
+
+  async authorizersOf(id: string): Promise<AuthorizerEntry[]> {
+    const raw = await this.redis.hgetall(this.k(id).authorizers);
+    return Object.entries(raw)
+      .map(([authorizerId, json]) => {
+        const entry = JSON.parse(json) as { bindingId: string; rank: string };
+        return { authorizerId, bindingId: entry.bindingId, rank: Number(entry.rank) };
+      })
+      .sort((a, b) => a.rank - b.rank || (a.authorizerId < b.authorizerId ? -1 : 1));
+  }
+
+  async beneficiariesOf(id: string): Promise<BeneficiaryEntry[]> {
+    const raw = await this.redis.hgetall(this.k(id).beneficiaries);
+    return Object.entries(raw).map(([beneficiaryId, json]) => {
+      const entry = JSON.parse(json) as { bindingId: string; state: BeneficiaryEntry['state']; at: string };
+      return { beneficiaryId, bindingId: entry.bindingId, state: entry.state, at: Number(entry.at) };
+    });
+  }
+
+  /** Every binding in which `id` is the beneficiary, ended ones too. */
+  async bindingRecordsOf(id: string): Promise<Binding[]> {
+    const raw = await this.redis.hvals(this.k(id).bindings);
+    return raw.map((json) => JSON.parse(json) as Binding);
+  }
+
+  async bindingRecord(beneficiaryId: string, bindingId: string): Promise<Binding | null> {
+    const json = await this.redis.hget(this.k(beneficiaryId).bindings, bindingId);
+    return json ? (JSON.parse(json) as Binding) : null;
+  }
+
+  claimBinding(a: string, b: string, bindingId: string, now: number, staleMs: number) {
+    const k = this.k(a);
+    return runScript(this.redis, 'claim-binding', [k.person, k.authorizers, k.beneficiaries], [b, bindingId, now, staleMs]);
+  }
+
+  commitBinding(record: Binding, max: number, expectedVersion: string, event: object) {
+    const k = this.k(record.beneficiaryId);
+    const entry = JSON.stringify({ bindingId: record.bindingId, rank: String(record.createdAt) });
+    return runScript(
+      this.redis,
+      'commit-binding',
+      [k.person, k.authorizers, k.beneficiaries, k.bindings, k.feed],
+      [record.authorizerId, record.bindingId, JSON.stringify(record), max, expectedVersion, entry, JSON.stringify(event)],
+    );
+  }
+
+  finishBinding(a: string, b: string, bindingId: string, outcome: 'active' | 'release', now: number, event: object | null) {
+    const k = this.k(a);
+    const entry = JSON.stringify({ bindingId, state: 'active', at: String(now) });
+    return runScript(
+      this.redis,
+      'finish-binding',
+      [k.person, k.beneficiaries, k.feed],
+      [b, bindingId, outcome, entry, event ? JSON.stringify(event) : ''],
+    );
+  }
+
+  endBindingOnAuthorizer(a: string, b: string, bindingId: string, now: number, event: object) {
+    const k = this.k(a);
+    return runScript(this.redis, 'end-binding-authorizer', [k.beneficiaries, k.feed], [b, bindingId, now, JSON.stringify(event)]);
+  }
+
+  endBindingOnBeneficiary(ended: Binding, event: object) {
+    const k = this.k(ended.beneficiaryId);
+    return runScript(
+      this.redis,
+      'end-binding-beneficiary',
+      [k.authorizers, k.bindings, k.feed],
+      [ended.authorizerId, ended.bindingId, JSON.stringify(ended), JSON.stringify(event)],
+    );
+  }
+
+  reorderAuthorizers(b: string, order: readonly string[]) {
+    return runScript(this.redis, 'reorder-authorizers', [this.k(b).authorizers], [JSON.stringify(order)]);
+  }
+
+  // ---- money ----
+
+  /** Who an operation id belongs to (first writer wins); returns the recorded owner. */
+  async claimOperationId(kind: 'stl' | 'prm', operationId: string, owner: string): Promise<string> {
+    const key = this.keys.operationOwner(kind, operationId);
+    const set = await this.redis.set(key, owner, 'NX');
+    return set === 'OK' ? owner : ((await this.redis.get(key)) ?? owner);
+  }
+
+  beginSettlement(cardHolder: string, settlementId: string, fingerprint: string, plan: string, now: number) {
+    return runScript(this.redis, 'settlement-begin', [this.k(cardHolder).settlement(settlementId)], [fingerprint, plan, now]);
+  }
+
+  /** One idempotent debit; `entryHead` / `eventHead` are JSON objects without their closing brace. */
+  debit(args: {
+    account: string;
+    operationId: string;
+    want: number;
+    mode: 'own' | 'shared';
+    beneficiaryId: string;
+    reserveFloor: number;
+    reserveMode: 'floor' | 'gate';
+    now: number;
+    allOrNothing: boolean;
+    entryHead: string;
+    eventHead: string;
+  }) {
+    const k = this.k(args.account);
+    return runScript(
+      this.redis,
+      'debit',
+      [k.person, k.applied, k.beneficiaries, k.ledger, k.ledgerIndex, k.ledgerBy(args.beneficiaryId), k.monthly, k.feed],
+      [
+        args.operationId,
+        args.want,
+        args.mode,
+        args.beneficiaryId,
+        args.reserveFloor,
+        args.reserveMode,
+        args.now,
+        chinaMonth(args.now),
+        args.entryHead,
+        args.allOrNothing ? '1' : '0',
+        args.eventHead,
+      ],
+    );
+  }
+
+  finishSettlement(cardHolder: string, settlementId: string, result: string, now: number, recordHead: string, event: object | null) {
+    const k = this.k(cardHolder);
+    return runScript(
+      this.redis,
+      'settlement-finish',
+      [k.person, k.settlement(settlementId), k.payments, k.paymentIndex, k.feed],
+      [result, now, recordHead, event ? JSON.stringify(event) : ''],
+    );
+  }
+
+  async settlementJournal(cardHolder: string, settlementId: string): Promise<Record<string, string>> {
+    return this.redis.hgetall(this.k(cardHolder).settlement(settlementId));
+  }
+
+  // ---- premiums ----
+
+  async premiumTable(): Promise<Record<string, number>> {
+    const raw = await this.redis.hgetall(this.keys.premiumTable);
+    return Object.fromEntries(Object.entries(raw).map(([year, fen]) => [year, Number(fen)]));
+  }
+
+  async setPremium(year: number, amount: number): Promise<void> {
+    await this.redis.hset(this.keys.premiumTable, String(year), String(amount));
+  }
+
+  async premiumRecord(id: string, year: number): Promise<Record<string, string> | null> {
+    const json = await this.redis.hget(this.k(id).premiums, String(year));
+    return json ? (JSON.parse(json) as Record<string, string>) : null;
+  }
+
+  claimPremium(b: string, year: number, paymentId: string, now: number, staleMs: number, pending: object) {
+    return runScript(this.redis, 'premium-claim', [this.k(b).premiums], [year, paymentId, now, staleMs, JSON.stringify(pending)]);
+  }
+
+  finishPremium(b: string, year: number, paymentId: string, outcome: 'paid' | 'release', paid: object, event: object) {
+    const k = this.k(b);
+    return runScript(
+      this.redis,
+      'premium-finish',
+      [k.premiums, k.feed],
+      [year, paymentId, outcome, JSON.stringify(paid), JSON.stringify(event)],
+    );
+  }
+
+  // ---- ledger and feed queries: O(log n + page) whatever the length of the history ----
+
+  async deductions(
+    id: string,
+    query: { beneficiary?: string; month?: string; cursor?: string; limit: number },
+  ): Promise<Page<Deduction>> {
+    const k = this.k(id);
+    const index = query.beneficiary ? k.ledgerBy(query.beneficiary) : k.ledgerIndex;
+    const scores = await this.scorePage(index, query);
+    const entries = scores.items.length > 0 ? await this.redis.hmget(k.ledger, ...scores.items) : [];
+    return {
+      items: entries.filter((e): e is string => e !== null).map((json) => JSON.parse(json) as Deduction),
+      nextCursor: scores.nextCursor,
+    };
+  }
+
+  async payments(id: string, query: { month?: string; cursor?: string; limit: number }): Promise<Page<PaymentRecord>> {
+    const k = this.k(id);
+    const scores = await this.scorePage(k.paymentIndex, query);
+    const entries = scores.items.length > 0 ? await this.redis.hmget(k.payments, ...scores.items) : [];
+    return {
+      items: entries.filter((e): e is string => e !== null).map((json) => JSON.parse(json) as PaymentRecord),
+      nextCursor: scores.nextCursor,
+    };
+  }
+
+  /** Newest first; scores are epoch-ms × 1000 (+ a tie-breaker), so a month is a score range. */
+  private async scorePage(
+    index: string,
+    query: { month?: string; cursor?: string; limit: number },
+  ): Promise<Page<string>> {
+    let max = '+inf';
+    let min = '-inf';
+    if (query.month) {
+      const [start, end] = monthRange(query.month);
+      min = String(start * 1000);
+      max = `(${end * 1000}`;
+    }
+    if (query.cursor) {
+      const cursor = BigInt(query.cursor);
+      if (max === '+inf' || cursor < BigInt(max.slice(1))) max = `(${query.cursor}`;
+    }
+    const scores = await this.redis.zrange(index, max, min, 'BYSCORE', 'REV', 'LIMIT', 0, query.limit + 1);
+    const items = scores.slice(0, query.limit);
+    return { items, nextCursor: scores.length > query.limit ? (items.at(-1) ?? null) : null };
+  }
+
+  async monthlyTotals(id: string): Promise<Record<string, number>> {
+    const raw = await this.redis.hgetall(this.k(id).monthly);
+    return Object.fromEntries(Object.entries(raw).map(([field, fen]) => [field, Number(fen)]));
+  }
+
+  async appendFeed(id: string, event: object): Promise<void> {
+    await this.redis.xadd(this.k(id).feed, 'MAXLEN', '~', '1000', '*', 'e', JSON.stringify(event));
+  }
+
+  async feed(id: string, query: { cursor?: string; limit: number }): Promise<Page<FeedEvent>> {
+    const end = query.cursor ? `(${query.cursor}` : '+';
+    const raw = (await this.redis.xrevrange(this.k(id).feed, end, '-', 'COUNT', query.limit + 1)) as Array<[string, string[]]>;
+    const page = raw.slice(0, query.limit).map(([streamId, fields]) => {
+      const event = JSON.parse(fields[1] ?? '{}') as { kind: FeedEvent['kind']; at: number } & Record<string, unknown>;
+      const { kind, at, ...data } = event;
+      return { id: streamId, kind, at, data };
+    });
+    return { items: page, nextCursor: raw.length > query.limit ? (page.at(-1)?.id ?? null) : null };
+  }
+
+  // ---- operations in flight, for the recovery sweeper ----
+
+  async addPendingOperation(op: object, dueAt: number): Promise<string> {
+    const member = JSON.stringify(op);
+    await this.redis.zadd(this.keys.pendingOperations, dueAt, member);
+    return member;
+  }
+
+  async removePendingOperation(member: string): Promise<void> {
+    await this.redis.zrem(this.keys.pendingOperations, member);
+  }
+
+  async duePendingOperations(now: number, limit = 50): Promise<string[]> {
+    return this.redis.zrangebyscore(this.keys.pendingOperations, '-inf', now, 'LIMIT', 0, limit);
+  }
+}

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
+
+export type RedisLike = Redis | Cluster;
+
+const SCRIPT_NAMES = [
+  'claim-binding',
+  'commit-binding',
+  'finish-binding',
+  'end-binding-authorizer',
+  'end-binding-beneficiary',
+  'settlement-begin',
+  'debit',
+  'settlement-finish',
+  'premium-claim',
+  'premium-finish',
+  'activate-ecredential',
+  'reorder-authorizers',
+] as const;
+
+export type ScriptName = (typeof SCRIPT_NAMES)[number];
+
+const luaDir = join(dirname(fileURLToPath(import.meta.url)), 'lua');
+
+/** Reads the Lua sources once per process. */
+const sources: Record<ScriptName, string> = Object.fromEntries(
+  SCRIPT_NAMES.map((name) => [name, readFileSync(join(luaDir, `${name}.lua`), 'utf8')]),
+) as Record<ScriptName, string>;
+
+/**
+ * Connects to Redis (a `redis://` URL) or to a Redis Cluster (`redis-cluster://host:port,…`)
+ * and registers the platform's scripts, which ioredis runs with EVALSHA and reloads on NOSCRIPT.
+ */
+export function connectRedis(url: string, options: RedisOptions = {}): RedisLike {
+  const client = url.startsWith('redis-cluster://')
+    ? new Cluster(
+        url
+          .slice('redis-cluster://'.length)
+          .split(',')
+          .map((hostPort) => {
+            const [host = '127.0.0.1', port = '6379'] = hostPort.split(':');
+            return { host, port: Number(port) };
+          }),
+        { redisOptions: options, scaleReads: 'master' },
+      )
+    : new Redis(url, options);
+  for (const name of SCRIPT_NAMES) {
+    // Each script's header line "-- KEYS: 1 …, 2 …" names its keys; the highest is the count.
+    const header = /^-- KEYS: (.*)$/m.exec(sources[name])?.[1] ?? '';
+    const keyCount = Math.max(0, ...[...header.matchAll(/(?:^|, )(\d+) /g)].map((m) => Number(m[1])));
+    if (keyCount === 0) throw new Error(`script ${name} does not declare its KEYS`);
+    client.defineCommand(camel(name), { numberOfKeys: keyCount, lua: sources[name] });
+  }
+  return client;
+}
+
+function camel(name: string): string {
+  return name.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
+}
+
+/** Runs one of the registered scripts. */
+export async function runScript(
+  client: RedisLike,
+  name: ScriptName,
+  keys: readonly string[],
+  args: ReadonlyArray<string | number>,
+): Promise<string[]> {
+  const command = (client as unknown as Record<string, (...a: Array<string | number>) => Promise<unknown>>)[camel(name)];
+  if (!command) throw new Error(`script ${name} is not registered`);
+  const reply = await command.call(client, ...keys, ...args);
+  return (reply as unknown[]).map((part) => (part === null || part === undefined ? '' : String(part)));
+}

@@ -1,0 +1,66 @@
+import { ageOn, type PlatformPerson } from '@family-share/shared';
+import { failWith, ok, type PlatformDeps, type Result } from '../deps';
+import { chinaDate, type StoredPerson } from '../store/platform-store';
+import { personView } from './person-view';
+
+/**
+ * The registry's answer to "is this name the name of this ID number?". An unknown number
+ * answers like a wrong name (IDENTITY_MISMATCH), so that nobody can probe which numbers exist.
+ */
+export async function verifyIdentity(deps: PlatformDeps, name: string, idNumber: string): Promise<Result<StoredPerson>> {
+  const person = await deps.store.getPerson(idNumber);
+  if (!person || person.name !== name.trim()) return failWith('IDENTITY_MISMATCH');
+  return ok(person);
+}
+
+/** R1: a person activates their own e-credential, linked to their WeChat account. */
+export async function activateECredential(
+  deps: PlatformDeps,
+  request: { name: string; idNumber: string; openid: string },
+): Promise<Result<PlatformPerson>> {
+  const { store } = deps;
+  const identity = await verifyIdentity(deps, request.name, request.idNumber);
+  if (!identity.ok) return identity;
+  if (identity.value.insurance === null) return failWith('PAYER_NOT_INSURED');
+
+  const holder = await store.linkOpenid(request.openid, request.idNumber);
+  if (holder !== request.idNumber) return failWith('OPENID_ALREADY_LINKED');
+  const now = deps.clock();
+  const reply = await store.activateECredential(request.idNumber, 'self', request.openid, '', now);
+  if (reply[0] !== 'OK') {
+    await store.unlinkOpenid(request.openid, request.idNumber);
+    return failWith(reply[0] === 'ECREDENTIAL_ALREADY_ACTIVE' ? 'ECREDENTIAL_ALREADY_ACTIVE' : 'PERSON_NOT_FOUND');
+  }
+  if (reply[1] === 'activated') await store.appendFeed(request.idNumber, { kind: 'ECREDENTIAL_ACTIVATED', at: now, mode: 'self' });
+  const person = await store.getPerson(request.idNumber);
+  return person ? ok(personView(person)) : failWith('PERSON_NOT_FOUND');
+}
+
+/**
+ * R18: a parent activates the e-credential of their child under 16 as guardian (亲情账户).
+ * The household register names the parents; anyone else gets MINOR_NEEDS_PARENT.
+ */
+export async function activateAsGuardian(
+  deps: PlatformDeps,
+  request: { guardianIdNumber: string; childName: string; childIdNumber: string },
+): Promise<Result<PlatformPerson>> {
+  const { store, policy } = deps;
+  const guardian = await store.getPerson(request.guardianIdNumber);
+  if (!guardian) return failWith('PERSON_NOT_FOUND');
+  if (!guardian.eCredential.active) return failWith('AUTHORIZER_ECREDENTIAL_INACTIVE');
+  const identity = await verifyIdentity(deps, request.childName, request.childIdNumber);
+  if (!identity.ok) return identity;
+  const child = identity.value;
+  const now = deps.clock();
+  if (ageOn(child.birthDate, chinaDate(now)) >= policy.minorAge) return failWith('NOT_A_MINOR');
+  if (!child.guardians.includes(guardian.idNumber)) return failWith('MINOR_NEEDS_PARENT');
+  if (child.insurance === null) return failWith('BENEFICIARY_NOT_INSURED');
+
+  const reply = await store.activateECredential(child.idNumber, 'guardian', '', guardian.idNumber, now);
+  if (reply[0] !== 'OK') return failWith('ECREDENTIAL_ALREADY_ACTIVE');
+  if (reply[1] === 'activated') {
+    await store.appendFeed(child.idNumber, { kind: 'ECREDENTIAL_ACTIVATED', at: now, mode: 'guardian', guardianName: guardian.name });
+  }
+  const person = await store.getPerson(child.idNumber);
+  return person ? ok(personView(person)) : failWith('PERSON_NOT_FOUND');
+}

@@ -1,0 +1,57 @@
+import { bindingsEndedByInsuranceChange, type Binding, type PlatformPerson } from '@family-share/shared';
+import { failWith, ok, type PlatformDeps, type Result } from '../deps';
+import { endBindingSteps } from './end-binding';
+import { personView } from './person-view';
+
+/**
+ * The registry changes someone's insurance (admin endpoint and CLI). R8: an authorizer who is
+ * no longer employee-insured in the region loses all their bindings at once, with the reason
+ * recorded, and both sides are told (R20).
+ */
+export async function changeInsurance(
+  deps: PlatformDeps,
+  personId: string,
+  change: { insurance?: 'employee' | 'resident' | null; status?: 'active' | 'suspended' | 'terminated'; region?: string },
+): Promise<Result<{ person: PlatformPerson; endedBindings: Binding[] }>> {
+  const { store } = deps;
+  const before = await store.getPerson(personId);
+  if (!before) return failWith('PERSON_NOT_FOUND');
+  const fields: Record<string, string> = {};
+  if (change.insurance !== undefined) fields.insurance = change.insurance ?? 'none';
+  if (change.status !== undefined) fields.status = change.status;
+  if (change.region !== undefined) fields.region = change.region;
+  await store.updatePersonFields(personId, fields);
+  const after = await store.getPerson(personId);
+  if (!after) return failWith('PERSON_NOT_FOUND');
+  const now = deps.clock();
+  await store.appendFeed(personId, {
+    kind: 'INSURANCE_CHANGED',
+    at: now,
+    insurance: after.insurance,
+    status: after.status,
+    region: after.region,
+  });
+
+  const active = (await store.beneficiariesOf(personId)).filter((e) => e.state === 'active');
+  const toEnd = bindingsEndedByInsuranceChange(
+    { ...after, id: after.idNumber },
+    active.map((e) => ({ authorizerId: personId, beneficiaryId: e.beneficiaryId })),
+    deps.policy,
+  );
+  const endedBindings: Binding[] = [];
+  for (const edge of toEnd) {
+    const entry = active.find((e) => e.beneficiaryId === edge.beneficiaryId);
+    const record = entry ? await store.bindingRecord(edge.beneficiaryId, entry.bindingId) : null;
+    if (record && record.status === 'active') endedBindings.push(await endBindingSteps(deps, record, edge.reason, null));
+  }
+  return ok({ person: personView(after), endedBindings });
+}
+
+/** Demo and test support: set a personal-account balance (e.g. a monthly contribution). */
+export async function setBalance(deps: PlatformDeps, personId: string, balance: number): Promise<Result<PlatformPerson>> {
+  const person = await deps.store.getPerson(personId);
+  if (!person) return failWith('PERSON_NOT_FOUND');
+  await deps.store.updatePersonFields(personId, { balance: String(balance) });
+  const after = await deps.store.getPerson(personId);
+  return after ? ok(personView(after)) : failWith('PERSON_NOT_FOUND');
+}

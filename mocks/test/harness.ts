@@ -1,0 +1,87 @@
+import { composeIdNumber, TIBET_2022, type AdminPerson, type Policy } from '@family-share/shared';
+import { startRedisServer, type RedisServer } from '../../scripts/lib/redis-server';
+import { startMocks, type RunningMocks } from '../src/start';
+
+export const KEYS = {
+  platform: 'test-platform-key-0123456789abcdef',
+  face: 'test-face-key-0123456789abcdef',
+  wechat: { appId: 'wx_test_app', appSecret: 'test-wechat-secret-0123456789' },
+};
+
+export interface Harness {
+  redis: RedisServer;
+  mocks: RunningMocks;
+  /** Moves the mocks' clock forward. */
+  advance(ms: number): void;
+  api<T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
+  /** A fresh person in the registry, unique within the test run. */
+  newPerson(overrides?: Partial<AdminPerson> & { born?: string }): Promise<{ idNumber: string; name: string; openid: string }>;
+  close(): Promise<void>;
+}
+
+let sequence = 0;
+const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '次旦', '普布', '旺堆', '白玛', '曲珍', '仁增'];
+
+/** A real redis-server with an append-only file, and the three mocks on loopback ports. */
+export async function startHarness(options: { policy?: Policy; seed?: boolean; redis?: RedisServer } = {}): Promise<Harness> {
+  const redis = options.redis ?? (await startRedisServer({ appendOnly: true }));
+  let offset = 0;
+  const clock = () => Date.now() + offset;
+  const mocks = await startMocks({
+    redisUrl: redis.url,
+    policy: options.policy ?? TIBET_2022,
+    platformKey: KEYS.platform,
+    wechat: KEYS.wechat,
+    faceKey: KEYS.face,
+    seed: options.seed ?? true,
+    clock,
+    recoveryIntervalMs: 0,
+  });
+  const api: Harness['api'] = async (method, path, body, headers = {}) => {
+    const base = path.startsWith('/face') ? mocks.faceUrl : path.startsWith('/sns') || path.startsWith('/cgi-bin') || path.startsWith('/dev') ? mocks.wechatUrl : mocks.platformUrl;
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', 'x-platform-key': KEYS.platform, ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as never };
+  };
+  return {
+    redis,
+    mocks,
+    api,
+    advance: (ms) => {
+      offset += ms;
+    },
+    async newPerson(overrides = {}) {
+      sequence += 1;
+      const { born = '1980-01-01', ...rest } = overrides;
+      const unique = (process.pid * 7 + sequence * 13) % 997;
+      const idNumber = overrides.idNumber ?? composeIdNumber(rest.region ?? '540102', born, unique);
+      const name = overrides.name ?? `${NAMES[sequence % NAMES.length]}${'甲乙丙丁戊己庚辛壬癸'[Math.floor(sequence / NAMES.length) % 10]}`;
+      const openid = overrides.openid ?? `o_test_${sequence}_${unique}`;
+      const person = {
+        idNumber,
+        name,
+        insurance: 'employee' as const,
+        region: '540102',
+        status: 'active' as const,
+        balance: 0,
+        eCredentialActive: true,
+        openid,
+        ...rest,
+      };
+      const { status, body } = await api('POST', '/v1/admin/persons', person);
+      if (status !== 201) throw new Error(`could not create a test person: ${JSON.stringify(body)}`);
+      return { idNumber, name, openid };
+    },
+    async close() {
+      await mocks.close();
+      if (!options.redis) await redis.dispose();
+    },
+  };
+}
+
+let settlementSeq = 0;
+export const nextId = (prefix: string) => `${prefix}${Date.now().toString(36)}${(settlementSeq += 1)}`;

@@ -1,0 +1,267 @@
+import { composeIdNumber, NGARI_2025, type Binding, type PersonBindings } from '@family-share/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPerson } from '../src/platform/demo-people';
+import { nextId, startHarness, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h.close());
+
+const bind = (a: string, b: { idNumber: string; name: string }, relation = 'parent', bindingId = nextId('b')) =>
+  h.api<Binding & { error?: { code: string } }>('POST', '/v1/bindings', {
+    authorizerIdNumber: a,
+    beneficiaryIdNumber: b.idNumber,
+    beneficiaryName: b.name,
+    relation,
+    bindingId,
+  });
+const bindingsOf = async (id: string) => (await h.api<PersonBindings>('GET', `/v1/persons/${id}/bindings`)).body;
+const errorCode = (body: unknown) => (body as { error?: { code?: string } }).error?.code;
+
+describe('platform: bindings', () => {
+  it('when an activated employee binds an activated insured parent, then the binding is active at once for both sides (R7)', async () => {
+    const a = await h.newPerson({ balance: 500000 });
+    const b = await h.newPerson({ insurance: 'resident', born: '1955-05-05' });
+    const created = await bind(a.idNumber, b);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ authorizerId: a.idNumber, beneficiaryId: b.idNumber, status: 'active', needsAcceptance: true });
+    expect((await bindingsOf(a.idNumber)).asAuthorizer.map((x) => x.beneficiaryId)).toEqual([b.idNumber]);
+    expect((await bindingsOf(b.idNumber)).asBeneficiary).toMatchObject([{ authorizerId: a.idNumber, rank: 1, status: 'active' }]);
+  });
+
+  it('when the same binding request is retried with its id, then the same binding comes back and nothing is added', async () => {
+    const a = await h.newPerson({ balance: 500000 });
+    const b = await h.newPerson();
+    const id = nextId('retry');
+    const first = await bind(a.idNumber, b, 'sibling', id);
+    const second = await bind(a.idNumber, b, 'sibling', id);
+    expect(second.status).toBe(201);
+    expect(second.body.bindingId).toBe(first.body.bindingId);
+    expect((await bindingsOf(b.idNumber)).asBeneficiary).toHaveLength(1);
+  });
+
+  it.each([
+    ['R1 the beneficiary has not activated', { eCredentialActive: false }, {}, 'BENEFICIARY_ECREDENTIAL_INACTIVE'],
+    ['R1 the authorizer has not activated', {}, { eCredentialActive: false }, 'AUTHORIZER_ECREDENTIAL_INACTIVE'],
+    ['R2 the authorizer is resident-insured', {}, { insurance: 'resident' }, 'AUTHORIZER_NOT_EMPLOYEE'],
+    ['R2 the authorizer is insured in Sichuan', {}, { region: '510107' }, 'AUTHORIZER_NOT_IN_REGION'],
+    ['R2 the authorizer is suspended', {}, { status: 'suspended' }, 'AUTHORIZER_ACCOUNT_ABNORMAL'],
+    ['R2 the beneficiary is uninsured', { insurance: null }, {}, 'BENEFICIARY_NOT_INSURED'],
+  ] as const)('when %s, then %s and nothing is stored', async (_label, beneficiaryFacts, authorizerFacts, code) => {
+    const a = await h.newPerson({ balance: 400000, ...authorizerFacts });
+    const b = await h.newPerson(beneficiaryFacts);
+    const result = await bind(a.idNumber, b);
+    expect(result.status).toBe(422);
+    expect(errorCode(result.body)).toBe(code);
+    expect((await bindingsOf(a.idNumber)).asAuthorizer).toEqual([]);
+    expect((await bindingsOf(b.idNumber)).asBeneficiary).toEqual([]);
+  });
+
+  it('when the name does not match the ID number in the registry (R3), then IDENTITY_MISMATCH; an unknown number answers the same', async () => {
+    const a = await h.newPerson({ balance: 400000 });
+    const b = await h.newPerson();
+    const wrongName = await bind(a.idNumber, { idNumber: b.idNumber, name: '错名字' });
+    expect([wrongName.status, errorCode(wrongName.body)]).toEqual([422, 'IDENTITY_MISMATCH']);
+    const unknown = await h.api('POST', '/v1/bindings/check', {
+      authorizerIdNumber: a.idNumber,
+      beneficiaryIdNumber: composeIdNumber('540103', '1971-02-03', 555),
+      beneficiaryName: '李梅',
+      relation: 'sibling',
+    });
+    expect([unknown.status, errorCode(unknown.body)]).toEqual([422, 'IDENTITY_MISMATCH']);
+    expect((await bindingsOf(a.idNumber)).asAuthorizer).toEqual([]);
+  });
+
+  it('when someone binds themselves (R3), then SELF_BINDING', async () => {
+    const a = await h.newPerson({ balance: 400000 });
+    const result = await bind(a.idNumber, a, 'spouse');
+    expect(result.status).toBe(422);
+    expect(errorCode(result.body)).toBe('SELF_BINDING');
+  });
+
+  it('when A→B is active (R4), then B→A is REVERSE_BINDING, C→B is BENEFICIARY_ALREADY_BOUND and A→B again DUPLICATE_BINDING', async () => {
+    const a = await h.newPerson({ balance: 400000 });
+    const b = await h.newPerson({ balance: 400000 });
+    const c = await h.newPerson({ balance: 400000 });
+    expect((await bind(a.idNumber, b)).status).toBe(201);
+    const reverse = await bind(b.idNumber, a, 'child');
+    expect([reverse.status, errorCode(reverse.body)]).toEqual([409, 'REVERSE_BINDING']);
+    const other = await bind(c.idNumber, b);
+    expect([other.status, errorCode(other.body)]).toEqual([409, 'BENEFICIARY_ALREADY_BOUND']);
+    const again = await bind(a.idNumber, b);
+    expect([again.status, errorCode(again.body)]).toEqual([409, 'DUPLICATE_BINDING']);
+  });
+
+  it('when A→B is active and B is an employee (R5), then B may bind C: a chain', async () => {
+    const a = await h.newPerson({ balance: 400000 });
+    const b = await h.newPerson({ balance: 400000 });
+    const c = await h.newPerson({ insurance: 'resident' });
+    expect((await bind(a.idNumber, b)).status).toBe(201);
+    expect((await bind(b.idNumber, c, 'child')).status).toBe(201);
+    const bView = await bindingsOf(b.idNumber);
+    expect(bView.asBeneficiary.map((x) => x.authorizerId)).toEqual([a.idNumber]);
+    expect(bView.asAuthorizer.map((x) => x.beneficiaryId)).toEqual([c.idNumber]);
+  });
+
+  describe('R18 minors', () => {
+    it('when a registered parent activates the child as guardian and binds, then the binding needs no acceptance', async () => {
+      const parent = await h.newPerson({ balance: 500000 });
+      const child = await h.newPerson({ insurance: 'resident', born: '2016-06-01', eCredentialActive: false, guardians: [] });
+      // the child's record names the parent: recreate it with the guardian
+      await h.api('POST', '/v1/admin/persons', { idNumber: child.idNumber, name: child.name, insurance: 'resident', region: '540102', guardians: [parent.idNumber] });
+      const activated = await h.api<{ eCredential: { active: boolean; mode: string; guardianId: string } }>('POST', '/v1/ecredentials/activate-guardian', {
+        guardianIdNumber: parent.idNumber,
+        childName: child.name,
+        childIdNumber: child.idNumber,
+      });
+      expect(activated.status).toBe(200);
+      expect(activated.body.eCredential).toMatchObject({ active: true, mode: 'guardian', guardianId: parent.idNumber });
+      const created = await bind(parent.idNumber, child, 'child');
+      expect(created.status).toBe(201);
+      expect(created.body.needsAcceptance).toBe(false);
+    });
+
+    it('when someone who is not a registered parent tries, then MINOR_NEEDS_PARENT for activation and for binding', async () => {
+      const stranger = await h.newPerson({ balance: 500000 });
+      const yangjin = demoPerson('yangjin');
+      const activation = await h.api('POST', '/v1/ecredentials/activate-guardian', {
+        guardianIdNumber: stranger.idNumber,
+        childName: yangjin.name,
+        childIdNumber: yangjin.idNumber,
+      });
+      expect(errorCode(activation.body)).toBe('MINOR_NEEDS_PARENT');
+      const zhaxi = demoPerson('zhaxi');
+      await h.api('POST', '/v1/ecredentials/activate-guardian', { guardianIdNumber: zhaxi.idNumber, childName: yangjin.name, childIdNumber: yangjin.idNumber });
+      expect(errorCode((await bind(stranger.idNumber, yangjin, 'child')).body)).toBe('MINOR_NEEDS_PARENT');
+      expect(errorCode((await bind(stranger.idNumber, yangjin, 'sibling')).body)).toBe('MINOR_NEEDS_PARENT');
+      const byParent = await bind(zhaxi.idNumber, yangjin, 'child');
+      expect([byParent.status, byParent.body.needsAcceptance]).toEqual([201, false]);
+    });
+
+    it('when the "child" is 16 or older, then guardian activation is NOT_A_MINOR', async () => {
+      const parent = await h.newPerson({ balance: 500000 });
+      const adult = await h.newPerson({ insurance: 'resident', born: '2000-01-01', eCredentialActive: false, guardians: [] });
+      await h.api('POST', '/v1/admin/persons', { idNumber: adult.idNumber, name: adult.name, insurance: 'resident', region: '540102', guardians: [parent.idNumber] });
+      const result = await h.api('POST', '/v1/ecredentials/activate-guardian', { guardianIdNumber: parent.idNumber, childName: adult.name, childIdNumber: adult.idNumber });
+      expect(errorCode(result.body)).toBe('NOT_A_MINOR');
+    });
+  });
+
+  describe('ending (R6, R7) and automatic ending (R8)', () => {
+    it('when the authorizer ends it without a face verification, then FACE_VERIFICATION_REQUIRED and it stays', async () => {
+      const a = await h.newPerson({ balance: 400000 });
+      const b = await h.newPerson();
+      const { body } = await bind(a.idNumber, b);
+      const refused = await h.api('POST', `/v1/bindings/${body.bindingId}/end`, { actorIdNumber: a.idNumber, faceVerified: false });
+      expect([refused.status, errorCode(refused.body)]).toEqual([403, 'FACE_VERIFICATION_REQUIRED']);
+      expect((await bindingsOf(b.idNumber)).asBeneficiary[0]?.status).toBe('active');
+    });
+
+    it('when a third person asks to end it, then BINDING_NOT_FOUND: they cannot even see it', async () => {
+      const a = await h.newPerson({ balance: 400000 });
+      const b = await h.newPerson();
+      const c = await h.newPerson();
+      const { body } = await bind(a.idNumber, b);
+      const refused = await h.api('POST', `/v1/bindings/${body.bindingId}/end`, { actorIdNumber: c.idNumber, faceVerified: true });
+      expect([refused.status, errorCode(refused.body)]).toEqual([404, 'BINDING_NOT_FOUND']);
+    });
+
+    it('when the beneficiary ends it with a face verification, then it ends at once and both may be bound by others again', async () => {
+      const a = await h.newPerson({ balance: 400000 });
+      const b = await h.newPerson({ balance: 400000 });
+      const c = await h.newPerson({ balance: 400000 });
+      const { body } = await bind(a.idNumber, b);
+      const ended = await h.api<Binding>('POST', `/v1/bindings/${body.bindingId}/end`, { actorIdNumber: b.idNumber, faceVerified: true });
+      expect(ended.status).toBe(200);
+      expect(ended.body).toMatchObject({ status: 'ended', endReason: 'ENDED_BY_BENEFICIARY' });
+      expect((await bind(c.idNumber, b)).status).toBe(201);
+      expect((await bind(b.idNumber, a, 'child')).status).toBe(201);
+      const again = await h.api('POST', `/v1/bindings/${body.bindingId}/end`, { actorIdNumber: a.idNumber, faceVerified: true });
+      expect(errorCode(again.body)).toBe('NOT_BOUND');
+    });
+
+    it('when an authorizer stops being employee-insured (R8), then all their bindings end with the reason and both sides are told (R20)', async () => {
+      const a = await h.newPerson({ balance: 400000 });
+      const b = await h.newPerson({ insurance: 'resident' });
+      const c = await h.newPerson();
+      const x = await h.newPerson({ balance: 400000 });
+      await bind(a.idNumber, b);
+      await bind(a.idNumber, c, 'sibling');
+      await bind(x.idNumber, a, 'sibling');
+      const change = await h.api<{ endedBindings: Binding[] }>('POST', `/v1/admin/persons/${a.idNumber}/insurance`, { insurance: 'resident' });
+      expect(change.status).toBe(200);
+      expect(change.body.endedBindings.map((e) => e.beneficiaryId).sort()).toEqual([b.idNumber, c.idNumber].sort());
+      for (const e of change.body.endedBindings) expect(e).toMatchObject({ status: 'ended', endReason: 'AUTHORIZER_LEFT_EMPLOYEE_INSURANCE' });
+      // a binding where A is the beneficiary is not touched by R8
+      expect((await bindingsOf(a.idNumber)).asBeneficiary[0]?.status).toBe('active');
+      const feedB = await h.api<{ items: Array<{ kind: string; data: Record<string, unknown> }> }>('GET', `/v1/persons/${b.idNumber}/feed`);
+      expect(feedB.body.items[0]).toMatchObject({ kind: 'BINDING_ENDED', data: { reason: 'AUTHORIZER_LEFT_EMPLOYEE_INSURANCE' } });
+      const feedA = await h.api<{ items: Array<{ kind: string }> }>('GET', `/v1/persons/${a.idNumber}/feed`);
+      expect(feedA.body.items.map((i) => i.kind)).toEqual(expect.arrayContaining(['BINDING_ENDED', 'INSURANCE_CHANGED']));
+      await h.mocks.notifier.idle();
+      const messages = await h.api<{ messages: Array<{ data: { thing1: { value: string } } }> }>('GET', `/dev/messages?openid=${b.openid}`);
+      expect(messages.body.messages.at(-1)?.data.thing1.value).toContain('已解除');
+    });
+  });
+
+  describe('races (R4, R19)', () => {
+    it('when two authorizers race for one beneficiary under Tibet 2022, then exactly one wins', async () => {
+      for (let round = 0; round < 10; round += 1) {
+        const b = await h.newPerson({ insurance: 'resident' });
+        const racers = await Promise.all([1, 2, 3, 4].map(() => h.newPerson({ balance: 400000 })));
+        const results = await Promise.all(racers.map((r) => bind(r.idNumber, b)));
+        expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+        for (const loser of results.filter((r) => r.status !== 201)) {
+          expect(['BENEFICIARY_ALREADY_BOUND', 'REQUEST_IN_PROGRESS']).toContain(errorCode(loser.body));
+        }
+        expect((await bindingsOf(b.idNumber)).asBeneficiary.filter((x) => x.status === 'active')).toHaveLength(1);
+      }
+    });
+
+    it('when A→B and B→A race, then never both succeed', async () => {
+      for (let round = 0; round < 10; round += 1) {
+        const a = await h.newPerson({ balance: 400000 });
+        const b = await h.newPerson({ balance: 400000 });
+        const [ab, ba] = await Promise.all([bind(a.idNumber, b, 'sibling'), bind(b.idNumber, a, 'sibling')]);
+        expect([ab.status, ba.status].filter((s) => s === 201).length).toBeLessThanOrEqual(1);
+        const aView = await bindingsOf(a.idNumber);
+        const active = [...aView.asAuthorizer, ...aView.asBeneficiary].filter((x) => x.status === 'active');
+        expect(active.length).toBe([ab.status, ba.status].filter((s) => s === 201).length);
+      }
+    });
+  });
+});
+
+describe('platform: several authorizers (R14, Ngari 2025)', () => {
+  let n: Harness;
+  beforeAll(async () => {
+    n = await startHarness({ policy: NGARI_2025 });
+  });
+  afterAll(async () => n.close());
+
+  it('when a second authorizer binds and the beneficiary reorders, then the order is kept and must list each active one once', async () => {
+    const suolang = demoPerson('suolang');
+    const nima = demoPerson('nima');
+    const created = await n.api('POST', '/v1/bindings', {
+      authorizerIdNumber: nima.idNumber,
+      beneficiaryIdNumber: suolang.idNumber,
+      beneficiaryName: suolang.name,
+      relation: 'parent',
+      bindingId: 'ngari-second',
+    });
+    expect(created.status).toBe(201);
+    const before = (await n.api<PersonBindings>('GET', `/v1/persons/${suolang.idNumber}/bindings`)).body;
+    expect(before.asBeneficiary.map((x) => [x.authorizerId, x.rank])).toEqual([
+      [demoPerson('duoji').idNumber, 1],
+      [nima.idNumber, 2],
+    ]);
+    const reorder = await n.api('PUT', `/v1/persons/${suolang.idNumber}/preferences`, { authorizerOrder: [nima.idNumber, demoPerson('duoji').idNumber] });
+    expect(reorder.status).toBe(200);
+    const after = (await n.api<PersonBindings>('GET', `/v1/persons/${suolang.idNumber}/bindings`)).body;
+    expect(after.asBeneficiary.map((x) => x.authorizerId)).toEqual([nima.idNumber, demoPerson('duoji').idNumber]);
+    const bad = await n.api('PUT', `/v1/persons/${suolang.idNumber}/preferences`, { authorizerOrder: [nima.idNumber] });
+    expect([bad.status, errorCode(bad.body)]).toEqual([422, 'ORDER_MISMATCH']);
+  });
+});
