@@ -63,6 +63,18 @@ describe('platform: people and e-credentials (R1)', () => {
     expect(errorCode((await h.api('GET', '/v1/nowhere')).body)).toBe('NOT_FOUND');
   });
 
+  it('when a claim is filed at the window and advanced, then the person can follow 申请—受理—审核—拨付—办结', async () => {
+    const someone = await h.newPerson();
+    const filed = await h.api('POST', '/v1/admin/claims', { claimId: 'c-1', idNumber: someone.idNumber, institutionName: '拉萨市人民医院', amount: 12345 });
+    expect(filed.status).toBe(201);
+    await h.api('POST', '/v1/admin/claims/c-1/advance', { idNumber: someone.idNumber });
+    const list = await h.api<Array<{ steps: Record<string, number | null> }>>('GET', `/v1/persons/${someone.idNumber}/claims`);
+    expect(list.body[0]?.steps).toMatchObject({ apply: expect.any(Number), accept: expect.any(Number), review: null, pay: null, done: null });
+    const demo = await h.api<Array<{ claimId: string; steps: Record<string, number | null> }>>('GET', `/v1/persons/${demoPerson('zhaxi').idNumber}/claims`);
+    expect(demo.body.map((c) => c.claimId).sort()).toEqual(['demo-claim-1', 'demo-claim-2']);
+    expect(errorCode((await h.api('POST', '/v1/admin/claims/none/advance', { idNumber: someone.idNumber })).body)).toBe('NOT_FOUND');
+  });
+
   it('when the health check is asked, then it answers without the service key', async () => {
     const r = await fetch(`${h.mocks.platformUrl}/healthz`);
     expect(await r.json()).toEqual({ status: 'ok', policy: 'tibet-2022' });

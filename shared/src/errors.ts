@@ -46,6 +46,7 @@ export const ERROR_CATALOGUE = {
   // Invitations, bindings, e-credentials (added)
   INVITATION_NOT_FOUND: spec(404, 'No such invitation for this person.'),
   INVITATION_NOT_PENDING: spec(409, 'The invitation was already accepted, rejected or cancelled.'),
+  INVITATION_ALREADY_PENDING: spec(409, 'An invitation to this person is already waiting for an answer.'),
   BINDING_NOT_FOUND: spec(404, 'No such binding for this person.'),
   BINDING_ENDED: spec(409, 'This binding has ended; a new invitation is needed (R7).'),
   OPENID_ALREADY_LINKED: spec(409, "This WeChat account already holds another person's e-credential."),

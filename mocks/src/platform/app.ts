@@ -8,6 +8,7 @@ import {
   BindingRequestSchema,
   CreateBindingRequestSchema,
   EndBindingRequestSchema,
+  FileClaimRequestSchema,
   FeedQuerySchema,
   FenSchema,
   IdNumberSchema,
@@ -28,6 +29,7 @@ import { ok, type PlatformDeps } from './deps';
 import { DEMO_PEOPLE } from './demo-people';
 import { activateAsGuardian, activateECredential, verifyIdentity } from './use-cases/activate-ecredential';
 import { changeInsurance, setBalance } from './use-cases/change-insurance';
+import { advanceClaim, fileClaim } from './use-cases/claims';
 import { checkBindingNow } from './use-cases/check-binding';
 import { createBinding } from './use-cases/create-binding';
 import { endBinding } from './use-cases/end-binding';
@@ -149,6 +151,11 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
     ctx.body = await store.feed(person.idNumber, parse(FeedQuerySchema, ctx.query));
   });
 
+  router.get('/persons/:id/claims', async (ctx) => {
+    const person = await personParam(ctx.params.id);
+    ctx.body = await store.claims(person.idNumber);
+  });
+
   router.get('/demo-people', async (ctx) => {
     ctx.body = DEMO_PEOPLE.map(({ key, idNumber, name, openid, shows }) => ({ key, idNumber, name, openid, shows }));
   });
@@ -184,6 +191,19 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
   router.put('/admin/persons/:id/balance', async (ctx) => {
     const person = await personParam(ctx.params.id);
     respond(ctx, await setBalance(deps, person.idNumber, parse(BalanceChangeSchema, ctx.request.body).balance));
+  });
+
+  router.post('/admin/claims', async (ctx) => {
+    const body = parse(FileClaimRequestSchema, ctx.request.body);
+    await personParam(body.idNumber);
+    ctx.status = 201;
+    ctx.body = await fileClaim(deps, body);
+  });
+
+  router.post('/admin/claims/:claimId/advance', async (ctx) => {
+    const claimId = parse(OpaqueIdSchema, ctx.params.claimId);
+    const { idNumber } = parse(z.object({ idNumber: IdNumberSchema }), ctx.request.body);
+    respond(ctx, await advanceClaim(deps, idNumber, claimId));
   });
 
   router.put('/admin/premium-table/:year', async (ctx) => {

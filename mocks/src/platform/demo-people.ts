@@ -1,5 +1,6 @@
 import { composeIdNumber, type Relation } from '@family-share/shared';
 import type { PlatformDeps } from './deps';
+import { advanceClaim, fileClaim } from './use-cases/claims';
 import { createBinding } from './use-cases/create-binding';
 
 export interface DemoPersonSeed {
@@ -173,5 +174,11 @@ export async function seedDemo(deps: PlatformDeps, { force = false } = {}): Prom
     });
     if (!result.ok) throw new Error(`demo binding ${b.authorizer} → ${b.beneficiary} refused: ${result.code}`);
   }
+  // Two manual claims of 扎西: one done, one under review (filed 12 days ago).
+  const day = 86_400_000;
+  const done = await fileClaim(deps, { claimId: 'demo-claim-1', idNumber: zhaxi.idNumber, institutionName: '成都市第三人民医院（异地就医）', amount: 86_450 }, now - 60 * day);
+  for (const offset of [58, 50, 44, 40]) await advanceClaim(deps, zhaxi.idNumber, done.claimId, now - offset * day);
+  const open = await fileClaim(deps, { claimId: 'demo-claim-2', idNumber: zhaxi.idNumber, institutionName: '西藏自治区人民医院', amount: 23_180 }, now - 12 * day);
+  for (const offset of [11, 6]) await advanceClaim(deps, zhaxi.idNumber, open.claimId, now - offset * day);
   return true;
 }

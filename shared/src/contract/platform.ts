@@ -340,3 +340,29 @@ export const DemoPersonSchema = z.object({
   shows: z.string(),
 });
 export type DemoPerson = z.infer<typeof DemoPersonSchema>;
+
+// ---- manual outpatient reimbursement claims (filed at the window; followed online) ----
+
+export const PlatformClaimSchema = z.object({
+  claimId: z.string(),
+  idNumber: z.string(),
+  filedAt: EpochMsSchema,
+  institutionName: z.string(),
+  amount: FenSchema,
+  /** When each step was reached: apply, accept, review, pay, done. */
+  steps: z.object({
+    apply: EpochMsSchema,
+    accept: EpochMsSchema.nullable(),
+    review: EpochMsSchema.nullable(),
+    pay: EpochMsSchema.nullable(),
+    done: EpochMsSchema.nullable(),
+  }),
+});
+export type PlatformClaim = z.infer<typeof PlatformClaimSchema>;
+
+export const FileClaimRequestSchema = z.object({
+  claimId: OpaqueIdSchema,
+  idNumber: IdNumberSchema,
+  institutionName: z.string().min(2).max(60),
+  amount: FenSchema,
+});

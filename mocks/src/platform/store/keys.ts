@@ -33,6 +33,8 @@ export interface PersonKeys {
   settlement: (settlementId: string) => string;
   /** STREAM: what this person is told (R20). */
   feed: string;
+  /** HASH claimId → JSON: manual reimbursement claims filed at the window. */
+  claims: string;
 }
 
 export class PlatformKeys {
@@ -55,6 +57,7 @@ export class PlatformKeys {
       premiums: `${base}premium`,
       settlement: (settlementId) => `${base}stl:${settlementId}`,
       feed: `${base}feed`,
+      claims: `${base}claims`,
     };
   }
 

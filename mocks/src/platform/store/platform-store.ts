@@ -1,4 +1,4 @@
-import type { Binding, Deduction, FeedEvent, PaymentRecord, PlatformPerson } from '@family-share/shared';
+import type { Binding, Deduction, FeedEvent, PaymentRecord, PlatformClaim, PlatformPerson } from '@family-share/shared';
 import { PlatformKeys, type PersonKeys } from './keys';
 import { runScript, type RedisLike } from './redis-client';
 
@@ -396,6 +396,17 @@ export class PlatformStore {
       return { id: streamId, kind, at, data };
     });
     return { items: page, nextCursor: raw.length > query.limit ? (page.at(-1)?.id ?? null) : null };
+  }
+
+  // ---- manual reimbursement claims ----
+
+  async saveClaim(claim: PlatformClaim): Promise<void> {
+    await this.redis.hset(this.k(claim.idNumber).claims, claim.claimId, JSON.stringify(claim));
+  }
+
+  async claims(id: string): Promise<PlatformClaim[]> {
+    const raw = await this.redis.hvals(this.k(id).claims);
+    return raw.map((json) => JSON.parse(json) as PlatformClaim).sort((x, y) => y.filedAt - x.filedAt);
   }
 
   // ---- operations in flight, for the recovery sweeper ----
