@@ -5,8 +5,9 @@ import {
   ActivateGuardianRequestSchema,
   AdminPersonSchema,
   BalanceChangeSchema,
-  BindingRequestSchema,
+  CheckBindingRequestSchema,
   CreateBindingRequestSchema,
+  ECredentialChangeSchema,
   EndBindingRequestSchema,
   FileClaimRequestSchema,
   FeedQuerySchema,
@@ -89,7 +90,7 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
   });
 
   router.post('/bindings/check', async (ctx) => {
-    respond(ctx, await checkBindingNow(deps, parse(BindingRequestSchema, ctx.request.body)));
+    respond(ctx, await checkBindingNow(deps, parse(CheckBindingRequestSchema, ctx.request.body)));
   });
 
   router.post('/bindings', async (ctx) => {
@@ -186,6 +187,13 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
   router.post('/admin/persons/:id/insurance', async (ctx) => {
     const person = await personParam(ctx.params.id);
     respond(ctx, await changeInsurance(deps, person.idNumber, parse(InsuranceChangeSchema, ctx.request.body)));
+  });
+
+  router.post('/admin/persons/:id/ecredential', async (ctx) => {
+    const person = await personParam(ctx.params.id);
+    const { active } = parse(ECredentialChangeSchema, ctx.request.body);
+    await store.updatePersonFields(person.idNumber, { ec: active ? '1' : '0' });
+    ctx.body = personView((await store.getPerson(person.idNumber))!);
   });
 
   router.put('/admin/persons/:id/balance', async (ctx) => {

@@ -150,10 +150,11 @@ export const FaceTicketStringSchema = z.string().min(16).max(128).regex(/^[A-Za-
 
 // ---- e-credential ----
 
+/** A missing face ticket answers FACE_VERIFICATION_REQUIRED; a used or wrong one FACE_TICKET_INVALID. */
 export const ActivateRequestSchema = z.object({
   name: PersonNameSchema,
   idNumber: IdNumberSchema,
-  faceTicket: FaceTicketStringSchema,
+  faceTicket: FaceTicketStringSchema.optional(),
 });
 
 // ---- commitment (R9) ----
@@ -176,8 +177,9 @@ export const CreateInvitationRequestSchema = z.object({
   name: PersonNameSchema,
   idNumber: IdNumberSchema,
   relation: RelationSchema,
-  faceTicket: FaceTicketStringSchema,
-  commitmentVersion: z.string().min(1).max(64),
+  faceTicket: FaceTicketStringSchema.optional(),
+  /** Missing or not the current version: COMMITMENT_REQUIRED (R9). */
+  commitmentVersion: z.string().min(1).max(64).optional(),
 });
 
 export const InvitationViewSchema = z.object({
@@ -199,8 +201,8 @@ export const InvitationListSchema = z.object({ items: z.array(InvitationViewSche
 export const MinorBindingRequestSchema = z.object({
   childName: PersonNameSchema,
   childIdNumber: IdNumberSchema,
-  faceTicket: FaceTicketStringSchema,
-  commitmentVersion: z.string().min(1).max(64),
+  faceTicket: FaceTicketStringSchema.optional(),
+  commitmentVersion: z.string().min(1).max(64).optional(),
 });
 
 // ---- bindings ----
@@ -212,7 +214,7 @@ export const BindingListSchema = z.object({
   policy: PolicySummarySchema,
 });
 
-export const EndBindingBffRequestSchema = z.object({ faceTicket: FaceTicketStringSchema });
+export const EndBindingBffRequestSchema = z.object({ faceTicket: FaceTicketStringSchema.optional() });
 
 export const BffPreferencesRequestSchema = z
   .object({
@@ -250,7 +252,8 @@ export const PremiumListSchema = z.object({
 });
 
 export const PayPremiumRequestSchema = z.object({ bindingId: OpaqueIdSchema, year: YearSchema });
-export const IdempotencyHeaderSchema = z.object({ 'idempotency-key': IdempotencyKeySchema });
+/** A missing key answers IDEMPOTENCY_KEY_REQUIRED. */
+export const IdempotencyHeaderSchema = z.object({ 'idempotency-key': IdempotencyKeySchema.optional() });
 
 export const BffPremiumReceiptSchema = z.object({
   paymentId: z.string(),
@@ -347,7 +350,8 @@ export const NotificationSchema = z.object({
 });
 export type NotificationView = z.infer<typeof NotificationSchema>;
 export const NotificationQuerySchema = z.object({
-  cursor: z.string().regex(/^\d{1,15}$/).optional(),
+  /** Opaque: where each of the two sources (platform feed ~ BFF inbox) was left. */
+  cursor: z.string().regex(/^[0-9-]{0,25}~[0-9-]{0,25}$/).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 export const NotificationPageSchema = z.object({

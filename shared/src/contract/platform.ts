@@ -89,6 +89,8 @@ export const BindingSchema = z.object({
   endReason: BindingEndReasonSchema.nullable(),
   /** R14: position in the beneficiary's order, 1 = pays first; null once ended. */
   rank: z.number().int().min(1).nullable(),
+  /** In listings: the beneficiary's insurance now (a resident can have a premium paid, R15). */
+  beneficiaryInsurance: InsuranceSchema.nullable().optional(),
 });
 export type Binding = z.infer<typeof BindingSchema>;
 
@@ -111,6 +113,11 @@ export const BindingRequestSchema = z.object({
 export const CreateBindingRequestSchema = BindingRequestSchema.extend({
   /** Chosen by the caller (e.g. from the invitation) so that a retry creates nothing new. */
   bindingId: OpaqueIdSchema,
+});
+
+/** The dry run at invitation time: the relative may activate their e-credential before accepting (R1 holds at acceptance). */
+export const CheckBindingRequestSchema = BindingRequestSchema.extend({
+  beneficiaryMayActivateLater: z.boolean().default(false),
 });
 
 export const CheckBindingResponseSchema = z.object({ ok: z.literal(true), needsAcceptance: z.boolean() });
@@ -331,6 +338,9 @@ export const InsuranceChangeResultSchema = z.object({
 });
 
 export const BalanceChangeSchema = z.object({ balance: FenSchema });
+
+/** The registry freezes or restores someone's e-credential. */
+export const ECredentialChangeSchema = z.object({ active: z.boolean() });
 
 export const DemoPersonSchema = z.object({
   key: z.string(),

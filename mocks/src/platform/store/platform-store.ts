@@ -105,14 +105,15 @@ export class PlatformStore {
       ec: person.eCredential.active ? '1' : '0',
       ecAt: person.eCredential.activatedAt === null ? '' : String(person.eCredential.activatedAt),
       ecMode: person.eCredential.mode ?? '',
-      ecOpenid: person.openid ?? '',
+      // Only an activated credential is linked to a WeChat account.
+      ecOpenid: person.eCredential.active ? (person.openid ?? '') : '',
       ecGuardian: person.eCredential.guardianId ?? '',
       guardians: JSON.stringify(person.guardians),
       choice: person.accountChoice,
     });
     await this.redis.hincrby(k.person, 'ver', 1);
     await this.redis.sadd(this.keys.registry, person.idNumber);
-    if (person.openid) await this.redis.set(this.keys.openid(person.openid), person.idNumber);
+    if (person.openid && person.eCredential.active) await this.redis.set(this.keys.openid(person.openid), person.idNumber);
   }
 
   async getPerson(id: string): Promise<StoredPerson | null> {

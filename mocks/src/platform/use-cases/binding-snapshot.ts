@@ -52,7 +52,7 @@ export async function readBindingSnapshot(deps: PlatformDeps, a: string, b: stri
 export function decideBinding(
   deps: PlatformDeps,
   snapshot: BindingSnapshot,
-  request: { beneficiaryName: string; relation: Relation },
+  request: { beneficiaryName: string; relation: Relation; beneficiaryMayActivateLater?: boolean },
 ): { ok: true; needsAcceptance: boolean } | { ok: false; code: ErrorCode } {
   const { authorizer, beneficiary } = snapshot;
   if (authorizer.idNumber === beneficiary.idNumber) return { ok: false, code: 'SELF_BINDING' };
@@ -60,7 +60,8 @@ export function decideBinding(
   const decision = checkBinding(
     {
       authorizer: factsOf(authorizer),
-      beneficiary: factsOf(beneficiary),
+      // At invitation time the relative may still activate before accepting (R1 is checked then).
+      beneficiary: { ...factsOf(beneficiary), eCredentialActive: beneficiary.eCredential.active || request.beneficiaryMayActivateLater === true },
       relation: request.relation,
       activeBindings: snapshot.activeBindings,
       today: chinaDate(deps.clock()),

@@ -1,4 +1,4 @@
-import type { BindingRequestSchema } from '@family-share/shared';
+import type { CheckBindingRequestSchema } from '@family-share/shared';
 import type { z } from 'zod';
 import { failWith, ok, type PlatformDeps, type Result } from '../deps';
 import { decideBinding, readBindingSnapshot } from './binding-snapshot';
@@ -10,7 +10,7 @@ import { decideBinding, readBindingSnapshot } from './binding-snapshot';
  */
 export async function checkBindingNow(
   deps: PlatformDeps,
-  request: z.infer<typeof BindingRequestSchema>,
+  request: z.input<typeof CheckBindingRequestSchema>,
 ): Promise<Result<{ ok: true; needsAcceptance: boolean }>> {
   if (request.authorizerIdNumber === request.beneficiaryIdNumber) return failWith('SELF_BINDING');
   const snapshot = await readBindingSnapshot(deps, request.authorizerIdNumber, request.beneficiaryIdNumber);

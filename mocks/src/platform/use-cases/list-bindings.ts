@@ -26,5 +26,7 @@ export async function listBindings(deps: PlatformDeps, personId: string): Promis
     .filter((r): r is Binding => r !== null && r.authorizerId === personId)
     .map((r) => ({ ...r, rank: null }))
     .sort((x, y) => (x.status === y.status ? newestFirst(x, y) : x.status === 'active' ? -1 : 1));
+  const beneficiaries = await store.getPersons(asAuthorizer.map((r) => r.beneficiaryId));
+  for (const r of asAuthorizer) r.beneficiaryInsurance = beneficiaries.get(r.beneficiaryId)?.insurance ?? null;
   return { asAuthorizer, asBeneficiary };
 }

@@ -1,0 +1,62 @@
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { LimitName, RateLimits } from '../deps';
+import type { RedisLike } from './redis-stores';
+
+/** points per duration (seconds); chosen for people, not for scripts. */
+const LIMITS: Record<LimitName, { points: number; duration: number }> = {
+  login: { points: 30, duration: 60 },
+  refresh: { points: 60, duration: 60 },
+  demoCode: { points: 60, duration: 60 },
+  faceStart: { points: 20, duration: 600 },
+  invitation: { points: 10, duration: 3600 },
+};
+
+export const FACE_FAILURES_PER_HOUR = 5;
+
+/**
+ * Rate limits in Redis with rate-limiter-flexible (atomic Lua counters, one key each, so they
+ * hold across BFF processes and on a cluster). Redis being away is an error (→ 503), not a
+ * free pass and not a refusal.
+ */
+export function redisRateLimits(redis: RedisLike, prefix: string, clock: () => number = Date.now): RateLimits {
+  const limiters = Object.fromEntries(
+    Object.entries(LIMITS).map(([name, { points, duration }]) => [
+      name,
+      new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}rl:${name}`, points, duration }),
+    ]),
+  ) as Record<LimitName, RateLimiterRedis>;
+  const faceFailures = new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: `${prefix}rl:face-failures`,
+    points: FACE_FAILURES_PER_HOUR,
+    duration: 3600,
+  });
+
+  return {
+    async consume(limit, key) {
+      try {
+        await limiters[limit].consume(key);
+        return { ok: true };
+      } catch (error) {
+        if (error instanceof RateLimiterRes) return { ok: false, retryAfterS: Math.ceil(error.msBeforeNext / 1000) };
+        throw error;
+      }
+    },
+    async faceFailure(openid) {
+      try {
+        const res = await faceFailures.consume(openid);
+        const left = Math.max(0, FACE_FAILURES_PER_HOUR - res.consumedPoints);
+        return { locked: left === 0, attemptsLeft: left, lockedUntil: left === 0 ? clock() + res.msBeforeNext : null };
+      } catch (error) {
+        if (error instanceof RateLimiterRes) return { locked: true, attemptsLeft: 0, lockedUntil: clock() + error.msBeforeNext };
+        throw error;
+      }
+    },
+    async faceStatus(openid) {
+      const res = await faceFailures.get(openid);
+      if (!res) return { attemptsLeft: FACE_FAILURES_PER_HOUR, lockedUntil: null };
+      const left = Math.max(0, FACE_FAILURES_PER_HOUR - res.consumedPoints);
+      return { attemptsLeft: left, lockedUntil: left === 0 ? clock() + res.msBeforeNext : null };
+    },
+  };
+}

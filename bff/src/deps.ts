@@ -1,0 +1,59 @@
+import type { Policy } from '@family-share/shared';
+import type { Logger } from 'pino';
+import type { TokenService } from './adapters/jwt-tokens';
+import type { FacePort, PlatformPort, WechatPort } from './ports/outside';
+import type {
+  CommitmentStore,
+  FaceStore,
+  IdempotencyStore,
+  InboxStore,
+  InvitationStore,
+  SessionStore,
+} from './ports/stores';
+
+/** A named limit: `consume` answers how long to wait when the limit is reached. */
+export interface RateLimits {
+  consume(limit: LimitName, key: string): Promise<{ ok: true } | { ok: false; retryAfterS: number }>;
+  /** Face verification failures (R6): 5 an hour, then locked. */
+  faceFailure(openid: string): Promise<{ locked: boolean; attemptsLeft: number; lockedUntil: number | null }>;
+  faceStatus(openid: string): Promise<{ attemptsLeft: number; lockedUntil: number | null }>;
+}
+
+export type LimitName = 'login' | 'refresh' | 'demoCode' | 'faceStart' | 'invitation';
+
+export interface BffDeps {
+  platform: PlatformPort;
+  wechat: WechatPort;
+  face: FacePort;
+  sessions: SessionStore;
+  faces: FaceStore;
+  commitments: CommitmentStore;
+  invitations: InvitationStore;
+  inbox: InboxStore;
+  idempotency: IdempotencyStore;
+  /** Which WeChat account a person uses, for subscription messages (R20). */
+  openids: { remember(personId: string, openid: string): Promise<void>; of(personId: string): Promise<string | null> };
+  tokens: TokenService;
+  limits: RateLimits;
+  clock: () => number;
+  log: Logger;
+  config: {
+    demo: boolean;
+    policy: Policy;
+    accessTtlS: number;
+    refreshTtlS: number;
+    corsOrigins: string[];
+    h5Dist?: string;
+  };
+  /** For /readyz. */
+  redisHealthy(): Promise<boolean>;
+}
+
+/** Who is calling, from a verified access token and a live session. */
+export interface Caller {
+  openid: string;
+  sid: string;
+  /** The person's ID number once the e-credential is activated. */
+  personId: string | null;
+  ip: string;
+}

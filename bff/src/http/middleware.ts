@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { describeIssues, ERROR_CATALOGUE, type ErrorCode } from '@family-share/shared';
+import type { Middleware } from 'koa';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { BffDeps, Caller } from '../deps';
+import { AppError } from './app-error';
+
+export interface BffState {
+  requestId: string;
+  caller?: Caller;
+}
+
+/** Is this a failure to reach Redis (ioredis wording), i.e. a 503 rather than a 500? */
+export function isRedisUnavailable(error: unknown): boolean {
+  const text = `${(error as Error | undefined)?.name ?? ''} ${(error as Error | undefined)?.message ?? ''}`;
+  return /ECONNREFUSED|ECONNRESET|Connection is closed|enableOfflineQueue|MaxRetriesPerRequest|Stream isn't writeable|ClusterAllFailedError|CLUSTERDOWN|LOADING|Failed to refresh slots cache|None of startup nodes is available/i.test(text);
+}
+
+function classify(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const status = (error as { status?: number } | undefined)?.status;
+  if (status === 413) return new AppError('PAYLOAD_TOO_LARGE');
+  if (status === 400 || status === 415 || status === 422) return new AppError('VALIDATION_FAILED', 'The request body could not be read.');
+  if (isRedisUnavailable(error)) return new AppError('SERVICE_UNAVAILABLE', undefined, { cause: error });
+  return new AppError('INTERNAL', undefined, { cause: error });
+}
+
+/**
+ * The first middleware (STYLE 7): a request id for every request, and every failure turned
+ * into `{ error: { code, message, requestId } }` — never a stack. Unexpected ones go to the
+ * central handler (app 'error' event) with the request id.
+ */
+export function errorHandler(): Middleware<BffState> {
+  return async (ctx, next) => {
+    const incoming = ctx.get('x-request-id');
+    ctx.state.requestId = /^[A-Za-z0-9-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    ctx.set('x-request-id', ctx.state.requestId);
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) throw new AppError('NOT_FOUND');
+    } catch (raw) {
+      const error = classify(raw);
+      ctx.status = error.status;
+      if (error.options.retryAfterS !== undefined) ctx.set('retry-after', String(Math.max(1, error.options.retryAfterS)));
+      ctx.body = {
+        error: {
+          code: error.code,
+          message: error.message,
+          requestId: ctx.state.requestId,
+          ...(error.options.issues ? { issues: error.options.issues } : {}),
+        },
+      };
+      if (error.status >= 500) ctx.app.emit('error', raw, ctx);
+    }
+  };
+}
+
+/**
+ * One line per request: method, the route pattern (never the raw URL, which may carry an ID
+ * number), status, time, request id. Bodies, tokens and names are never logged.
+ */
+export function requestLog(log: Logger): Middleware<BffState> {
+  return async (ctx, next) => {
+    const started = performance.now();
+    try {
+      await next();
+    } finally {
+      const route = (ctx as unknown as { _matchedRoute?: string })._matchedRoute ?? 'unmatched';
+      log.info(
+        { requestId: ctx.state.requestId, method: ctx.method, route, status: ctx.status, ms: Math.round(performance.now() - started) },
+        'request',
+      );
+    }
+  };
+}
+
+/** Parses outside input with a shared schema, or throws 400 VALIDATION_FAILED with the issues (no values echoed). */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new AppError('VALIDATION_FAILED', ERROR_CATALOGUE.VALIDATION_FAILED.description, { issues: describeIssues(result.error) });
+  return result.data;
+}
+
+/**
+ * Authentication: a Bearer access token (HS256 pinned) and a live session in Redis, so that
+ * logging out or a stolen refresh token revokes at once. The person is looked up once after
+ * activation and kept in the session.
+ */
+export function authenticate(deps: BffDeps): Middleware<BffState> {
+  return async (ctx, next) => {
+    const header = ctx.get('authorization');
+    const match = /^Bearer ([A-Za-z0-9_.-]{20,2048})$/.exec(header);
+    if (!match?.[1]) throw new AppError('UNAUTHENTICATED');
+    const verified = deps.tokens.verify(match[1]);
+    if (!verified.ok) throw new AppError(verified.code);
+    const session = await deps.sessions.get(verified.claims.sub, verified.claims.sid);
+    if (!session) throw new AppError('SESSION_REVOKED');
+    let personId = session.personId;
+    if (!personId) {
+      personId = await deps.platform.personIdByOpenid(session.openid);
+      if (personId) {
+        await deps.sessions.setPerson(session.openid, session.sid, personId);
+        await deps.openids.remember(personId, session.openid);
+      }
+    }
+    ctx.state.caller = { openid: session.openid, sid: session.sid, personId, ip: ctx.ip };
+    await next();
+  };
+}
+
+export function codeStatus(code: ErrorCode): number {
+  return ERROR_CATALOGUE[code].status;
+}

@@ -1,0 +1,116 @@
+import type { FacePurpose, Relation } from '@family-share/shared';
+
+export interface SessionRecord {
+  sid: string;
+  openid: string;
+  /** The person's ID number, once the e-credential is activated and linked. */
+  personId: string | null;
+  createdAt: number;
+  refreshHash: string;
+}
+
+/** Revocable sessions behind short-lived JWTs. */
+export interface SessionStore {
+  create(record: SessionRecord, ttlS: number): Promise<void>;
+  get(openid: string, sid: string): Promise<SessionRecord | null>;
+  setPerson(openid: string, sid: string, personId: string): Promise<void>;
+  /** Compare-and-set of the refresh token's hash; a stale one (reuse) revokes the session. */
+  rotateRefresh(openid: string, sid: string, oldHash: string, newHash: string, ttlS: number): Promise<'ok' | 'reused' | 'missing'>;
+  revoke(openid: string, sid: string): Promise<void>;
+}
+
+export interface FaceSessionRecord {
+  verifyId: string;
+  openid: string;
+  purpose: FacePurpose;
+  /** The relative's ID number (bind), the binding id (unbind), or one's own ID number (activate). */
+  target: string;
+  expiresAt: number;
+}
+
+/** Face-verification sessions and the single-use tickets they yield (R6). */
+export interface FaceStore {
+  saveSession(record: FaceSessionRecord, ttlS: number): Promise<void>;
+  takeSession(openid: string, verifyId: string): Promise<FaceSessionRecord | null>;
+  issueTicket(openid: string, ticket: string, purpose: FacePurpose, target: string, ttlS: number): Promise<void>;
+  /** True once: the ticket exists, belongs to this account and matches purpose and target; then it is gone. */
+  consumeTicket(openid: string, ticket: string, purpose: FacePurpose, target: string): Promise<boolean>;
+}
+
+export interface CommitmentStore {
+  get(personId: string): Promise<{ version: string; acceptedAt: number } | null>;
+  accept(personId: string, version: string, at: number): Promise<void>;
+}
+
+/** 'accepting': the platform is creating the binding; shown as pending, blocks cancel and reject. */
+export type InvitationStatus = 'pending' | 'accepting' | 'accepted' | 'rejected' | 'cancelled' | 'expired';
+
+export interface InvitationRecord {
+  invitationId: string;
+  inviterId: string;
+  inviterName: string;
+  inviteeId: string;
+  inviteeName: string;
+  relation: Relation;
+  status: InvitationStatus;
+  createdAt: number;
+  expiresAt: number;
+  decidedAt: number | null;
+  bindingId: string | null;
+}
+
+export type TransitionResult =
+  | { ok: true; record: InvitationRecord; changed: boolean }
+  | { ok: false; reason: 'missing' | 'not-pending' | 'expired'; record: InvitationRecord | null };
+
+export interface InvitationStore {
+  /** 'pending-exists': the inviter has an open invitation to this person already. */
+  create(record: InvitationRecord): Promise<'ok' | 'pending-exists'>;
+  get(invitationId: string): Promise<InvitationRecord | null>;
+  list(personId: string, box: 'sent' | 'received', limit: number): Promise<InvitationRecord[]>;
+  /**
+   * Atomically moves an invitation from one of `from` to `to`. R19: a pending one past its
+   * expiry becomes 'expired' instead and the move fails. An 'accepting' one older than a
+   * minute (its process died) counts as pending. Moving to the state it is already in, with
+   * the same binding, succeeds without change (a retry).
+   */
+  transition(
+    invitationId: string,
+    from: ReadonlyArray<InvitationStatus>,
+    to: InvitationStatus,
+    now: number,
+    bindingId?: string | null,
+  ): Promise<TransitionResult>;
+  /** Ids of pending invitations whose time has come, for the expiry sweep. */
+  dueExpiries(now: number, limit: number): Promise<string[]>;
+  forgetExpiry(invitationId: string): Promise<void>;
+}
+
+export interface InboxItem {
+  id: string;
+  kind: string;
+  at: number;
+  data: Record<string, string | number | boolean | null>;
+}
+
+/** The BFF's own notices (invitations); the platform's feed holds the rest (R20). */
+export interface InboxStore {
+  add(personId: string, kind: string, at: number, data: InboxItem['data']): Promise<void>;
+  page(personId: string, before: string | null, limit: number): Promise<InboxItem[]>;
+  countSince(personId: string, sinceMs: number, cap: number): Promise<number>;
+  readMark(personId: string): Promise<number>;
+  setReadMark(personId: string, upTo: number): Promise<void>;
+}
+
+export type IdempotencyBegin =
+  | { state: 'new' }
+  | { state: 'in-progress' }
+  | { state: 'mismatch' }
+  | { state: 'done'; status: number; body: unknown };
+
+/** R17 at the BFF: a client retry with the same Idempotency-Key replays the first answer. */
+export interface IdempotencyStore {
+  begin(scope: string, key: string, fingerprint: string, ttlS: number): Promise<IdempotencyBegin>;
+  finish(scope: string, key: string, status: number, body: unknown, ttlS: number): Promise<void>;
+  abandon(scope: string, key: string): Promise<void>;
+}

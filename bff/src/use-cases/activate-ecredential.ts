@@ -1,0 +1,21 @@
+import type { MyPerson } from '@family-share/shared';
+import type { BffDeps, Caller } from '../deps';
+import { fail, ok, type Outcome } from '../ports/outcome';
+import { myPerson } from './views';
+
+/** R1: name and ID number, a passed face verification for them, then the platform activates. */
+export async function activateECredential(
+  deps: BffDeps,
+  caller: Caller,
+  request: { name: string; idNumber: string; faceTicket?: string | undefined },
+): Promise<Outcome<MyPerson>> {
+  if (!request.faceTicket) return fail('FACE_VERIFICATION_REQUIRED');
+  if (!(await deps.faces.consumeTicket(caller.openid, request.faceTicket, 'activate', request.idNumber))) {
+    return fail('FACE_TICKET_INVALID');
+  }
+  const activated = await deps.platform.activate({ name: request.name, idNumber: request.idNumber, openid: caller.openid });
+  if (!activated.ok) return activated;
+  await deps.sessions.setPerson(caller.openid, caller.sid, request.idNumber);
+  await deps.openids.remember(request.idNumber, caller.openid);
+  return ok(myPerson(activated.value, deps.config.policy));
+}

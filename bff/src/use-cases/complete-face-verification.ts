@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import type { ErrorCode, FaceTicket } from '@family-share/shared';
+import { AppError } from '../http/app-error';
+import type { BffDeps, Caller } from '../deps';
+import { fail, ok, type Outcome } from '../ports/outcome';
+import type { FaceOutcome } from '../ports/outside';
+
+/** R6: a ticket lives five minutes and is good for one use, for its purpose and target only. */
+export const FACE_TICKET_TTL_S = 300;
+
+const FAILURE_CODES: Record<Exclude<FaceOutcome, 'pass'>, ErrorCode> = {
+  fail: 'FACE_VERIFICATION_FAILED',
+  spoof: 'FACE_SPOOF_DETECTED',
+  timeout: 'FACE_VERIFICATION_TIMEOUT',
+};
+
+/**
+ * Reads the verification's result once from the face service. A pass yields a single-use
+ * ticket; a failure counts towards the lock (5 an hour).
+ */
+export async function completeFaceVerification(
+  deps: BffDeps,
+  caller: Caller,
+  sessionId: string,
+  demoOutcome: FaceOutcome | undefined,
+): Promise<Outcome<FaceTicket>> {
+  const status = await deps.limits.faceStatus(caller.openid);
+  if (status.lockedUntil !== null) throw new AppError('FACE_LOCKED', undefined, { retryAfterS: Math.ceil((status.lockedUntil - deps.clock()) / 1000) });
+  const session = await deps.faces.takeSession(caller.openid, sessionId);
+  if (!session || session.expiresAt <= deps.clock()) return fail('FACE_VERIFICATION_NOT_FOUND');
+
+  // In demo mode the page stands in for the phone's face SDK and picks what the camera sees.
+  if (deps.config.demo) await deps.face.clientVerify(session.verifyId, demoOutcome ?? 'pass');
+  const { result } = await deps.face.query(session.verifyId);
+  if (result === 'consumed') return fail('FACE_RESULT_CONSUMED');
+  if (result === 'unknown') return fail('FACE_VERIFICATION_NOT_FOUND');
+  if (result === 'pass') {
+    const ticket = randomBytes(24).toString('base64url');
+    await deps.faces.issueTicket(caller.openid, ticket, session.purpose, session.target, FACE_TICKET_TTL_S);
+    return ok({ ticket, purpose: session.purpose, expiresAt: deps.clock() + FACE_TICKET_TTL_S * 1000 });
+  }
+  if (result === 'pending') return fail('FACE_VERIFICATION_TIMEOUT');
+  const counted = await deps.limits.faceFailure(caller.openid);
+  if (counted.locked) throw new AppError('FACE_LOCKED', undefined, { retryAfterS: Math.ceil(((counted.lockedUntil ?? 0) - deps.clock()) / 1000) });
+  return fail(FAILURE_CODES[result]);
+}

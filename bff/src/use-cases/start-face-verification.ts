@@ -1,0 +1,49 @@
+import type { FaceSessionRequestSchema } from '@family-share/shared';
+import type { z } from 'zod';
+import { AppError } from '../http/app-error';
+import type { BffDeps, Caller } from '../deps';
+import { fail, ok, type Outcome } from '../ports/outcome';
+
+const SESSION_TTL_S = 600;
+
+/**
+ * R6: starts a face verification of the caller for a purpose and a target, which the ticket
+ * it yields will be bound to. For activation the BFF does not know the person yet: the name
+ * and number must match the registry, and the face is verified against them.
+ */
+export async function startFaceVerification(
+  deps: BffDeps,
+  caller: Caller,
+  request: z.infer<typeof FaceSessionRequestSchema>,
+): Promise<Outcome<{ sessionId: string; purpose: typeof request.purpose; expiresAt: number; demo: boolean }>> {
+  const status = await deps.limits.faceStatus(caller.openid);
+  if (status.lockedUntil !== null) throw new AppError('FACE_LOCKED', undefined, { retryAfterS: Math.ceil((status.lockedUntil - deps.clock()) / 1000) });
+  const limit = await deps.limits.consume('faceStart', caller.openid);
+  if (!limit.ok) throw new AppError('RATE_LIMITED', undefined, { retryAfterS: limit.retryAfterS });
+
+  let name: string;
+  let idNumber: string;
+  let target: string;
+  if (request.purpose === 'activate') {
+    const identity = await deps.platform.verifyIdentity(request.name, request.idNumber);
+    if (!identity.ok) return fail(identity.code);
+    ({ name, idNumber } = identity.value);
+    target = idNumber;
+  } else {
+    if (!caller.personId) return fail('ECREDENTIAL_REQUIRED');
+    const me = await deps.platform.person(caller.personId);
+    if (!me.ok) return fail(me.code);
+    ({ name, idNumber } = me.value);
+    target = request.target;
+    if (request.purpose === 'unbind') {
+      const bindings = await deps.platform.bindings(caller.personId);
+      const mine = [...bindings.asAuthorizer, ...bindings.asBeneficiary].some((b) => b.bindingId === target && b.status === 'active');
+      if (!mine) return fail('BINDING_NOT_FOUND');
+    }
+  }
+  const started = await deps.face.start(name, idNumber);
+  const ttl = Math.min(SESSION_TTL_S, started.expiresInS);
+  const expiresAt = deps.clock() + ttl * 1000;
+  await deps.faces.saveSession({ verifyId: started.verifyId, openid: caller.openid, purpose: request.purpose, target, expiresAt }, ttl);
+  return ok({ sessionId: started.verifyId, purpose: request.purpose, expiresAt, demo: deps.config.demo });
+}

@@ -1,0 +1,89 @@
+import {
+  maskIdNumber,
+  maskName,
+  usableSharedBalance,
+  type Binding,
+  type BindingView,
+  type InvitationView,
+  type MyPerson,
+  type PlatformPerson,
+  type Policy,
+} from '@family-share/shared';
+import { AppError } from '../http/app-error';
+import type { Caller } from '../deps';
+import type { InvitationRecord } from '../ports/stores';
+
+/** The person behind a caller, or ECREDENTIAL_REQUIRED: nothing personal before activation (R1). */
+export function requirePerson(caller: Caller): string {
+  if (!caller.personId) throw new AppError('ECREDENTIAL_REQUIRED');
+  return caller.personId;
+}
+
+export function myPerson(person: PlatformPerson, policy: Policy): MyPerson {
+  return {
+    name: person.name,
+    maskedIdNumber: maskIdNumber(person.idNumber),
+    insurance: person.insurance,
+    region: person.region,
+    status: person.status,
+    balance: person.balance,
+    usableForFamily: person.insurance === 'employee' && person.status === 'active' ? usableSharedBalance(person.balance, policy) : 0,
+    eCredential: { active: person.eCredential.active, mode: person.eCredential.mode },
+    accountChoice: person.accountChoice,
+  };
+}
+
+/** A binding as one of its two people sees it: the other one masked. */
+export function bindingView(binding: Binding, me: string): BindingView {
+  const iAmAuthorizer = binding.authorizerId === me;
+  return {
+    bindingId: binding.bindingId,
+    role: iAmAuthorizer ? 'authorizer' : 'beneficiary',
+    counterpart: iAmAuthorizer
+      ? { maskedName: maskName(binding.beneficiaryName), maskedIdNumber: maskIdNumber(binding.beneficiaryId) }
+      : { maskedName: maskName(binding.authorizerName), maskedIdNumber: maskIdNumber(binding.authorizerId) },
+    relation: binding.relation,
+    status: binding.status,
+    since: binding.createdAt,
+    endedAt: binding.endedAt,
+    endReason: binding.endReason,
+    rank: iAmAuthorizer ? null : binding.rank,
+    needsAcceptance: binding.needsAcceptance,
+    counterpartInsurance: iAmAuthorizer ? (binding.beneficiaryInsurance ?? null) : null,
+  };
+}
+
+export function invitationView(record: InvitationRecord, me: string, now: number): InvitationView {
+  const sent = record.inviterId === me;
+  const open = record.status === 'pending' || record.status === 'accepting';
+  const status = open ? (now >= record.expiresAt ? 'expired' : 'pending') : record.status;
+  return {
+    invitationId: record.invitationId,
+    box: sent ? 'sent' : 'received',
+    counterpart: sent
+      ? { maskedName: maskName(record.inviteeName), maskedIdNumber: maskIdNumber(record.inviteeId) }
+      : { maskedName: maskName(record.inviterName), maskedIdNumber: maskIdNumber(record.inviterId) },
+    relation: record.relation,
+    status: status as InvitationView['status'],
+    createdAt: record.createdAt,
+    expiresAt: record.expiresAt,
+    decidedAt: open ? (status === 'expired' ? record.expiresAt : null) : record.decidedAt,
+    bindingId: record.bindingId,
+  };
+}
+
+export function policySummary(policy: Policy) {
+  return {
+    name: policy.name,
+    maxAuthorizersPerBeneficiary: policy.maxAuthorizersPerBeneficiary,
+    reserveFloor: policy.reserveFloor,
+    reserveMode: policy.reserveMode,
+    invitationTtlHours: policy.invitationTtlHours,
+    minorAge: policy.minorAge,
+  };
+}
+
+/** Today's date and year in China Standard Time (UTC+8). */
+export function chinaToday(now: number): string {
+  return new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
+}

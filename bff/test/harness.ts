@@ -1,0 +1,109 @@
+import { composeIdNumber, TIBET_2022, type AdminPerson, type Policy } from '@family-share/shared';
+import request from 'supertest';
+import { startStack, type Stack } from '../../scripts/lib/stack';
+
+export interface Client {
+  openid: string;
+  accessToken: string;
+  refreshToken: string;
+  get(path: string): request.Test;
+  post(path: string, body?: object, headers?: Record<string, string>): request.Test;
+  put(path: string, body?: object): request.Test;
+}
+
+export interface BffHarness {
+  stack: Stack;
+  http: ReturnType<typeof request>;
+  advance(ms: number): void;
+  /** A code as wx.login would give it to this WeChat account's phone. */
+  wxCode(openid: string): Promise<string>;
+  login(openid: string): Promise<Client>;
+  platform<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  newPerson(overrides?: Partial<AdminPerson> & { born?: string }): Promise<{ idNumber: string; name: string; openid: string }>;
+  /** Face verification for a purpose, through the API, with a chosen demo outcome. */
+  faceTicket(client: Client, request: Record<string, string>, outcome?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+let sequence = 0;
+const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '次旦', '普布', '旺堆', '白玛', '曲珍', '仁增', '罗布', '桑吉'];
+
+export async function startBffHarness(options: { policy?: Policy; demo?: boolean } = {}): Promise<BffHarness> {
+  let offset = 0;
+  const clock = () => Date.now() + offset;
+  const stack = await startStack({ policy: options.policy ?? TIBET_2022, clock, demo: options.demo });
+  const http = request(stack.bff.url);
+
+  const platform: BffHarness['platform'] = async (method, path, body) => {
+    const response = await fetch(`${stack.mocks.platformUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', 'x-platform-key': stack.keys.platform },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as never };
+  };
+
+  const wxCode = async (openid: string) => {
+    const response = await fetch(`${stack.mocks.wechatUrl}/dev/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ openid }),
+    });
+    return ((await response.json()) as { code: string }).code;
+  };
+
+  const harness: BffHarness = {
+    stack,
+    http,
+    advance: (ms) => {
+      offset += ms;
+    },
+    wxCode,
+    async login(openid) {
+      const res = await http.post('/api/auth/login').send({ code: await wxCode(openid) });
+      if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+      const auth = { authorization: `Bearer ${res.body.accessToken as string}` };
+      return {
+        openid,
+        accessToken: res.body.accessToken,
+        refreshToken: res.body.refreshToken,
+        get: (path) => http.get(path).set(auth),
+        post: (path, body, headers = {}) => http.post(path).set({ ...auth, ...headers }).send(body ?? {}),
+        put: (path, body) => http.put(path).set(auth).send(body ?? {}),
+      };
+    },
+    platform,
+    async newPerson(overrides = {}) {
+      sequence += 1;
+      const { born = '1980-01-01', ...rest } = overrides;
+      const unique = (process.pid * 11 + sequence * 17) % 997;
+      const idNumber = overrides.idNumber ?? composeIdNumber(rest.region ?? '540102', born, unique);
+      const name = overrides.name ?? `${NAMES[sequence % NAMES.length]}${'甲乙丙丁戊己庚辛壬癸'[Math.floor(sequence / NAMES.length) % 10]}`;
+      const openid = overrides.openid ?? `o_bff_${sequence}_${unique}`;
+      const { status, body } = await platform('POST', '/v1/admin/persons', {
+        idNumber,
+        name,
+        insurance: 'employee',
+        region: '540102',
+        status: 'active',
+        balance: 0,
+        eCredentialActive: true,
+        openid,
+        ...rest,
+      });
+      if (status !== 201) throw new Error(`could not create a test person: ${JSON.stringify(body)}`);
+      return { idNumber, name, openid };
+    },
+    async faceTicket(client, body, outcome = 'pass') {
+      const started = await client.post('/api/face/sessions', body);
+      if (started.status !== 201) throw new Error(`face start failed: ${started.status} ${JSON.stringify(started.body)}`);
+      const done = await client.post(`/api/face/sessions/${started.body.sessionId as string}/complete`, { outcome });
+      if (done.status !== 200) throw new Error(`face failed: ${done.status} ${JSON.stringify(done.body)}`);
+      return done.body.ticket as string;
+    },
+    close: () => stack.close(),
+  };
+  return harness;
+}
+
+export const code = (res: { body: unknown }) => (res.body as { error?: { code?: string } }).error?.code;

@@ -1,0 +1,96 @@
+/**
+ * The whole product on loopback: Redis (a throwaway or persistent redis-server on the system
+ * binary unless a URL is given), the mocks with the demo people, and the BFF (serving the h5
+ * build when given). Used by `npm start`, the BFF and end-to-end tests and the benchmarks.
+ */
+import { randomBytes } from 'node:crypto';
+import { TIBET_2022, type Policy } from '@family-share/shared';
+import type { Logger } from 'pino';
+import pino from 'pino';
+import { readBffConfig } from '../../bff/src/env';
+import { startBff, type RunningBff } from '../../bff/src/start';
+import { startMocks, type RunningMocks } from '../../mocks/src/start';
+import { startRedisServer, type RedisServer } from './redis-server';
+
+export interface StackOptions {
+  /** Use this Redis instead of starting one. */
+  redisUrl?: string;
+  /** Data directory of the started Redis (kept across runs: AOF); a temporary one when absent. */
+  redisDir?: string;
+  policy?: Policy;
+  ports?: { bff?: number; platform?: number; wechat?: number; face?: number };
+  h5Dist?: string;
+  demo?: boolean;
+  log?: Logger;
+  /** Move time in tests. */
+  clock?: () => number;
+  bffPrefix?: string;
+  jwtSecret?: string;
+  checkResponses?: boolean;
+}
+
+export interface Stack {
+  redis: RedisServer | null;
+  redisUrl: string;
+  mocks: RunningMocks;
+  bff: RunningBff;
+  keys: { platform: string; face: string; wechat: { appId: string; appSecret: string }; jwt: string };
+  close(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const log = options.log ?? pino({ level: 'silent' });
+  const redis = options.redisUrl ? null : await startRedisServer({ appendOnly: true, appendfsync: 'always', ...(options.redisDir ? { dir: options.redisDir } : {}) });
+  const redisUrl = options.redisUrl ?? redis!.url;
+  const policy = options.policy ?? TIBET_2022;
+  const keys = {
+    platform: randomBytes(24).toString('base64url'),
+    face: randomBytes(24).toString('base64url'),
+    wechat: { appId: 'wx_demo_family_share', appSecret: randomBytes(24).toString('base64url') },
+    jwt: options.jwtSecret ?? randomBytes(48).toString('base64url'),
+  };
+  const mocks = await startMocks({
+    redisUrl,
+    policy,
+    platformKey: keys.platform,
+    wechat: keys.wechat,
+    faceKey: keys.face,
+    ports: { platform: options.ports?.platform ?? 0, wechat: options.ports?.wechat ?? 0, face: options.ports?.face ?? 0 },
+    clock: options.clock,
+    log: log.child({ part: 'mocks' }),
+  });
+  const config = readBffConfig({
+    BFF_PORT: String(options.ports?.bff ?? 0),
+    REDIS_URL: redisUrl,
+    BFF_PREFIX: options.bffPrefix ?? 'bff:',
+    PLATFORM_URL: mocks.platformUrl,
+    PLATFORM_KEY: keys.platform,
+    WECHAT_URL: mocks.wechatUrl,
+    WECHAT_APP_ID: keys.wechat.appId,
+    WECHAT_APP_SECRET: keys.wechat.appSecret,
+    FACE_URL: mocks.faceUrl,
+    FACE_KEY: keys.face,
+    JWT_SECRET: keys.jwt,
+    POLICY: policy.name,
+    DEMO_MODE: options.demo === false ? 'false' : 'true',
+    ...(options.h5Dist ? { H5_DIST: options.h5Dist } : {}),
+    LOG_LEVEL: 'silent',
+  });
+  const bff = await startBff(config, {
+    log: log.child({ part: 'bff' }),
+    ...(options.clock ? { overrides: { clock: options.clock } } : {}),
+    checkResponses: options.checkResponses ?? true,
+  });
+  return {
+    redis,
+    redisUrl,
+    mocks,
+    bff,
+    keys,
+    async close() {
+      await bff.close();
+      await mocks.close();
+      if (redis) await (options.redisDir ? redis.stop() : redis.dispose());
+    },
+  };
+}
