@@ -30,6 +30,8 @@ const EnvSchema = z.object({
   /** A built h5 app to serve at / (same origin as the API). */
   H5_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Multiplies every rate limit's allowance (tests that log in hundreds of times from one address). */
+  RATE_LIMIT_SCALE: z.coerce.number().min(1).max(10_000).default(1),
 });
 
 export interface BffConfig {
@@ -49,6 +51,7 @@ export interface BffConfig {
   corsOrigins: string[];
   h5Dist: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  rateLimitScale: number;
 }
 
 /** The BFF's configuration from the environment, validated; the only reader of process.env. */
@@ -72,5 +75,6 @@ export function readBffConfig(source: NodeJS.ProcessEnv = process.env): BffConfi
     corsOrigins: env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     h5Dist: env.H5_DIST,
     logLevel: env.LOG_LEVEL,
+    rateLimitScale: env.RATE_LIMIT_SCALE,
   };
 }

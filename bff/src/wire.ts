@@ -45,7 +45,7 @@ export function wireDeps(config: BffConfig, log: Logger, overrides: Partial<BffD
       of: (personId) => redis.get(openidKey(personId)),
     },
     tokens: jwtTokens({ secret: config.jwtSecret, ttlS: config.accessTtlS }),
-    limits: redisRateLimits(redis, config.prefix, clock),
+    limits: redisRateLimits(redis, config.prefix, clock, config.rateLimitScale),
     clock,
     log,
     config: {

@@ -28,10 +28,10 @@ export interface BffHarness {
 let sequence = 0;
 const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '次旦', '普布', '旺堆', '白玛', '曲珍', '仁增', '罗布', '桑吉'];
 
-export async function startBffHarness(options: { policy?: Policy; demo?: boolean } = {}): Promise<BffHarness> {
+export async function startBffHarness(options: { policy?: Policy; demo?: boolean; rateLimitScale?: number } = {}): Promise<BffHarness> {
   let offset = 0;
   const clock = () => Date.now() + offset;
-  const stack = await startStack({ policy: options.policy ?? TIBET_2022, clock, demo: options.demo });
+  const stack = await startStack({ policy: options.policy ?? TIBET_2022, clock, demo: options.demo, rateLimitScale: options.rateLimitScale ?? 100 });
   const http = request(stack.bff.url);
 
   const platform: BffHarness['platform'] = async (method, path, body) => {

@@ -27,6 +27,10 @@ export interface StackOptions {
   bffPrefix?: string;
   jwtSecret?: string;
   checkResponses?: boolean;
+  /** Multiplies the BFF's rate limits (tests log in many times from one address). */
+  rateLimitScale?: number;
+  /** Fixed service keys (npm start uses the development defaults, so that the POS CLI works). */
+  keys?: { platform: string; face: string; wechat: { appId: string; appSecret: string } };
 }
 
 export interface Stack {
@@ -44,9 +48,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const redisUrl = options.redisUrl ?? redis!.url;
   const policy = options.policy ?? TIBET_2022;
   const keys = {
-    platform: randomBytes(24).toString('base64url'),
-    face: randomBytes(24).toString('base64url'),
-    wechat: { appId: 'wx_demo_family_share', appSecret: randomBytes(24).toString('base64url') },
+    platform: options.keys?.platform ?? randomBytes(24).toString('base64url'),
+    face: options.keys?.face ?? randomBytes(24).toString('base64url'),
+    wechat: options.keys?.wechat ?? { appId: 'wx_demo_family_share', appSecret: randomBytes(24).toString('base64url') },
     jwt: options.jwtSecret ?? randomBytes(48).toString('base64url'),
   };
   const mocks = await startMocks({
@@ -75,6 +79,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     DEMO_MODE: options.demo === false ? 'false' : 'true',
     ...(options.h5Dist ? { H5_DIST: options.h5Dist } : {}),
     LOG_LEVEL: 'silent',
+    RATE_LIMIT_SCALE: String(options.rateLimitScale ?? 1),
   });
   const bff = await startBff(config, {
     log: log.child({ part: 'bff' }),

@@ -18,11 +18,11 @@ export const FACE_FAILURES_PER_HOUR = 5;
  * hold across BFF processes and on a cluster). Redis being away is an error (→ 503), not a
  * free pass and not a refusal.
  */
-export function redisRateLimits(redis: RedisLike, prefix: string, clock: () => number = Date.now): RateLimits {
+export function redisRateLimits(redis: RedisLike, prefix: string, clock: () => number = Date.now, scale = 1): RateLimits {
   const limiters = Object.fromEntries(
     Object.entries(LIMITS).map(([name, { points, duration }]) => [
       name,
-      new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}rl:${name}`, points, duration }),
+      new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}rl:${name}`, points: points * scale, duration }),
     ]),
   ) as Record<LimitName, RateLimiterRedis>;
   const faceFailures = new RateLimiterRedis({

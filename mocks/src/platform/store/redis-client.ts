@@ -46,6 +46,8 @@ export function connectRedis(url: string, options: RedisOptions = {}): RedisLike
         { redisOptions: options, scaleReads: 'master' },
       )
     : new Redis(url, options);
+  // Failures reach the callers through their commands (→ 503); the event itself must not crash the process.
+  client.on('error', () => undefined);
   for (const name of SCRIPT_NAMES) {
     // Each script's header line "-- KEYS: 1 …, 2 …" names its keys; the highest is the count.
     const header = /^-- KEYS: (.*)$/m.exec(sources[name])?.[1] ?? '';
