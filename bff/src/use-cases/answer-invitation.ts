@@ -3,6 +3,7 @@ import type { BffDeps, Caller } from '../deps';
 import { fail, ok, type Outcome } from '../ports/outcome';
 import type { InvitationRecord, TransitionResult } from '../ports/stores';
 import { tellExpired } from './expire-invitations';
+import { listedBindingView } from './bindings';
 import { notify } from './notify';
 import { bindingView, invitationView, requirePerson } from './views';
 
@@ -60,9 +61,7 @@ export async function acceptInvitation(deps: BffDeps, caller: Caller, invitation
   }
   await deps.invitations.transition(invitationId, ['accepting'], 'accepted', deps.clock(), created.value.bindingId);
   await notify(deps, record.inviterId, 'INVITATION_ACCEPTED', { invitationId, byName: maskName(record.inviteeName), relation: record.relation });
-  // The listing carries my R14 order; the creation answer does not.
-  const listed = (await deps.platform.bindings(me)).asBeneficiary.find((b) => b.bindingId === created.value.bindingId);
-  return ok(bindingView(listed ?? created.value, me));
+  return ok(await listedBindingView(deps, me, created.value));
 }
 
 /** The relative says no; the inviter is told (R20). */

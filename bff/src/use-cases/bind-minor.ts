@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import type { BffDeps, Caller } from '../deps';
 import { fail, ok, type Outcome } from '../ports/outcome';
 import { hasAcceptedCommitment } from './commitment';
-import { bindingView, requirePerson } from './views';
+import { listedBindingView } from './bindings';
+import { requirePerson } from './views';
 
 /**
  * R18: a parent activates the e-credential of their child under 16 as guardian (亲情账户) and
@@ -35,5 +36,5 @@ export async function bindMinor(deps: BffDeps, caller: Caller, request: z.infer<
     // Cannot happen for a minor bound by a registered parent; never leave such a binding silently.
     deps.log.error({ bindingId: created.value.bindingId }, 'a guardian binding came back as needing acceptance');
   }
-  return ok(bindingView(created.value, me));
+  return ok(await listedBindingView(deps, me, created.value));
 }

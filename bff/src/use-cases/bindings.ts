@@ -1,4 +1,4 @@
-import type { BindingView, BffPreferencesRequestSchema } from '@family-share/shared';
+import type { Binding, BindingView, BffPreferencesRequestSchema } from '@family-share/shared';
 import type { z } from 'zod';
 import type { BffDeps, Caller } from '../deps';
 import { fail, ok, type Outcome } from '../ports/outcome';
@@ -50,6 +50,16 @@ export async function setPreferences(
     accountChoice: result.value.accountChoice,
     authorizerOrder: result.value.authorizerOrder.map((id) => byAuthorizer.get(id) ?? '').filter(Boolean),
   });
+}
+
+/**
+ * A binding just created, as my listing shows it: the creation answer lacks what only the
+ * listing knows (my R14 rank, the relative's insurance).
+ */
+export async function listedBindingView(deps: BffDeps, me: string, created: Binding): Promise<BindingView> {
+  const bindings = await deps.platform.bindings(me);
+  const listed = [...bindings.asAuthorizer, ...bindings.asBeneficiary].find((b) => b.bindingId === created.bindingId);
+  return bindingView(listed ?? created, me);
 }
 
 export type { BindingView };
