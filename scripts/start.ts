@@ -2,44 +2,22 @@
 //   Redis: REDIS_URL if set, else a redis-server on the system binary with its append-only
 //   file in .run/redis (kept across runs); the mocks with the demo people; the BFF serving
 //   the h5 build at http://127.0.0.1:3000 (BFF_PORT). Ctrl-C stops everything it started.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { formatYuan, policyByName, TIBET_2022 } from '@family-share/shared';
 import pino from 'pino';
 import { DEMO_PEOPLE } from '../mocks/src/platform/demo-people';
 import { readMocksEnv } from '../mocks/src/env';
+import { ensureMiniappBuild, ROOT as root } from './lib/miniapp-build';
 import { startStack } from './lib/stack';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'miniapp', 'dist-h5');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
+let dist: string;
+try {
+  dist = ensureMiniappBuild('h5');
+} catch (error) {
+  console.error(`[start] ${(error as Error).message}`);
+  process.exit(1);
 }
-
-/** Builds the h5 app when there is no build or its sources (or the shared package) changed since. */
-function ensureH5Build(): void {
-  const built = existsSync(join(dist, 'index.html')) ? statSync(join(dist, 'index.html')).mtimeMs : 0;
-  const sources = Math.max(newestMtime(join(root, 'miniapp', 'src')), newestMtime(join(root, 'shared', 'src')));
-  if (built > sources) return;
-  console.log('[start] building the h5 app (about 30 s)…');
-  const build = spawnSync('npm', ['run', 'build:h5', '-w', 'miniapp'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  // Taro can exit 0 after rejecting its config: the index.html is the proof of a build.
-  if (build.status !== 0 || !existsSync(join(dist, 'index.html')) || statSync(join(dist, 'index.html')).mtimeMs <= built) {
-    const output = `${build.stdout}\n${build.stderr}`.split('\n').filter((l) => /error|Error|ERROR/.test(l));
-    console.error(`[start] the h5 build failed:\n${output.slice(-30).join('\n')}`);
-    process.exit(1);
-  }
-}
-
-ensureH5Build();
 const env = readMocksEnv();
 const redisDir = join(root, '.run', 'redis');
 mkdirSync(redisDir, { recursive: true });
