@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { type BffPremiumReceiptSchema, httpStatusOf, maskIdNumber, maskName, requestFingerprint } from '@family-share/shared';
+import { type BffPremiumReceiptSchema, httpStatusOf, requestFingerprint } from '@family-share/shared';
 import type { BffDeps, Caller } from '../deps';
 import { fail, ok, type Outcome } from '../ports/outcome';
-import { chinaToday, myPerson, requirePerson } from './views';
+import { chinaToday, masked, myPerson, requirePerson } from './views';
 
 const IDEMPOTENCY_TTL_S = 24 * 3600;
 
@@ -23,7 +23,7 @@ export async function listPremiums(deps: BffDeps, caller: Caller, year?: number)
       const s = statuses[i]!;
       return {
         bindingId: b.bindingId,
-        relative: { maskedName: maskName(b.beneficiaryName), maskedIdNumber: maskIdNumber(b.beneficiaryId) },
+        relative: masked(b.beneficiaryName, b.beneficiaryId),
         relation: b.relation,
         insurance: b.beneficiaryInsurance ?? null,
         year: forYear,
@@ -77,7 +77,7 @@ async function pay(deps: BffDeps, me: string, request: { bindingId: string; year
   return ok({
     paymentId: receipt.value.paymentId,
     bindingId: binding.bindingId,
-    relative: { maskedName: maskName(binding.beneficiaryName), maskedIdNumber: maskIdNumber(binding.beneficiaryId) },
+    relative: masked(binding.beneficiaryName, binding.beneficiaryId),
     year: receipt.value.year,
     amount: receipt.value.amount,
     balanceAfter: receipt.value.balanceAfter,

@@ -13,6 +13,11 @@ import { AppError } from '../http/app-error';
 import type { Caller } from '../deps';
 import type { InvitationRecord } from '../ports/stores';
 
+/** Another person as anyone but themselves sees them (R16: never shown to the wrong person). */
+export function masked(name: string, idNumber: string): { maskedName: string; maskedIdNumber: string } {
+  return { maskedName: maskName(name), maskedIdNumber: maskIdNumber(idNumber) };
+}
+
 /** The person behind a caller, or ECREDENTIAL_REQUIRED: nothing personal before activation (R1). */
 export function requirePerson(caller: Caller): string {
   if (!caller.personId) throw new AppError('ECREDENTIAL_REQUIRED');
@@ -39,9 +44,7 @@ export function bindingView(binding: Binding, me: string): BindingView {
   return {
     bindingId: binding.bindingId,
     role: iAmAuthorizer ? 'authorizer' : 'beneficiary',
-    counterpart: iAmAuthorizer
-      ? { maskedName: maskName(binding.beneficiaryName), maskedIdNumber: maskIdNumber(binding.beneficiaryId) }
-      : { maskedName: maskName(binding.authorizerName), maskedIdNumber: maskIdNumber(binding.authorizerId) },
+    counterpart: iAmAuthorizer ? masked(binding.beneficiaryName, binding.beneficiaryId) : masked(binding.authorizerName, binding.authorizerId),
     relation: binding.relation,
     status: binding.status,
     since: binding.createdAt,
@@ -60,9 +63,7 @@ export function invitationView(record: InvitationRecord, me: string, now: number
   return {
     invitationId: record.invitationId,
     box: sent ? 'sent' : 'received',
-    counterpart: sent
-      ? { maskedName: maskName(record.inviteeName), maskedIdNumber: maskIdNumber(record.inviteeId) }
-      : { maskedName: maskName(record.inviterName), maskedIdNumber: maskIdNumber(record.inviterId) },
+    counterpart: sent ? masked(record.inviteeName, record.inviteeId) : masked(record.inviterName, record.inviterId),
     relation: record.relation,
     status: status as InvitationView['status'],
     createdAt: record.createdAt,

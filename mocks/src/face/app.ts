@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { bodyParser } from '@koa/bodyparser';
 import { Router } from '@koa/router';
 import Koa from 'koa';
+import { wechatStyleErrors } from '../http/koa-kit';
 import type { Logger } from 'pino';
 
 /**
@@ -93,15 +94,7 @@ export function createFaceApp(options: FaceOptions): Koa {
   });
 
   const app = new Koa();
-  app.use(async (ctx, next) => {
-    try {
-      await next();
-    } catch (error) {
-      options.log.error({ err: error }, 'face stand-in failed');
-      ctx.status = 500;
-      ctx.body = { errcode: -1, errmsg: 'system error' };
-    }
-  });
+  app.use(wechatStyleErrors(options.log, 'face'));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '16kb' }));
   app.use(router.routes());
   return app;

@@ -79,3 +79,16 @@ export function requireServiceKey(header: string, key: string): Middleware {
     await next();
   };
 }
+
+/** The error answer of WeChat-shaped stand-ins: HTTP 500 with `{ errcode: -1 }`, as WeChat does. */
+export function wechatStyleErrors(log: Logger, service: string): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+    } catch (error) {
+      log.error({ err: error }, `${service} stand-in failed`);
+      ctx.status = 500;
+      ctx.body = { errcode: -1, errmsg: 'system error' };
+    }
+  };
+}

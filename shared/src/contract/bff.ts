@@ -19,7 +19,7 @@ import {
   RelationSchema,
   YearSchema,
 } from './common';
-import { BindingEndReasonSchema, EpochMsSchema, InstitutionKindSchema } from './platform';
+import { BindingEndReasonSchema, DemoPersonSchema, EpochMsSchema, InstitutionKindSchema } from './platform';
 
 // ---- building blocks ----
 
@@ -50,13 +50,8 @@ export const TokenPairSchema = z.object({
 });
 export type TokenPair = z.infer<typeof TokenPairSchema>;
 
-export const DemoPersonViewSchema = z.object({
-  key: z.string(),
-  name: z.string(),
-  idNumber: z.string(),
-  openid: z.string(),
-  shows: z.string(),
-});
+/** DEMO: the people one may log in as; the same shape as the platform's list. */
+export const DemoPersonViewSchema = DemoPersonSchema;
 export const DemoCodeRequestSchema = z.object({ openid: z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/) });
 export const DemoCodeSchema = z.object({ code: z.string() });
 
