@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', 'test-artifacts/**', '.run/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', '**/dist-h5/**', '**/coverage/**', 'test-artifacts/**', '.run/**', '.swc/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,0 +1,11 @@
+import { launch, newPage, go, shot, loginAs } from './shots-lib.mjs'
+const browser = await launch()
+const page = await newPage(browser)
+await go(page, '/pages/login/index')
+await page.waitForSelector('.demo-person')
+await shot(page, '01-login')
+await shot(page, '01-login-full', { full: true })
+await loginAs(page, '扎西')
+await shot(page, '02-home-zhaxi')
+await shot(page, '02-home-zhaxi-full', { full: true })
+await browser.close()

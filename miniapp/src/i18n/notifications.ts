@@ -1,0 +1,118 @@
+/**
+ * Every notification kind (R20) in Chinese, in one place. The BFF sends plain data (masked
+ * names, fen, codes); the words are chosen here.
+ */
+import { formatYuan, RELATIONS, type NotificationKind, type NotificationView, type Relation } from '@family-share/shared'
+import { END_REASON_LABELS, insuranceLabel, PERSON_STATUS_LABELS, RELATION_LABELS } from './labels'
+
+export interface NotificationText {
+  title: string
+  body: string
+  /** Where a tap leads, when somewhere helps. */
+  link: 'invitations' | 'bindings' | 'history' | 'premiums' | null
+}
+
+type Data = NotificationView['data']
+
+const text = (data: Data, key: string, fallback = '家人'): string => {
+  const value = data[key]
+  return typeof value === 'string' && value !== '' ? value : fallback
+}
+
+const money = (data: Data, key: string): string => {
+  const value = data[key]
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? formatYuan(value) : ''
+}
+
+const relation = (data: Data): string => {
+  const value = data.relation
+  return typeof value === 'string' && (RELATIONS as readonly string[]).includes(value) ? RELATION_LABELS[value as Relation] : ''
+}
+
+const WORDING: Readonly<Record<NotificationKind, (data: Data) => NotificationText>> = {
+  INVITATION_RECEIVED: (d) => ({
+    title: '收到家庭共济邀请',
+    body: `${text(d, 'fromName')}邀请您共享使用其职工医保个人账户，请在72小时内接受或拒绝。`,
+    link: 'invitations',
+  }),
+  INVITATION_ACCEPTED: (d) => ({
+    title: '邀请已被接受',
+    body: `${text(d, 'byName')}已接受您的邀请，家庭共济关系即时生效。`,
+    link: 'bindings',
+  }),
+  INVITATION_REJECTED: (d) => ({
+    title: '邀请被拒绝',
+    body: `${text(d, 'byName')}拒绝了您的家庭共济邀请。`,
+    link: 'invitations',
+  }),
+  INVITATION_CANCELLED: (d) => ({
+    title: '邀请已撤回',
+    body: `${text(d, 'byName')}撤回了发给您的家庭共济邀请。`,
+    link: 'invitations',
+  }),
+  INVITATION_EXPIRED: (d) => ({
+    title: '邀请已过期',
+    body: `与${text(d, 'otherName')}之间的家庭共济邀请超过72小时未处理，已自动失效。`,
+    link: 'invitations',
+  }),
+  BINDING_CREATED: (d) => ({
+    title: '家庭共济关系已建立',
+    body:
+      d.role === 'beneficiary'
+        ? `${text(d, 'counterpartName')}已把职工医保个人账户共享给您，看病买药时可以使用。`
+        : `您已与${text(d, 'counterpartName')}${relation(d) ? `（${relation(d)}）` : ''}建立家庭共济关系，对方可以使用您的个人账户。`,
+    link: 'bindings',
+  }),
+  BINDING_ENDED: (d) => {
+    const reason = typeof d.reason === 'string' && d.reason in END_REASON_LABELS ? END_REASON_LABELS[d.reason as keyof typeof END_REASON_LABELS] : ''
+    const who = d.endedByMe === true ? '您已解除' : '已解除'
+    return {
+      title: '家庭共济关系已解除',
+      body: `${who}与${text(d, 'counterpartName')}的家庭共济关系${reason ? `（${reason}）` : ''}。`,
+      link: 'bindings',
+    }
+  },
+  DEDUCTION: (d) => ({
+    title: '个人账户扣款',
+    body:
+      d.deductionKind === 'premium' || typeof d.year === 'number'
+        ? `为${text(d, 'beneficiaryName')}代缴${typeof d.year === 'number' ? d.year : ''}年度城乡居民医保费，从您的个人账户扣款${money(d, 'amount')}。`
+        : `${text(d, 'beneficiaryName')}${typeof d.institutionName === 'string' ? `在${d.institutionName}` : ''}使用您的个人账户支付${money(d, 'amount')}。`,
+    link: 'history',
+  }),
+  PAYMENT: (d) => {
+    const parts = [
+      money(d, 'own') && d.own !== 0 ? `本人账户${money(d, 'own')}` : '',
+      money(d, 'shared') && d.shared !== 0 ? `家人账户${money(d, 'shared')}` : '',
+      money(d, 'cash') && d.cash !== 0 ? `自付${money(d, 'cash')}` : '',
+    ].filter(Boolean)
+    return {
+      title: '医保结算',
+      body: `您${typeof d.institutionName === 'string' ? `在${d.institutionName}` : ''}结算${money(d, 'charge')}${parts.length ? `：${parts.join('，')}` : ''}。`,
+      link: 'history',
+    }
+  },
+  PREMIUM_PAID: (d) => ({
+    title: '居民医保费已缴纳',
+    body: `${text(d, 'payerName')}已从其职工医保个人账户为您缴纳${typeof d.year === 'number' ? d.year : ''}年度城乡居民医保费${money(d, 'amount')}。`,
+    link: null,
+  }),
+  INSURANCE_CHANGED: (d) => {
+    const insurance = d.insurance === 'employee' || d.insurance === 'resident' ? insuranceLabel(d.insurance) : '未参保'
+    const status = typeof d.status === 'string' && d.status in PERSON_STATUS_LABELS ? PERSON_STATUS_LABELS[d.status as keyof typeof PERSON_STATUS_LABELS] : ''
+    return {
+      title: '参保信息变更',
+      body: `您的参保信息已更新：${insurance}${status ? `，${status}` : ''}。如不再参加职工医保，您共享给家人的关系会自动解除。`,
+      link: 'bindings',
+    }
+  },
+  ECREDENTIAL_ACTIVATED: (d) => ({
+    title: '医保电子凭证已激活',
+    body: d.mode === 'guardian' ? `${text(d, 'guardianName', '监护人')}已作为监护人为您激活医保电子凭证。` : '您的医保电子凭证已激活，可以使用家庭共济服务。',
+    link: null,
+  }),
+}
+
+export function describeNotification(notification: NotificationView): NotificationText {
+  return WORDING[notification.kind](notification.data)
+}

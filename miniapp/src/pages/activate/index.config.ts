@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '激活医保电子凭证'
+})

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '门诊报销进度'
+})

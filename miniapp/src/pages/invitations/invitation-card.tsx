@@ -1,0 +1,92 @@
+import { View } from '@tarojs/components'
+import type { InvitationView } from '@family-share/shared'
+import { AppButton } from '@/components/app-button'
+import { Tag } from '@/components/tag'
+import { INVITATION_STATUS_LABELS, relationFromMySide } from '@/i18n/labels'
+import { formatDateTime, timeLeft } from '@/utils/time'
+
+export type InvitationAction = 'accept' | 'reject' | 'cancel'
+
+const STATUS_TONES = {
+  pending: 'warning',
+  accepted: 'success',
+  rejected: 'danger',
+  cancelled: 'neutral',
+  expired: 'neutral',
+} as const
+
+interface InvitationCardProps {
+  invitation: InvitationView
+  now: number
+  busy: boolean
+  onAction: (action: InvitationAction) => unknown
+}
+
+export function InvitationCard({ invitation, now, busy, onAction }: InvitationCardProps) {
+  // The server sweeps expired invitations every half minute; the phone does not wait for it.
+  const status = invitation.status === 'pending' && invitation.expiresAt <= now ? 'expired' : invitation.status
+  const received = invitation.box === 'received'
+  // A sent invitation's relation is what they are to me; a received one's is what I am to them.
+  const relation = relationFromMySide(invitation.relation, received ? 'beneficiary' : 'authorizer')
+  const left = timeLeft(invitation.expiresAt, now)
+  return (
+    <View className='invitation'>
+      <View className='invitation__head'>
+        <View className='invitation__avatar'>{invitation.counterpart.maskedName.slice(0, 1)}</View>
+        <View className='invitation__who'>
+          <View className='invitation__name'>
+            {invitation.counterpart.maskedName}
+            <View className='invitation__relation'>{relation}</View>
+          </View>
+          <View className='invitation__id'>{invitation.counterpart.maskedIdNumber}</View>
+        </View>
+        <Tag tone={STATUS_TONES[status]}>{INVITATION_STATUS_LABELS[status]}</Tag>
+      </View>
+
+      <View className='invitation__text'>{received ? '邀请您共享使用其职工医保个人账户' : '您邀请对方共享使用您的职工医保个人账户'}</View>
+
+      <View className='invitation__meta'>
+        <View className='invitation__line'>
+          <View className='invitation__key'>发出时间</View>
+          <View>{formatDateTime(invitation.createdAt)}</View>
+        </View>
+        {status === 'pending' ? (
+          <View className='invitation__line'>
+            <View className='invitation__key'>剩余时间</View>
+            <View className='invitation__left'>
+              {left}（{formatDateTime(invitation.expiresAt)} 过期）
+            </View>
+          </View>
+        ) : status === 'expired' ? (
+          <View className='invitation__line'>
+            <View className='invitation__key'>过期时间</View>
+            <View>{formatDateTime(invitation.expiresAt)}</View>
+          </View>
+        ) : invitation.decidedAt ? (
+          <View className='invitation__line'>
+            <View className='invitation__key'>处理时间</View>
+            <View>{formatDateTime(invitation.decidedAt)}</View>
+          </View>
+        ) : null}
+      </View>
+
+      {status === 'pending' && received && (
+        <View className='invitation__actions'>
+          <AppButton type='secondary' className='invitation__btn' loading={busy} onClick={() => onAction('reject')}>
+            拒绝
+          </AppButton>
+          <AppButton type='primary' className='invitation__btn' loading={busy} onClick={() => onAction('accept')}>
+            接受邀请
+          </AppButton>
+        </View>
+      )}
+      {status === 'pending' && !received && (
+        <View className='invitation__actions'>
+          <AppButton type='danger' className='invitation__btn' loading={busy} onClick={() => onAction('cancel')}>
+            撤回邀请
+          </AppButton>
+        </View>
+      )}
+    </View>
+  )
+}

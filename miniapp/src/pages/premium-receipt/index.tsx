@@ -1,0 +1,58 @@
+import { View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { formatYuan } from '@family-share/shared'
+import { AppButton } from '@/components/app-button'
+import { PageShell } from '@/components/page-shell'
+import { PageState } from '@/components/page-state'
+import { goHome, navigate, ROUTES } from '@/utils/nav'
+import { findReceipt } from '@/utils/receipt-store'
+import { formatDateTime } from '@/utils/time'
+import './index.scss'
+
+/** The receipt of a premium paid from my account (kept on the phone: see utils/receipt-store). */
+export default function PremiumReceipt() {
+  const { params } = useRouter()
+  const receipt = params.paymentId ? findReceipt(decodeURIComponent(params.paymentId)) : undefined
+
+  if (!receipt) {
+    return (
+      <PageShell>
+        <PageState status='empty' title='没有找到这张缴费凭证' description='凭证只保存在缴费的手机上。缴费记录可以在“扣款明细”中查看。' action={{ text: '查看扣款明细', onClick: () => navigate(ROUTES.history) }} />
+      </PageShell>
+    )
+  }
+
+  const rows: Array<[string, string]> = [
+    ['缴费对象', `${receipt.relative.maskedName}（${receipt.relative.maskedIdNumber}）`],
+    ['险种', `${receipt.year}年度城乡居民基本医疗保险`],
+    ['支付方式', '职工医保个人账户（家庭共济）'],
+    ['缴费时间', formatDateTime(receipt.at)],
+    ['账户余额', formatYuan(receipt.balanceAfter)],
+    ['凭证编号', receipt.paymentId],
+  ]
+  return (
+    <PageShell className='receipt'>
+      <View className='receipt__card'>
+        <View className='result-mark' />
+        <View className='receipt__title'>缴费成功</View>
+        <View className='receipt__amount'>{formatYuan(receipt.amount)}</View>
+        <View className='receipt__rows'>
+          {rows.map(([key, value]) => (
+            <View key={key} className='receipt__row'>
+              <View className='receipt__key'>{key}</View>
+              <View className='receipt__value'>{value}</View>
+            </View>
+          ))}
+        </View>
+      </View>
+      <AppButton type='primary' size='large' block onClick={goHome}>
+        返回首页
+      </AppButton>
+      <View className='receipt__more'>
+        <AppButton type='plain' onClick={() => navigate(ROUTES.history)}>
+          查看扣款明细
+        </AppButton>
+      </View>
+    </PageShell>
+  )
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '为家人缴纳居民医保费'
+})

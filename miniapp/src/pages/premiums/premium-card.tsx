@@ -1,0 +1,79 @@
+import { View } from '@tarojs/components'
+import { formatYuan, type ResponseOf } from '@family-share/shared'
+import { AppButton } from '@/components/app-button'
+import { Tag } from '@/components/tag'
+import { insuranceLabel, RELATION_LABELS } from '@/i18n/labels'
+import { navigate, ROUTES } from '@/utils/nav'
+import { findReceiptFor } from '@/utils/receipt-store'
+import { formatDate } from '@/utils/time'
+
+type PremiumItem = ResponseOf<'listPremiums'>['items'][number]
+
+interface PremiumCardProps {
+  item: PremiumItem
+  usable: number
+  paying: boolean
+  onPay: () => unknown
+}
+
+export function PremiumCard({ item, usable, paying, onPay }: PremiumCardProps) {
+  const short = item.amountDue !== null && item.amountDue > usable
+  const receipt = item.status === 'paid' && item.paidByMe ? findReceiptFor(item.bindingId, item.year) : undefined
+  return (
+    <View className='premium'>
+      <View className='premium__head'>
+        <View>
+          <View className='premium__name'>
+            {item.relative.maskedName}
+            <View className='premium__relation'>{RELATION_LABELS[item.relation]}</View>
+          </View>
+          <View className='premium__sub'>
+            {insuranceLabel(item.insurance)} · {item.year}年度
+          </View>
+        </View>
+        {item.status === 'paid' && <Tag tone='success'>已缴纳</Tag>}
+        {item.status === 'pending' && <Tag tone='warning'>处理中</Tag>}
+        {item.status === 'unpaid' && <Tag tone='brand'>待缴纳</Tag>}
+      </View>
+
+      {item.amountDue !== null && item.status !== 'not_applicable' && (
+        <View className='premium__money'>
+          <View className='premium__amount'>{formatYuan(item.amountDue)}</View>
+          {item.demoAmount && <Tag tone='demo'>演示金额</Tag>}
+        </View>
+      )}
+
+      {item.status === 'unpaid' && (
+        <>
+          {short && <View className='premium__warn'>个人账户可用于家人的余额（{formatYuan(usable)}）不足以一次缴清，暂不能从账户代缴。</View>}
+          <AppButton type='primary' block disabled={short} loading={paying} onClick={onPay}>
+            从我的个人账户缴纳
+          </AppButton>
+        </>
+      )}
+      {item.status === 'paid' && (
+        <View className='premium__paid'>
+          <View>
+            {item.paidAt ? `${formatDate(item.paidAt)}缴纳` : '已缴纳'}
+            {item.paidByMe ? '，由您代缴' : ''}
+          </View>
+          {receipt && (
+            <AppButton type='plain' size='small' onClick={() => navigate(`${ROUTES.premiumReceipt}?paymentId=${encodeURIComponent(receipt.paymentId)}`)}>
+              查看凭证
+            </AppButton>
+          )}
+        </View>
+      )}
+      {item.status === 'pending' && <View className='premium__info'>缴费正在处理，请稍后刷新查看结果，请勿重复缴费。</View>}
+      {item.status === 'not_applicable' && (
+        <View className='premium__info'>
+          {item.insurance === 'employee'
+            ? '这位家人参加的是职工医保，不需要缴纳城乡居民医保费。'
+            : item.insurance === null
+              ? '这位家人目前未参保，无法代缴。'
+              : '这位家人本年度没有需要缴纳的保费。'}
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,3 @@
+import { call } from './http'
+
+export const activateECredential = (body: { name: string; idNumber: string; faceTicket: string }) => call('activate', { body })

@@ -1,0 +1,3 @@
+import { call } from './http'
+
+export const getHome = () => call('home')

@@ -1,0 +1,22 @@
+import type { Relation } from '@family-share/shared'
+import { call } from './http'
+
+export type InvitationBox = 'sent' | 'received'
+
+export const listInvitations = (box: InvitationBox) => call('listInvitations', { query: { box } })
+
+export const createInvitation = (body: {
+  name: string
+  idNumber: string
+  relation: Relation
+  faceTicket: string
+  commitmentVersion: string
+}) => call('createInvitation', { body })
+
+export const acceptInvitation = (invitationId: string) => call('acceptInvitation', { params: { invitationId } })
+export const rejectInvitation = (invitationId: string) => call('rejectInvitation', { params: { invitationId } })
+export const cancelInvitation = (invitationId: string) => call('cancelInvitation', { params: { invitationId } })
+
+/** R18: a parent binds a child under 16 as guardian; no invitation, effective at once. */
+export const bindMinor = (body: { childName: string; childIdNumber: string; faceTicket: string; commitmentVersion: string }) =>
+  call('bindMinor', { body })

@@ -1,0 +1,132 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { composeIdNumber } from '@family-share/shared'
+
+vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
+vi.mock('@/utils/face-handoff', () => ({ verifyFace: vi.fn() }))
+vi.mock('@/services/commitment', () => ({ getCommitment: vi.fn() }))
+vi.mock('@/services/invitations', () => ({ createInvitation: vi.fn(), bindMinor: vi.fn() }))
+
+import Taro from '@tarojs/taro'
+import AddRelative from '@/pages/add-relative/index'
+import { getCommitment } from '@/services/commitment'
+import { ApiError } from '@/services/http'
+import { bindMinor, createInvitation } from '@/services/invitations'
+import { verifyFace } from '@/utils/face-handoff'
+import { binding, COMMITMENT, invitation, NOW } from './support/fixtures'
+import { typeInto } from './support/input'
+import { resetTaroMock } from './support/taro'
+
+const CHILD_ID = composeIdNumber('540102', '2018-09-01', 264) // 8 years old for years to come
+const ADULT_ID = composeIdNumber('540102', '1958-07-20', 242)
+const NAME = 0
+const ID = 1
+const TICKET = { ticket: 'ticket-0123456789abcdef' }
+
+async function renderForm(accepted = true) {
+  vi.mocked(getCommitment).mockResolvedValue({ ...COMMITMENT, acceptedAt: accepted ? NOW : null })
+  const view = render(<AddRelative />)
+  await screen.findByText('家人姓名')
+  return view
+}
+
+describe('add-a-relative form', () => {
+  beforeEach(() => {
+    localStorage.clear()
+    resetTaroMock()
+    vi.clearAllMocks()
+  })
+
+  it('when submitted empty, then relation, name and ID number each say what is missing and nothing is sent', async () => {
+    await renderForm()
+    fireEvent.click(screen.getByText('下一步：人脸验证'))
+
+    expect(await screen.findByText('请选择这位家人是您的什么人')).toBeTruthy()
+    expect(screen.getByText('请填写姓名')).toBeTruthy()
+    expect(screen.getByText('请填写身份证号')).toBeTruthy()
+    expect(verifyFace).not.toHaveBeenCalled()
+  })
+
+  it('when the relation is 子女 and the ID number shows a child under 16, then the form switches to the guardian flow', async () => {
+    const { container } = await renderForm()
+    fireEvent.click(screen.getByText('子女'))
+    await typeInto(container, ID, CHILD_ID)
+
+    expect(await screen.findByText('孩子未满16周岁，将按监护人方式办理')).toBeTruthy()
+    expect(screen.getByText('人脸验证并绑定')).toBeTruthy()
+    expect(screen.getByText('绑定生效')).toBeTruthy()
+    expect(screen.queryByText('下一步：人脸验证')).toBeNull()
+  })
+
+  it('when the same child is declared as 父母, then the relation is refused with the R18 explanation', async () => {
+    const { container } = await renderForm()
+    fireEvent.click(screen.getByText('父母'))
+    await typeInto(container, ID, CHILD_ID)
+
+    expect(await screen.findByText('未满16周岁的家人只能由父母绑定。如果这是您的子女，请选择“子女”。')).toBeTruthy()
+    fireEvent.click(screen.getByText('下一步：人脸验证'))
+    await waitFor(() => expect(screen.getByText('请填写姓名')).toBeTruthy())
+    expect(verifyFace).not.toHaveBeenCalled()
+  })
+
+  it('when a minor child is submitted, then the face step (bind, the child) is followed by the guardian binding', async () => {
+    vi.mocked(verifyFace).mockResolvedValue(TICKET)
+    vi.mocked(bindMinor).mockResolvedValue(binding({ bindingId: 'b-yangjin', relation: 'child', needsAcceptance: false, counterpart: { maskedName: '央*', maskedIdNumber: '5401**********2648' } }))
+    const { container } = await renderForm()
+    fireEvent.click(screen.getByText('子女'))
+    await typeInto(container, NAME, '央金')
+    await typeInto(container, ID, CHILD_ID)
+
+    fireEvent.click(await screen.findByText('人脸验证并绑定'))
+
+    expect(await screen.findByText('绑定成功，已生效')).toBeTruthy()
+    expect(verifyFace).toHaveBeenCalledWith({ purpose: 'bind', target: CHILD_ID })
+    expect(bindMinor).toHaveBeenCalledWith({ childName: '央金', childIdNumber: CHILD_ID, faceTicket: TICKET.ticket, commitmentVersion: COMMITMENT.version })
+    expect(createInvitation).not.toHaveBeenCalled()
+  })
+
+  it('when an adult parent is submitted, then an invitation is sent and the confirmation shows its expiry', async () => {
+    vi.mocked(verifyFace).mockResolvedValue(TICKET)
+    vi.mocked(createInvitation).mockResolvedValue(invitation({ box: 'sent', counterpart: { maskedName: '卓*', maskedIdNumber: '5401**********2428' }, expiresAt: Date.UTC(2026, 2, 15, 6, 5) }))
+    const { container } = await renderForm()
+    fireEvent.click(screen.getByText('父母'))
+    await typeInto(container, NAME, '卓玛')
+    await typeInto(container, ID, ADULT_ID)
+
+    fireEvent.click(screen.getByText('下一步：人脸验证'))
+
+    expect(await screen.findByText('邀请已发送')).toBeTruthy()
+    expect(screen.getByText('2026-03-15 14:05')).toBeTruthy()
+    expect(createInvitation).toHaveBeenCalledWith({ name: '卓玛', idNumber: ADULT_ID, relation: 'parent', faceTicket: TICKET.ticket, commitmentVersion: COMMITMENT.version })
+    expect(bindMinor).not.toHaveBeenCalled()
+  })
+
+  it('when the commitment letter is not signed yet, then the button leads to the letter instead of the face step', async () => {
+    const { container } = await renderForm(false)
+    fireEvent.click(screen.getByText('父母'))
+    await typeInto(container, NAME, '卓玛')
+    await typeInto(container, ID, ADULT_ID)
+
+    fireEvent.click(screen.getByText('先签署承诺书'))
+
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/commitment/index' })
+    expect(verifyFace).not.toHaveBeenCalled()
+  })
+
+  it('when the invitation is refused, then the reason shows in Chinese and the form keeps what was typed', async () => {
+    vi.mocked(verifyFace).mockResolvedValue(TICKET)
+    vi.mocked(createInvitation).mockRejectedValue(new ApiError('BENEFICIARY_ALREADY_BOUND', 409))
+    const { container } = await renderForm()
+    fireEvent.click(screen.getByText('父母'))
+    await typeInto(container, NAME, '卓玛')
+    await typeInto(container, ID, ADULT_ID)
+
+    fireEvent.click(screen.getByText('下一步：人脸验证'))
+
+    expect(await screen.findByText('这位家人已被其他参保人绑定，同一时间只能被绑定一次。')).toBeTruthy()
+    const inputs = container.querySelectorAll('input')
+    expect(inputs[NAME]?.value).toBe('卓玛')
+    expect(inputs[ID]?.value).toBe(ADULT_ID)
+    expect(screen.getByText('父母').className).toContain('chip--active')
+  })
+})

@@ -1,0 +1,92 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+
+vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
+vi.mock('@/services/invitations', () => ({ listInvitations: vi.fn(), acceptInvitation: vi.fn(), rejectInvitation: vi.fn(), cancelInvitation: vi.fn() }))
+
+import Taro from '@tarojs/taro'
+import Invitations from '@/pages/invitations/index'
+import { ApiError } from '@/services/http'
+import { acceptInvitation, cancelInvitation, listInvitations } from '@/services/invitations'
+import { binding, invitation } from './support/fixtures'
+import { resetTaroMock, router } from './support/taro'
+
+const list = vi.mocked(listInvitations)
+
+function boxes(received: ReturnType<typeof invitation>[], sent: ReturnType<typeof invitation>[]) {
+  list.mockImplementation(async (box) => ({ items: box === 'received' ? received : sent }))
+}
+
+describe('my invitations page', () => {
+  beforeEach(() => {
+    localStorage.clear()
+    resetTaroMock()
+    vi.clearAllMocks()
+  })
+
+  it('when the lists have not arrived, then the loading state shows', () => {
+    list.mockReturnValue(new Promise(() => undefined))
+    render(<Invitations />)
+    expect(screen.getByText('正在加载…')).toBeTruthy()
+  })
+
+  it('when loading fails, then the mapped message and a retry show, and the retry loads the lists', async () => {
+    list.mockRejectedValueOnce(new ApiError('NETWORK_ERROR', 0))
+    render(<Invitations />)
+    expect(await screen.findByText('网络连接失败，请检查网络后重试。')).toBeTruthy()
+
+    boxes([invitation({ expiresAt: Date.now() + 5 * 3_600_000 })], [])
+    fireEvent.click(screen.getByText('重新加载'))
+
+    expect(await screen.findByText('扎*')).toBeTruthy()
+  })
+
+  it('when nothing was received, then the empty state says so', async () => {
+    boxes([], [])
+    render(<Invitations />)
+    expect(await screen.findByText('没有收到邀请')).toBeTruthy()
+  })
+
+  it('when nothing was sent, then the empty state offers to add a relative', async () => {
+    router.params = { box: 'sent' }
+    boxes([], [])
+    render(<Invitations />)
+    expect(await screen.findByText('还没有发出邀请')).toBeTruthy()
+    fireEvent.click(screen.getByText('添加家人'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/add-relative/index' })
+  })
+
+  it('when a received invitation is pending, then its time left shows, and accepting asks first and then accepts it', async () => {
+    const pending = invitation({ expiresAt: Date.now() + 5 * 3_600_000 + 30 * 60_000 })
+    boxes([pending], [])
+    vi.mocked(acceptInvitation).mockResolvedValue(binding({ role: 'beneficiary' }))
+    render(<Invitations />)
+
+    expect(await screen.findByText(/^5小时30分钟/)).toBeTruthy()
+    // what the inviter (who bound me as their parent) is to me: my child
+    expect(screen.getByText('子女')).toBeTruthy()
+    fireEvent.click(screen.getByText('接受邀请'))
+
+    await waitFor(() => expect(acceptInvitation).toHaveBeenCalledWith('inv-1'))
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '接受邀请' }))
+  })
+
+  it('when a pending invitation is past its expiry, then it shows as expired without actions', async () => {
+    boxes([invitation({ expiresAt: Date.now() - 60_000 })], [])
+    render(<Invitations />)
+    expect(await screen.findByText('已过期')).toBeTruthy()
+    expect(screen.queryByText('接受邀请')).toBeNull()
+  })
+
+  it('when I withdraw a sent invitation and the server says it was already answered, then that is explained', async () => {
+    router.params = { box: 'sent' }
+    boxes([], [invitation({ box: 'sent', invitationId: 'inv-9', expiresAt: Date.now() + 3_600_000 })])
+    vi.mocked(cancelInvitation).mockRejectedValue(new ApiError('INVITATION_NOT_PENDING', 409))
+    render(<Invitations />)
+
+    fireEvent.click(await screen.findByText('撤回邀请'))
+
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '这条邀请已被处理（接受、拒绝或撤回）。' })))
+    expect(cancelInvitation).toHaveBeenCalledWith('inv-9')
+  })
+})
