@@ -58,6 +58,8 @@ describe('R18 a parent binds a child under 16', () => {
     const zhaxi = demoPerson('zhaxi');
     const yangjin = demoPerson('yangjin');
     const Z = await h.login(zhaxi.openid);
+    const activation = await h.faceTicket(Z, { purpose: 'activate', name: zhaxi.name, idNumber: zhaxi.idNumber });
+    expect((await Z.post('/api/ecredential/activate', { name: zhaxi.name, idNumber: zhaxi.idNumber, faceTicket: activation })).status).toBe(200);
     await Z.post('/api/commitment/accept', { version: COMMITMENT_VERSION });
     expect(code(await Z.post('/api/family/minors', { childName: yangjin.name, childIdNumber: yangjin.idNumber, commitmentVersion: COMMITMENT_VERSION }))).toBe(
       'FACE_VERIFICATION_REQUIRED',
@@ -145,7 +147,7 @@ describe('invitations answered no, and the inbox (R20)', () => {
 
 describe('manual reimbursement claims', () => {
   it('when 扎西 looks at his claims, then he sees the steps with dates, the 30-working-day deadline and the materials', async () => {
-    const Z = await h.login(demoPerson('zhaxi').openid);
+    const Z = await h.login(demoPerson('zhaxi').openid); // activated in the guardian test above
     const claims = await Z.get('/api/claims');
     expect(claims.body.materials).toHaveLength(4);
     expect(claims.body.notes).toHaveLength(2);

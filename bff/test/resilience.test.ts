@@ -80,7 +80,7 @@ afterAll(async () => {
 });
 
 async function loggedIn(): Promise<string> {
-  const wx = await fetch(`${mocks.wechatUrl}/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: 'o_demo_zhaxi' }) });
+  const wx = await fetch(`${mocks.wechatUrl}/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: 'o_demo_laba' }) });
   const login = await request(bff.url).post('/api/auth/login').send({ code: ((await wx.json()) as { code: string }).code });
   expect(login.status).toBe(200);
   return login.body.accessToken;
@@ -109,7 +109,7 @@ describe('when a dependency goes away', () => {
     expect((await request(bff.url).get('/healthz')).status).toBe(200);
     redis = await redis.restart();
     await eventually(async () => (await home()).status === 200);
-    expect((await home()).body.person.name).toBe('扎西');
+    expect((await home()).body.person.name).toBe('拉巴');
   });
 
   it('when the platform stops answering, then 503 with a code; when it is back, requests succeed without a restart', async () => {

@@ -133,6 +133,10 @@ describe('platform: bindings', () => {
       });
       expect(errorCode(activation.body)).toBe('MINOR_NEEDS_PARENT');
       const zhaxi = demoPerson('zhaxi');
+      expect(errorCode((await h.api('POST', '/v1/ecredentials/activate-guardian', { guardianIdNumber: zhaxi.idNumber, childName: yangjin.name, childIdNumber: yangjin.idNumber })).body)).toBe(
+        'AUTHORIZER_ECREDENTIAL_INACTIVE',
+      );
+      expect((await h.api('POST', '/v1/ecredentials/activate', { name: zhaxi.name, idNumber: zhaxi.idNumber, openid: zhaxi.openid })).status).toBe(200);
       await h.api('POST', '/v1/ecredentials/activate-guardian', { guardianIdNumber: zhaxi.idNumber, childName: yangjin.name, childIdNumber: yangjin.idNumber });
       expect(errorCode((await bind(stranger.idNumber, yangjin, 'child')).body)).toBe('MINOR_NEEDS_PARENT');
       expect(errorCode((await bind(stranger.idNumber, yangjin, 'sibling')).body)).toBe('MINOR_NEEDS_PARENT');

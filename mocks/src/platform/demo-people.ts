@@ -49,7 +49,8 @@ function person(
 
 const zhaxi = person('zhaxi', '扎西', LHASA, '1985-03-12', 131, {
   balance: 800_000,
-  shows: '职工医保，余额8000元：激活凭证、邀请母亲卓玛、为女儿央金（未成年）绑定并缴居民医保费',
+  eCredentialActive: false,
+  shows: '职工医保，余额8000元，凭证未激活：激活凭证、邀请母亲卓玛、以监护人身份绑定女儿央金并代缴居民医保费',
 });
 
 export const DEMO_PEOPLE: readonly DemoPersonSeed[] = [

@@ -6,10 +6,13 @@ import { AppButton } from '@/components/app-button'
 import { Card } from '@/components/card'
 import { FormField } from '@/components/form-field'
 import { Notice } from '@/components/notice'
+import { Tag } from '@/components/tag'
 import { PageShell } from '@/components/page-shell'
 import { TextInput } from '@/components/text-input'
 import { useAction } from '@/hooks/useAction'
+import { useRequest } from '@/hooks/useRequest'
 import { messageOf } from '@/i18n/error-messages'
+import { currentDemoPerson } from '@/services/auth'
 import { activateECredential } from '@/services/ecredential'
 import { isApiError } from '@/services/http'
 import { verifyFace } from '@/utils/face-handoff'
@@ -24,6 +27,8 @@ export default function Activate() {
   const [idNumber, setIdNumber] = useState('')
   const [touched, setTouched] = useState({ name: false, idNumber: false })
   const [faceCancelled, setFaceCancelled] = useState(false)
+  // DEMO only: who this demo account is, so that nobody has to copy an 18-digit number.
+  const demo = useRequest(currentDemoPerson)
 
   const nameProblem = nameHint(name)
   const idProblem = idNumberHint(idNumber, isoDate())
@@ -56,6 +61,24 @@ export default function Activate() {
   return (
     <PageShell className='activate'>
       <Notice tone='info'>请填写本人信息。激活时需要本人完成人脸验证，激活后才能使用家庭共济的各项服务。</Notice>
+      {demo.data ? (
+        <View className='activate__demo'>
+          <Tag tone='demo'>演示</Tag>
+          <View className='activate__demo-text'>
+            演示账号「{demo.data.name}」的登记信息：{demo.data.idNumber}
+          </View>
+          <AppButton
+            type='secondary'
+            size='small'
+            onClick={() => {
+              setName(demo.data?.name ?? '')
+              setIdNumber(demo.data?.idNumber ?? '')
+            }}
+          >
+            填入
+          </AppButton>
+        </View>
+      ) : null}
       <Card>
         <FormField label='姓名' error={showName}>
           <TextInput value={name} onChange={setName} onBlur={() => setTouched((t) => ({ ...t, name: true }))} placeholder='与身份证上一致' maxLength={30} invalid={Boolean(showName)} />
