@@ -462,7 +462,7 @@ export const BFF_API = {
   },
   listInvitations: {
     method: 'get', path: '/api/invitations', summary: 'My invitations, sent or received', auth: true,
-    query: InvitationListQuerySchema, response: InvitationListSchema, errors: [...AUTH_ERRORS, 'VALIDATION_FAILED'],
+    query: InvitationListQuerySchema, response: InvitationListSchema, errors: [...PERSON_ERRORS, 'VALIDATION_FAILED'],
   },
   acceptInvitation: {
     method: 'post', path: '/api/invitations/:invitationId/accept', summary: 'Accept: the binding takes effect now (R7, R19)', auth: true,
