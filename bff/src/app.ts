@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { bodyParser } from '@koa/bodyparser';
 import cors from '@koa/cors';
 import { Router } from '@koa/router';
@@ -47,7 +47,8 @@ export function createApp(deps: BffDeps, options: AppOptions = {}): Koa<BffState
   router.get('/api/openapi.json', (ctx) => {
     ctx.body = openapi;
   });
-  const swaggerDir = createRequire(import.meta.url)('swagger-ui-dist').getAbsoluteFSPath() as string;
+  // The folder of the static files only: requiring the package itself would load its 1 MB bundle.
+  const swaggerDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
   router.get('/api/docs', (ctx) => {
     ctx.type = 'html';
     ctx.body = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>家庭共济 BFF API</title>

@@ -75,6 +75,17 @@ describe('platform: people and e-credentials (R1)', () => {
     expect(errorCode((await h.api('POST', '/v1/admin/claims/none/advance', { idNumber: someone.idNumber })).body)).toBe('NOT_FOUND');
   });
 
+  it('when a home page asks for the summary, then person, bindings and the count of newer feed events come in one answer', async () => {
+    const laba = demoPerson('laba');
+    const summary = await h.api<{ person: { name: string }; bindings: { asAuthorizer: unknown[] }; feedNewer: number }>('GET', `/v1/persons/${laba.idNumber}/summary?feedSince=0`);
+    expect(summary.body.person.name).toBe('拉巴');
+    expect(summary.body.bindings.asAuthorizer).toHaveLength(1);
+    expect(summary.body.feedNewer).toBe(1); // the demo binding to 边巴
+    const later = await h.api<{ feedNewer: number }>('GET', `/v1/persons/${laba.idNumber}/feed/count?feedSince=${Date.now() + 1000}`);
+    expect(later.body.feedNewer).toBe(0);
+    expect(errorCode((await h.api('GET', `/v1/persons/${laba.idNumber}/summary?feedSince=-5`)).body)).toBe('VALIDATION_FAILED');
+  });
+
   it('when the health check is asked, then it answers without the service key', async () => {
     const r = await fetch(`${h.mocks.platformUrl}/healthz`);
     expect(await r.json()).toEqual({ status: 'ok', policy: 'tibet-2022' });

@@ -5,6 +5,7 @@ import type {
   FeedEvent,
   PaymentRecord,
   PersonBindings,
+  PersonSummary,
   PlatformClaim,
   PlatformPerson,
   PremiumReceipt,
@@ -36,6 +37,10 @@ export interface PlatformPort {
   payments(idNumber: string, query: { cursor?: string; limit: number; month?: string }): Promise<Page<PaymentRecord>>;
   monthly(idNumber: string, year: number): Promise<{ year: number; months: Array<{ month: string; total: number; byBeneficiary: Record<string, number> }> }>;
   feed(idNumber: string, query: { cursor?: string; limit: number }): Promise<Page<FeedEvent>>;
+  /** Feed events newer than a time, capped at 99 (the unread badge). */
+  feedCount(idNumber: string, sinceMs: number): Promise<number>;
+  /** Person, bindings and the newer-feed count in one call (the home page). */
+  summary(idNumber: string, feedSinceMs: number): Promise<PersonSummary>;
   claims(idNumber: string): Promise<PlatformClaim[]>;
   demoPeople(): Promise<DemoPerson[]>;
   healthy(): Promise<boolean>;

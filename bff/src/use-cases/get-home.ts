@@ -11,15 +11,14 @@ export async function getHome(deps: BffDeps, caller: Caller): Promise<Home> {
     return { ...base, person: null, sharing: { asAuthorizer: [], asBeneficiary: [] }, pendingInvitations: 0, unreadNotifications: 0 };
   }
   const now = deps.clock();
-  const [person, bindings, received, unread] = await Promise.all([
-    deps.platform.person(personId),
-    deps.platform.bindings(personId),
-    deps.invitations.list(personId, 'received', 50),
-    countUnread(deps, personId),
-  ]);
+  // One platform call: person, bindings and the feed count newer than my read mark.
+  const readMark = await deps.inbox.readMark(personId);
+  const [summary, received] = await Promise.all([deps.platform.summary(personId, readMark), deps.invitations.list(personId, 'received', 50)]);
+  const { person, bindings } = summary;
+  const unread = await countUnread(deps, personId, readMark, summary.feedNewer);
   return {
     ...base,
-    person: person.ok ? myPerson(person.value, deps.config.policy) : null,
+    person: myPerson(person, deps.config.policy),
     sharing: {
       asAuthorizer: bindings.asAuthorizer.filter((b) => b.status === 'active').map((b) => bindingView(b, personId)),
       asBeneficiary: bindings.asBeneficiary.filter((b) => b.status === 'active').map((b) => bindingView(b, personId)),

@@ -63,14 +63,17 @@ export async function listNotifications(deps: BffDeps, caller: Caller, query: { 
   };
 }
 
-/** How many notices are newer than my read mark (capped at 99: the badge shows "99+"). */
-export async function countUnread(deps: BffDeps, personId: string, knownMark?: number): Promise<number> {
+/**
+ * How many notices are newer than my read mark (capped at 99: the badge shows "99+"). The
+ * platform's part may be known already (the home page's summary carries it).
+ */
+export async function countUnread(deps: BffDeps, personId: string, knownMark?: number, platformNewer?: number): Promise<number> {
   const mark = knownMark ?? (await deps.inbox.readMark(personId));
   const [own, feed] = await Promise.all([
     deps.inbox.countSince(personId, mark, 99),
-    deps.platform.feed(personId, { limit: 50 }),
+    platformNewer ?? deps.platform.feedCount(personId, mark),
   ]);
-  return Math.min(99, own + feed.items.filter((e) => streamMs(e.id) > mark).length);
+  return Math.min(99, own + feed);
 }
 
 export async function markRead(deps: BffDeps, caller: Caller, upTo: number): Promise<{ unread: number }> {

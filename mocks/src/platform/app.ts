@@ -20,6 +20,7 @@ import {
   PremiumPaymentRequestSchema,
   PreferencesRequestSchema,
   SettlementRequestSchema,
+  SummaryQuerySchema,
   VerifyIdentityRequestSchema,
   YearSchema,
 } from '@family-share/shared';
@@ -101,6 +102,22 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
     const bindingId = parse(OpaqueIdSchema, ctx.params.bindingId);
     const body = parse(EndBindingRequestSchema, ctx.request.body);
     respond(ctx, await endBinding(deps, { bindingId, ...body }));
+  });
+
+  router.get('/persons/:id/summary', async (ctx) => {
+    const person = await personParam(ctx.params.id);
+    const { feedSince } = parse(SummaryQuerySchema, ctx.query);
+    const [bindings, feedNewer] = await Promise.all([
+      listBindings(deps, person.idNumber),
+      store.feedCountSince(person.idNumber, feedSince, 99),
+    ]);
+    ctx.body = { person: personView(person), bindings, feedSince, feedNewer };
+  });
+
+  router.get('/persons/:id/feed/count', async (ctx) => {
+    const person = await personParam(ctx.params.id);
+    const { feedSince } = parse(SummaryQuerySchema, ctx.query);
+    ctx.body = { feedSince, feedNewer: await store.feedCountSince(person.idNumber, feedSince, 99) };
   });
 
   router.get('/persons/:id/bindings', async (ctx) => {

@@ -302,6 +302,20 @@ export const FeedPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
+/** One read for a home page: the person, their bindings, and how many feed events are newer than a time. */
+export const PersonSummarySchema = z.object({
+  person: PlatformPersonSchema,
+  bindings: PersonBindingsSchema,
+  feedSince: z.number().int(),
+  /** Feed events after `feedSince`, capped at 99. */
+  feedNewer: z.number().int().min(0).max(99),
+});
+export type PersonSummary = z.infer<typeof PersonSummarySchema>;
+
+export const SummaryQuerySchema = z.object({ feedSince: z.coerce.number().int().min(0).default(0) });
+
+export const FeedCountSchema = z.object({ feedSince: z.number().int(), feedNewer: z.number().int().min(0).max(99) });
+
 export const FeedQuerySchema = z.object({
   cursor: z.string().regex(/^\d{1,15}-\d{1,10}$/).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),

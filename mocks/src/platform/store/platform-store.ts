@@ -410,6 +410,12 @@ export class PlatformStore {
     return raw.map((json) => JSON.parse(json) as PlatformClaim).sort((x, y) => y.filedAt - x.filedAt);
   }
 
+  /** How many feed events are newer than `sinceMs` (stream ids are insertion times), up to `cap`. */
+  async feedCountSince(id: string, sinceMs: number, cap: number): Promise<number> {
+    const newer = await this.redis.xrange(this.k(id).feed, `${sinceMs + 1}`, '+', 'COUNT', cap);
+    return newer.length;
+  }
+
   // ---- operations in flight, for the recovery sweeper ----
 
   async addPendingOperation(op: object, dueAt: number): Promise<string> {

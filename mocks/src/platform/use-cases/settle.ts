@@ -5,6 +5,7 @@ import {
   type SettlementResult,
 } from '@family-share/shared';
 import { failWith, jsonHead, ok, RECOVERY_DELAY_MS, type PlatformDeps, type Result } from '../deps';
+import type { StoredPerson } from '../store/platform-store';
 import { canShareFrom } from './person-view';
 
 interface PlanStep {
@@ -39,15 +40,15 @@ export async function settle(deps: PlatformDeps, request: SettlementRequest): Pr
     return failWith('IDEMPOTENCY_KEY_REUSED');
   }
 
-  const payer = await store.getPerson(cardHolder);
+  const [payer, journal] = await Promise.all([store.getPerson(cardHolder), store.settlementJournal(cardHolder, request.settlementId)]);
   if (!payer) return failWith('PERSON_NOT_FOUND');
-
-  const journal = await store.settlementJournal(cardHolder, request.settlementId);
   if (journal.status === 'done' && journal.result) return ok(JSON.parse(journal.result) as SettlementResult);
   if (!journal.fp && (payer.insurance === null || payer.status !== 'active')) return failWith('PAYER_NOT_INSURED');
 
   const now = deps.clock();
-  const plan = journal.plan ? (JSON.parse(journal.plan) as StoredPlan) : await makePlan(deps, request, now);
+  // People read for the plan name the authorizers below; a resumed plan reads them again.
+  const known = new Map<string, StoredPerson>([[cardHolder, payer]]);
+  const plan = journal.plan ? (JSON.parse(journal.plan) as StoredPlan) : await makePlan(deps, request, payer, now, known);
   const op = await store.addPendingOperation({ type: 'settlement', request }, now + RECOVERY_DELAY_MS);
   const begin = await store.beginSettlement(cardHolder, request.settlementId, fingerprint, JSON.stringify(plan), now);
   if (begin[0] === 'IDEMPOTENCY_KEY_REUSED') {
@@ -71,7 +72,8 @@ export async function settle(deps: PlatformDeps, request: SettlementRequest): Pr
     institution: request.institution,
     at: stored.at,
   };
-  const names = await store.getPersons(stored.steps.map((s) => s.account));
+  const unknown = stored.steps.map((s) => s.account).filter((account) => !known.has(account));
+  const names = unknown.length > 0 ? new Map([...known, ...(await store.getPersons(unknown))]) : known;
   let remaining = request.charge;
   for (const step of stored.steps) {
     const entry = {
@@ -146,21 +148,30 @@ export async function settle(deps: PlatformDeps, request: SettlementRequest): Pr
   return ok(JSON.parse(finish[1] ?? '{}') as SettlementResult);
 }
 
-/** R11–R14 via fundingOrder on the balances of now; accounts that cannot share give nothing. */
-async function makePlan(deps: PlatformDeps, request: SettlementRequest, now: number): Promise<StoredPlan> {
+/**
+ * R11–R14 via fundingOrder on the balances of now; accounts that cannot share give nothing.
+ * The authorizers it reads are added to `known`.
+ */
+async function makePlan(
+  deps: PlatformDeps,
+  request: SettlementRequest,
+  payer: StoredPerson,
+  now: number,
+  known: Map<string, StoredPerson>,
+): Promise<StoredPlan> {
   const { store } = deps;
-  const payer = await store.getPerson(request.cardHolderIdNumber);
   const order = await store.authorizersOf(request.cardHolderIdNumber);
   const people = await store.getPersons(order.map((e) => e.authorizerId));
+  for (const [id, person] of people) known.set(id, person);
   const sources = fundingOrder(
     {
       charge: request.charge,
-      payer: { insurance: payer?.insurance === 'employee' ? 'employee' : 'resident', balance: payer?.balance ?? 0 },
+      payer: { insurance: payer.insurance === 'employee' ? 'employee' : 'resident', balance: payer.balance },
       authorizers: order.map((e) => {
         const person = people.get(e.authorizerId);
         return { id: e.authorizerId, balance: person && canShareFrom(person) ? person.balance : 0 };
       }),
-      choice: request.choice ?? payer?.accountChoice ?? 'own',
+      choice: request.choice ?? payer.accountChoice,
     },
     deps.policy,
   );
