@@ -1,0 +1,371 @@
+/**
+ * `npm run bench`: speed, measured on this machine in one run, as ratios against a bare Koa
+ * hello-world measured in the same run (2 shared cores: absolute req/s mean little).
+ *
+ * Layout: Redis (system binary, AOF with appendfsync always, as npm start and the tests run
+ * it), the mocks (platform, WeChat, face) and the BFF each in their own process, started from
+ * their real entry points with NODE_ENV=production; autocannon (50 connections) in this
+ * process. Writes bench/results.json and prints a table with each target met or not.
+ *
+ *   node --import tsx bench/run.ts [--duration=8] [--warmup=2] [--only=home,history,settlement]
+ *                                  [--profile]   (V8 CPU profiles of the BFF and the mocks)
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { composeIdNumber, TIBET_2022 } from '@family-share/shared';
+import { demoPerson } from '../mocks/src/platform/demo-people';
+import { DEMO_INSTITUTIONS } from '../mocks/src/platform/institutions';
+import { PlatformStore } from '../mocks/src/platform/store/platform-store';
+import { connectRedis } from '../mocks/src/platform/store/redis-client';
+import { freePort, startRedisServer } from '../scripts/lib/redis-server';
+import { allocatePerSecond } from './lib/allocate';
+import { ROOT, startChild, type Child } from './lib/children';
+import { writeLedger } from './lib/ledger';
+import { CONNECTIONS, load, sequentialP50, type LoadResult } from './lib/load';
+import { summarizeProfiles } from './lib/profile';
+import { h5InitialJsGzipBytes, weappMainBytes } from './lib/sizes';
+
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [key, value = 'true'] = a.replace(/^--/, '').split('=');
+    return [key!, value];
+  }),
+);
+const DURATION_S = Number(args.get('duration') ?? 8);
+const WARMUP_S = Number(args.get('warmup') ?? 2);
+const ONLY = args.get('only')?.split(',');
+const PROFILE = args.has('profile');
+const wanted = (name: string) => !ONLY || ONLY.includes(name);
+
+const started = Date.now();
+const say = (message: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
+
+const secret = () => randomBytes(32).toString('base64url');
+const keys = { platform: secret(), face: secret(), wechatSecret: secret(), jwt: secret() };
+const WECHAT_APP_ID = 'wx_bench_family_share';
+
+const children: Child[] = [];
+const redis = await startRedisServer({ appendOnly: true, appendfsync: 'always' });
+// Outside the work tree: profiles are tens of MB each.
+const profileDir = join(tmpdir(), 'family-share-bench-profiles', new Date().toISOString().replace(/[:.]/g, '-'));
+if (PROFILE) mkdirSync(profileDir, { recursive: true });
+const nodeFlags = PROFILE ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+
+async function shutdown(): Promise<void> {
+  for (const child of children.reverse()) await child.stop().catch(() => undefined);
+  await redis.dispose().catch(() => undefined);
+}
+
+try {
+  const [platformPort, wechatPort, facePort, bffPort, baselinePort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const platformUrl = `http://127.0.0.1:${platformPort}`;
+  const wechatUrl = `http://127.0.0.1:${wechatPort}`;
+  const bffUrl = `http://127.0.0.1:${bffPort}`;
+  const baselineUrl = `http://127.0.0.1:${baselinePort}`;
+
+  say(`redis ${redis.url} (AOF, appendfsync always); starting the baseline, the mocks and the BFF…`);
+  const production = { NODE_ENV: 'production' };
+  children.push(
+    await startChild({
+      name: 'baseline',
+      entry: 'bench/baseline-server.ts',
+      env: { ...production, BASELINE_PORT: String(baselinePort) },
+      healthUrl: `${baselineUrl}/`,
+    }),
+  );
+  children.push(
+    await startChild({
+      name: 'mocks',
+      entry: 'mocks/src/main.ts',
+      nodeFlags,
+      env: {
+        ...production,
+        REDIS_URL: redis.url,
+        PLATFORM_PORT: String(platformPort),
+        WECHAT_PORT: String(wechatPort),
+        FACE_PORT: String(facePort),
+        PLATFORM_KEY: keys.platform,
+        WECHAT_APP_ID,
+        WECHAT_APP_SECRET: keys.wechatSecret,
+        FACE_KEY: keys.face,
+        PLATFORM_POLICY: TIBET_2022.name,
+        // The stand-in of the outside world: its own logs are not the product's cost.
+        LOG_LEVEL: 'warn',
+      },
+      healthUrl: `${platformUrl}/healthz`,
+    }),
+  );
+  children.push(
+    await startChild({
+      name: 'bff',
+      entry: 'bff/src/main.ts',
+      nodeFlags,
+      env: {
+        ...production,
+        BFF_PORT: String(bffPort),
+        BFF_HOST: '127.0.0.1',
+        REDIS_URL: redis.url,
+        PLATFORM_URL: platformUrl,
+        PLATFORM_KEY: keys.platform,
+        WECHAT_URL: wechatUrl,
+        WECHAT_APP_ID,
+        WECHAT_APP_SECRET: keys.wechatSecret,
+        FACE_URL: `http://127.0.0.1:${facePort}`,
+        FACE_KEY: keys.face,
+        JWT_SECRET: keys.jwt,
+        POLICY: TIBET_2022.name,
+        DEMO_MODE: 'false',
+        // As in production: one log line per request (to /dev/null here).
+        LOG_LEVEL: 'info',
+        // None of the measured endpoints is rate-limited (limits guard login, refresh, demo
+        // codes, face starts and invitations); the bench logs in a handful of times only.
+        RATE_LIMIT_SCALE: '1',
+      },
+      healthUrl: `${bffUrl}/readyz`,
+    }),
+  );
+
+  // ---- the data ----
+  const platformHeaders = { 'content-type': 'application/json', 'x-platform-key': keys.platform };
+  const platform = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${platformUrl}${path}`, { method, headers: platformHeaders, body: body === undefined ? undefined : JSON.stringify(body) });
+    const parsed = (await response.json()) as T;
+    if (response.status >= 300) throw new Error(`platform ${method} ${path}: ${response.status} ${JSON.stringify(parsed)}`);
+    return parsed;
+  };
+  let personSeq = 0;
+  const SURNAMES = '白次扎卓格达旺尼索拉边德';
+  const GIVEN = '玛仁西珍桑瓦堆玛朗巴吉姆';
+  const newPerson = async (facts: { insurance: 'employee' | 'resident'; balance?: number; linked?: boolean }) => {
+    personSeq += 1;
+    const born = new Date(Date.UTC(1960, 0, 1) + personSeq * 86_400_000 * 97).toISOString().slice(0, 10);
+    const idNumber = composeIdNumber('540104', born, (personSeq * 7) % 1000);
+    const name = `${SURNAMES[personSeq % 12]}${GIVEN[Math.floor(personSeq / 12) % 12]}${GIVEN[personSeq % 12]}`;
+    const openid = `o_bench_${personSeq}`;
+    await platform('POST', '/v1/admin/persons', {
+      idNumber, name, insurance: facts.insurance, region: '540104', status: 'active',
+      balance: facts.insurance === 'employee' ? (facts.balance ?? 0) : 0, eCredentialActive: true,
+      ...(facts.linked === false ? {} : { openid }),
+    });
+    return { idNumber, name, openid };
+  };
+  const bind = (a: { idNumber: string }, b: { idNumber: string; name: string }, relation: string) =>
+    platform('POST', '/v1/bindings', {
+      authorizerIdNumber: a.idNumber, beneficiaryIdNumber: b.idNumber, beneficiaryName: b.name, relation,
+      bindingId: `bench-${a.idNumber.slice(-6)}-${b.idNumber.slice(-6)}`,
+    });
+  const login = async (openid: string) => {
+    const code = ((await (await fetch(`${wechatUrl}/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })).json()) as { code: string }).code;
+    const response = await fetch(`${bffUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+    if (response.status !== 200) throw new Error(`login ${openid}: ${response.status} ${await response.text()}`);
+    return `Bearer ${((await response.json()) as { accessToken: string }).accessToken}`;
+  };
+
+  const store = new PlatformStore(connectRedis(redis.url));
+  const BIG = 10_000_000_000; // 100 million yuan: no run comes near the 3000-yuan floor
+  const now = Date.now();
+  const YEARS = 3 * 365 * 86_400_000;
+  /** A holder with `entries` deductions over three years: own spending and two relatives'. */
+  const holderWithHistory = async (entries: number) => {
+    const holder = await newPerson({ insurance: 'employee', balance: BIG });
+    const relatives = [await newPerson({ insurance: 'resident' }), await newPerson({ insurance: 'resident' })];
+    await bind(holder, relatives[0]!, 'parent');
+    await bind(holder, relatives[1]!, 'child');
+    const t = performance.now();
+    await writeLedger(store, { account: holder, relatives, entries, spanMs: YEARS, endAt: now, reserveFloor: TIBET_2022.reserveFloor });
+    say(`history of ${entries.toLocaleString('en')} deductions written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    return { ...holder, auth: await login(holder.openid) };
+  };
+  const h100 = await holderWithHistory(100);
+  const h1k = await holderWithHistory(1_000);
+  const h100k = wanted('history_p50') ? await holderWithHistory(100_000) : null;
+  const ledgerSize = async (id: string) => store.redis.zcard(store.k(id).ledgerIndex);
+  if (h100k && (await ledgerSize(h100k.idNumber)) !== 100_000) throw new Error('the 100k ledger is not 100k entries');
+  if ((await ledgerSize(h100.idNumber)) !== 100) throw new Error('the 100 ledger is not 100 entries');
+
+  // 边巴 (demo): activated, 拉巴 shares with him and he shares with 德吉 — both sides on home.
+  const bianba = demoPerson('bianba');
+  const homeAuth = await login(bianba.openid);
+
+  // Settlements: 10 authorizers, each sharing with 2 resident relatives who pay at the
+  // counter; all have WeChat accounts linked, so each settlement sends 2 subscription messages.
+  const holdersOf = async (linked: boolean) => {
+    const holders: string[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      const a = await newPerson({ insurance: 'employee', balance: BIG, linked });
+      for (const relation of ['parent', 'spouse']) {
+        const b = await newPerson({ insurance: 'resident', linked });
+        await bind(a, b, relation);
+        holders.push(b.idNumber);
+      }
+    }
+    return holders;
+  };
+  const cardHolders = await holdersOf(true);
+  const quietHolders = wanted('settlement-quiet') ? await holdersOf(false) : [];
+
+  // ---- sanity: each measured request does what it should before it is measured ----
+  const get = (url: string, auth: string) => fetch(url, { headers: { authorization: auth } });
+  const home = (await (await get(`${bffUrl}/api/home`, homeAuth)).json()) as { person: unknown; sharing: { asAuthorizer: unknown[]; asBeneficiary: unknown[] } };
+  if (!home.person || home.sharing.asAuthorizer.length === 0 || home.sharing.asBeneficiary.length === 0) throw new Error(`home is not as expected: ${JSON.stringify(home)}`);
+  const page = (await (await get(`${bffUrl}/api/history/deductions`, h1k.auth)).json()) as { items: unknown[]; nextCursor: string | null };
+  if (page.items.length !== 20 || !page.nextCursor) throw new Error(`the history page is not as expected: ${JSON.stringify(page).slice(0, 300)}`);
+  const institution = DEMO_INSTITUTIONS[3]!;
+  const runTag = randomBytes(4).toString('hex');
+  let settlementSeq = 0;
+  const settlementBody = (holders: string[] = cardHolders) => {
+    settlementSeq += 1;
+    return JSON.stringify({
+      settlementId: `bench-${runTag}-${settlementSeq}`,
+      cardHolderIdNumber: holders[settlementSeq % holders.length],
+      charge: 100 + ((settlementSeq * 7919) % 20_000),
+      institution,
+    });
+  };
+  const probe = await platform<{ shared: Array<{ amount: number }>; cash: number }>('POST', '/v1/settlements', JSON.parse(settlementBody()));
+  if (probe.shared.length !== 1 || probe.cash !== 0) throw new Error(`a settlement is not as expected: ${JSON.stringify(probe)}`);
+
+  // ---- load ----
+  const pidOf = (name: string) => children.find((c) => c.name === name)?.process.pid;
+  const watch = { baseline: pidOf('baseline'), bff: pidOf('bff'), mocks: pidOf('mocks'), redis: redis.process.pid };
+  const runs: Record<string, LoadResult> = {};
+  const measure = async (name: string, run: () => Promise<LoadResult>) => {
+    say(`${name}: ${WARMUP_S} s warm-up, ${DURATION_S} s at ${CONNECTIONS} connections…`);
+    runs[name] = await run();
+    const r = runs[name]!;
+    const cpu = Object.entries(r.cpuPerRequestUs).filter(([, us]) => us > 0).map(([p, us]) => `${p} ${us}`).join(', ');
+    say(`${name}: ${r.rps} req/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms; CPU µs per request: ${cpu || 'n/a'}${r.non2xx || r.errors || r.timeouts ? `; ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts` : ''}`);
+  };
+  await measure('baseline', () => load({ url: baselineUrl }, DURATION_S, WARMUP_S, watch));
+  if (wanted('home')) await measure('bff_home', () => load({ url: `${bffUrl}/api/home`, headers: { authorization: homeAuth } }, DURATION_S, WARMUP_S, watch));
+  if (wanted('history')) {
+    await measure('bff_history', () => load({ url: `${bffUrl}/api/history/deductions`, headers: { authorization: h1k.auth } }, DURATION_S, WARMUP_S, watch));
+  }
+  const settlementLoad = (holders: string[]) =>
+    load(
+      {
+        url: platformUrl,
+        requests: [{ method: 'POST', path: '/v1/settlements', headers: platformHeaders, setupRequest: (request) => ({ ...request, body: settlementBody(holders) }) }],
+      },
+      DURATION_S,
+      WARMUP_S,
+      watch,
+    );
+  if (wanted('settlement')) await measure('platform_settlement', () => settlementLoad(cardHolders));
+  // The same without WeChat accounts linked: no subscription messages (R20), whose stand-in
+  // runs in the platform's process and is not the platform's own cost in production.
+  if (wanted('settlement-quiet')) await measure('platform_settlement_no_messages', () => settlementLoad(quietHolders));
+  // The yardstick again at the end: the machine is shared, so take the mean of both.
+  const baselineFirst = runs.baseline!;
+  await measure('baseline (again)', () => load({ url: baselineUrl }, DURATION_S, WARMUP_S, watch));
+  const baselineAgain = runs['baseline (again)']!;
+  const baselineRps = Math.round((baselineFirst.rps + baselineAgain.rps) / 2);
+
+  // ---- one history page, one request at a time ----
+  let historyP50: Record<string, number> | null = null;
+  if (h100k) {
+    say('history page p50: 100 vs 100,000 deductions, platform and BFF, 400 interleaved requests each…');
+    const platformPage = (id: string) => () => fetch(`${platformUrl}/v1/persons/${id}/deductions?limit=20`, { headers: platformHeaders });
+    const bffPage = (auth: string) => () => get(`${bffUrl}/api/history/deductions?limit=20`, auth);
+    const series = {
+      platform_n100: platformPage(h100.idNumber),
+      platform_n100k: platformPage(h100k.idNumber),
+      bff_n100: bffPage(h100.auth),
+      bff_n100k: bffPage(h100k.auth),
+    };
+    await sequentialP50(series, 50);
+    historyP50 = await sequentialP50(series, 400);
+    say(`history p50 (ms): ${JSON.stringify(historyP50)}`);
+  }
+
+  // ---- in process ----
+  say('allocatePayment in a tight loop…');
+  const allocate = allocatePerSecond();
+  say(`allocatePayment: ${allocate.perSecond.toLocaleString('en')} calls/s (rounds: ${allocate.rounds.join(', ')})`);
+
+  say('mini-program sizes…');
+  const weapp = weappMainBytes(ROOT);
+  const h5 = h5InitialJsGzipBytes(ROOT);
+
+  // ---- results ----
+  const ratio = (r: LoadResult | undefined) => (r ? Math.round((r.rps / baselineRps) * 1000) / 1000 : null);
+  const entry = (r: LoadResult | undefined) => (r ? { rps: r.rps, p99_ms: r.p99_ms, ratio: ratio(r) } : null);
+  const results = {
+    baseline: { rps: baselineRps, p99_ms: Math.max(baselineFirst.p99_ms, baselineAgain.p99_ms) },
+    bff_home: entry(runs.bff_home),
+    bff_history: entry(runs.bff_history),
+    platform_settlement: entry(runs.platform_settlement),
+    allocate_per_s: allocate.perSecond,
+    history_p50_ms: historyP50 ? { n100: historyP50.platform_n100!, n100k: historyP50.platform_n100k! } : null,
+    weapp_main_bytes: weapp.value,
+    h5_initial_js_gzip_bytes: h5.value,
+  };
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+  const WEAPP_LIMIT = 600 * 1024;
+  const verdict = (met: boolean | null) => (met === null ? 'not measured' : met ? 'MET' : 'MISSED');
+  const rows: Array<[string, string, string, string]> = [
+    ['baseline (bare Koa)', `${baselineRps} req/s (runs ${baselineFirst.rps} / ${baselineAgain.rps}), p99 ${results.baseline.p99_ms} ms`, '—', ''],
+  ];
+  const loadRow = (label: string, r: LoadResult | undefined, target: string, met: (x: LoadResult) => boolean) =>
+    rows.push([label, r ? `${r.rps} req/s, p99 ${r.p99_ms} ms, ratio ${ratio(r)}` : '—', target, verdict(r ? met(r) && r.non2xx === 0 && r.errors === 0 : null)]);
+  loadRow('bff_home', runs.bff_home, 'ratio ≥ 0.5, p99 ≤ 15 ms', (r) => r.rps / baselineRps >= 0.5 && r.p99_ms <= 15);
+  loadRow('bff_history (1k entries)', runs.bff_history, 'ratio ≥ 0.4', (r) => r.rps / baselineRps >= 0.4);
+  loadRow('platform_settlement', runs.platform_settlement, 'ratio ≥ 0.4', (r) => r.rps / baselineRps >= 0.4);
+  if (runs.platform_settlement_no_messages) {
+    const r = runs.platform_settlement_no_messages;
+    rows.push(['  … without WeChat messages', `${r.rps} req/s, p99 ${r.p99_ms} ms, ratio ${ratio(r)}`, '(for the explanation)', '']);
+  }
+  rows.push(['allocate_per_s', allocate.perSecond.toLocaleString('en'), '≥ 1,000,000', verdict(allocate.perSecond >= 1_000_000)]);
+  if (historyP50) {
+    rows.push([
+      'history p50, platform',
+      `n100 ${historyP50.platform_n100} ms, n100k ${historyP50.platform_n100k} ms (×${(historyP50.platform_n100k! / historyP50.platform_n100!).toFixed(2)})`,
+      'n100k ≤ 1.5 × n100',
+      verdict(historyP50.platform_n100k! <= 1.5 * historyP50.platform_n100!),
+    ]);
+    rows.push([
+      'history p50, BFF',
+      `n100 ${historyP50.bff_n100} ms, n100k ${historyP50.bff_n100k} ms (×${(historyP50.bff_n100k! / historyP50.bff_n100!).toFixed(2)})`,
+      'n100k ≤ 1.5 × n100',
+      verdict(historyP50.bff_n100k! <= 1.5 * historyP50.bff_n100!),
+    ]);
+  } else rows.push(['history p50', '—', 'n100k ≤ 1.5 × n100', verdict(null)]);
+  rows.push([
+    'weapp main package',
+    weapp.value === null ? `null: ${weapp.reason}` : `${weapp.value.toLocaleString('en')} B (${(weapp.value / 1024).toFixed(0)} KiB; ${weapp.note})`,
+    '≤ 600 KiB',
+    verdict(weapp.value === null ? null : weapp.value <= WEAPP_LIMIT),
+  ]);
+  rows.push(['h5 initial JS, gzip', h5.value === null ? `null: ${h5.reason}` : `${h5.value.toLocaleString('en')} B (${h5.note})`, '(reported)', '']);
+  const width = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  console.log('');
+  console.log(rows.map((r) => r.map((cell, i) => cell.padEnd(width[i]!)).join('  ')).join('\n'));
+  console.log('\nCPU time per request during each measured run (µs; /proc, all processes on the same 2 cores):');
+  for (const [name, r] of Object.entries(runs)) {
+    const parts = Object.entries(r.cpuPerRequestUs).filter(([, us]) => us > 0);
+    const total = parts.reduce((sum, [, us]) => sum + us, 0);
+    console.log(`  ${name.padEnd(32)} ${parts.map(([p, us]) => `${p} ${us}`).join(' + ')}${parts.length > 1 ? ` = ${total}` : ''}`);
+  }
+  console.log(`\nbench/results.json:\n${JSON.stringify(results, null, 2)}`);
+
+  const broken = Object.entries(runs).filter(([, r]) => r.non2xx > 0 || r.errors > 0 || r.timeouts > 0);
+  store.redis.disconnect();
+  await shutdown();
+  if (PROFILE) {
+    console.log(`\nCPU profiles in ${profileDir}:\n`);
+    console.log(summarizeProfiles(profileDir));
+  }
+  say('done');
+  if (broken.length > 0) {
+    console.error(`\nINVALID: runs with failed requests: ${broken.map(([n, r]) => `${n} (${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts)`).join('; ')}`);
+    process.exit(1);
+  }
+} catch (error) {
+  console.error(error);
+  for (const child of children) console.error(`--- ${child.name} stderr ---\n${child.output()}`);
+  await shutdown();
+  process.exit(1);
+}
