@@ -40,7 +40,10 @@ export function ensureMiniappBuild(platform: keyof typeof OUTPUT, log: (line: st
   if (before > sources) return OUTPUT[platform].dir;
   log(`[build] building the ${platform} mini-program…`);
   const started = Date.now();
-  const build = spawnSync('npm', ['run', `build:${platform}`, '-w', 'miniapp'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  // A production build whatever the caller's environment (vitest sets NODE_ENV=test, which
+  // would make Taro build for development, with react-refresh).
+  const env = { ...process.env, NODE_ENV: 'production' as const };
+  const build = spawnSync('npm', ['run', `build:${platform}`, '-w', 'miniapp'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (build.status !== 0 || builtAt(platform) <= before) {
     const errors = `${build.stdout}\n${build.stderr}`.split('\n').filter((l) => /error/i.test(l));
     throw new Error(`the ${platform} build failed:\n${errors.slice(-30).join('\n')}`);
