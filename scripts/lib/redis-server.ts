@@ -27,12 +27,16 @@ export interface RedisServer {
   port: number;
   url: string;
   dir: string;
-  process: ChildProcess;
+  /** The running redis-server (a new one after each restart). */
+  readonly process: ChildProcess;
   /** SIGTERM and wait; with `kill: true`, SIGKILL (a crash). */
   stop(options?: { kill?: boolean }): Promise<void>;
-  /** Stops (or kills) and starts again on the same port and directory. */
+  /**
+   * Stops (or kills) and starts again on the same port and directory. The same handle then
+   * controls the new process, so that whoever holds it stops the right one.
+   */
   restart(options?: { kill?: boolean }): Promise<RedisServer>;
-  /** Stops and removes a directory that was created for it. */
+  /** Stops it and removes a directory that was created for it. */
   dispose(): Promise<void>;
 }
 
@@ -74,10 +78,8 @@ async function waitUntilReady(port: number, child: ChildProcess, output: () => s
   throw new Error(`redis-server on port ${port} did not become ready: ${output()}`);
 }
 
-export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
-  const ownDir = options.dir === undefined;
-  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'fs-redis-'));
-  const port = options.port ?? (await freePort());
+/** Spawns redis-server and waits until it answers PING. */
+async function spawnRedis(options: RedisServerOptions, port: number, dir: string): Promise<ChildProcess> {
   const args = [
     '--port', String(port),
     '--bind', '127.0.0.1',
@@ -95,30 +97,52 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const spawned = new Promise<void>((resolve, reject) => {
+  await new Promise<void>((resolve, reject) => {
     child.once('spawn', resolve);
     child.once('error', reject);
   });
-  await spawned;
   await waitUntilReady(port, child, () => log);
+  return child;
+}
 
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+const running = new Set<ChildProcess>();
+// A test process that ends without stopping its servers (a failure, a timeout) takes them along.
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
+  const ownDir = options.dir === undefined;
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'fs-redis-'));
+  const port = options.port ?? (await freePort());
+  let child = await spawnRedis(options, port, dir);
+  running.add(child);
+
+  const stop = async ({ kill = false } = {}) => {
+    const current = child;
+    if (current.exitCode !== null || current.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => current.once('exit', () => resolve()));
+    current.kill(kill ? 'SIGKILL' : 'SIGTERM');
+    await exited;
+    running.delete(current);
+  };
+
   const server: RedisServer = {
     port,
     url: `redis://127.0.0.1:${port}`,
     dir,
-    process: child,
-    async stop({ kill = false } = {}) {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill(kill ? 'SIGKILL' : 'SIGTERM');
-      await exited;
+    get process() {
+      return child;
     },
+    stop,
     async restart({ kill = false } = {}) {
-      await server.stop({ kill });
-      return startRedisServer({ ...options, port, dir });
+      await stop({ kill });
+      child = await spawnRedis(options, port, dir);
+      running.add(child);
+      return server;
     },
     async dispose() {
-      await server.stop();
+      await stop();
       if (ownDir) rmSync(dir, { recursive: true, force: true });
     },
   };
