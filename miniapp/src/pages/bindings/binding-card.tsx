@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import type { BindingView } from '@family-share/shared'
 import { AppButton } from '@/components/app-button'
+import { RelativeHead } from '@/components/relative-head'
 import { Tag } from '@/components/tag'
 import { END_REASON_LABELS, insuranceLabel, relationFromMySide } from '@/i18n/labels'
 import { formatDate } from '@/utils/time'
@@ -18,17 +19,12 @@ export function BindingCard({ binding, ending, showRank = false, onEnd }: Bindin
   const iAmAuthorizer = binding.role === 'authorizer'
   return (
     <View className={active ? 'binding' : 'binding binding--ended'}>
-      <View className='binding__head'>
-        <View className='binding__avatar'>{binding.counterpart.maskedName.slice(0, 1)}</View>
-        <View className='binding__who'>
-          <View className='binding__name'>
-            {binding.counterpart.maskedName}
-            <View className='binding__relation'>{relationFromMySide(binding.relation, binding.role)}</View>
-          </View>
-          <View className='binding__id'>{binding.counterpart.maskedIdNumber}</View>
-        </View>
-        {active ? <Tag tone='success'>生效中</Tag> : <Tag tone='neutral'>已解除</Tag>}
-      </View>
+      <RelativeHead
+        {...binding.counterpart}
+        relation={relationFromMySide(binding.relation, binding.role)}
+        muted={!active}
+        aside={active ? <Tag tone='success'>生效中</Tag> : <Tag tone='neutral'>已解除</Tag>}
+      />
       <View className='binding__meta'>
         <View className='binding__line'>
           <View className='binding__key'>{!active ? '建立时间' : iAmAuthorizer ? '对方使用我的账户' : '我使用对方的账户'}</View>

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import type { InvitationView } from '@family-share/shared'
 import { AppButton } from '@/components/app-button'
+import { RelativeHead } from '@/components/relative-head'
 import { Tag } from '@/components/tag'
 import { INVITATION_STATUS_LABELS, relationFromMySide } from '@/i18n/labels'
 import { formatDateTime, timeLeft } from '@/utils/time'
@@ -31,17 +32,7 @@ export function InvitationCard({ invitation, now, busy, onAction }: InvitationCa
   const left = timeLeft(invitation.expiresAt, now)
   return (
     <View className='invitation'>
-      <View className='invitation__head'>
-        <View className='invitation__avatar'>{invitation.counterpart.maskedName.slice(0, 1)}</View>
-        <View className='invitation__who'>
-          <View className='invitation__name'>
-            {invitation.counterpart.maskedName}
-            <View className='invitation__relation'>{relation}</View>
-          </View>
-          <View className='invitation__id'>{invitation.counterpart.maskedIdNumber}</View>
-        </View>
-        <Tag tone={STATUS_TONES[status]}>{INVITATION_STATUS_LABELS[status]}</Tag>
-      </View>
+      <RelativeHead {...invitation.counterpart} relation={relation} aside={<Tag tone={STATUS_TONES[status]}>{INVITATION_STATUS_LABELS[status]}</Tag>} />
 
       <View className='invitation__text'>{received ? '邀请您共享使用其职工医保个人账户' : '您邀请对方共享使用您的职工医保个人账户'}</View>
 

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { formatYuan, type ResponseOf } from '@family-share/shared'
 import { AppButton } from '@/components/app-button'
+import { RelativeHead } from '@/components/relative-head'
 import { Tag } from '@/components/tag'
 import { insuranceLabel, RELATION_LABELS } from '@/i18n/labels'
 import { navigate, ROUTES } from '@/utils/nav'
@@ -21,20 +22,19 @@ export function PremiumCard({ item, usable, paying, onPay }: PremiumCardProps) {
   const receipt = item.status === 'paid' && item.paidByMe ? findReceiptFor(item.bindingId, item.year) : undefined
   return (
     <View className='premium'>
-      <View className='premium__head'>
-        <View>
-          <View className='premium__name'>
-            {item.relative.maskedName}
-            <View className='premium__relation'>{RELATION_LABELS[item.relation]}</View>
-          </View>
-          <View className='premium__sub'>
-            {insuranceLabel(item.insurance)} · {item.year}年度
-          </View>
-        </View>
-        {item.status === 'paid' && <Tag tone='success'>已缴纳</Tag>}
-        {item.status === 'pending' && <Tag tone='warning'>处理中</Tag>}
-        {item.status === 'unpaid' && <Tag tone='brand'>待缴纳</Tag>}
-      </View>
+      <RelativeHead
+        maskedName={item.relative.maskedName}
+        relation={RELATION_LABELS[item.relation]}
+        sub={`${insuranceLabel(item.insurance)} · ${item.year}年度`}
+        avatar={false}
+        aside={
+          <>
+            {item.status === 'paid' && <Tag tone='success'>已缴纳</Tag>}
+            {item.status === 'pending' && <Tag tone='warning'>处理中</Tag>}
+            {item.status === 'unpaid' && <Tag tone='brand'>待缴纳</Tag>}
+          </>
+        }
+      />
 
       {item.amountDue !== null && item.status !== 'not_applicable' && (
         <View className='premium__money'>
