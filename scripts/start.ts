@@ -52,8 +52,8 @@ for (const p of DEMO_PEOPLE) {
   console.log(`  ${p.name.padEnd(4, '　')} ${p.idNumber}  ${money.padStart(12)}  ${p.shows}`);
 }
 console.log(`
-Pay at the counter (POS):  npm run pos -w mocks -- --holder zhuoma --amount 128.50
-Registry changes (R8):     npm run admin -w mocks -- insurance zhaxi --insurance resident
+Pay at the counter (POS):  npm run pos -- --holder zhuoma --amount 128.50
+Registry changes (R8):     npm run admin -- insurance zhaxi --insurance resident
 
 Ctrl-C stops everything.`);
 
