@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { describeIssues, ERROR_CATALOGUE, type ErrorCode } from '@family-share/shared';
+import { describeIssues, ERROR_CATALOGUE } from '@family-share/shared';
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
@@ -107,8 +107,4 @@ export function authenticate(deps: BffDeps): Middleware<BffState> {
     ctx.state.caller = { openid: session.openid, sid: session.sid, personId, ip: ctx.ip };
     await next();
   };
-}
-
-export function codeStatus(code: ErrorCode): number {
-  return ERROR_CATALOGUE[code].status;
 }

@@ -1,5 +1,5 @@
 import { Router } from '@koa/router';
-import { BFF_API, type BffEndpointName, type EndpointSpec } from '@family-share/shared';
+import { BFF_API, chinaDate, type BffEndpointName, type EndpointSpec } from '@family-share/shared';
 import type { z } from 'zod';
 import type { BffDeps, Caller } from '../deps';
 import { ok, type Outcome } from '../ports/outcome';
@@ -21,7 +21,6 @@ import { logOut } from '../use-cases/log-out';
 import { listPremiums, payPremium } from '../use-cases/premiums';
 import { refreshSession } from '../use-cases/refresh-session';
 import { startFaceVerification } from '../use-cases/start-face-verification';
-import { chinaToday } from '../use-cases/views';
 import { AppError } from './app-error';
 import { authenticate, parseInput, type BffState } from './middleware';
 
@@ -70,7 +69,7 @@ export function handlers(deps: BffDeps): Handlers {
     payPremium: ({ caller, body, headers }) => payPremium(deps, caller, body, headers['idempotency-key']),
     deductions: ({ caller, query }) => listDeductions(deps, caller, query),
     payments: ({ caller, query }) => value(listPayments(deps, caller, query)),
-    monthly: ({ caller, query }) => value(monthlyTotals(deps, caller, query.year ?? Number(chinaToday(deps.clock()).slice(0, 4)))),
+    monthly: ({ caller, query }) => value(monthlyTotals(deps, caller, query.year ?? Number(chinaDate(deps.clock()).slice(0, 4)))),
     notifications: ({ caller, query }) => value(listNotifications(deps, caller, query)),
     markRead: ({ caller, body }) => value(markRead(deps, caller, body.upTo)),
     claims: ({ caller }) => value(listClaims(deps, caller)),

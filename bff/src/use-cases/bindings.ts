@@ -62,4 +62,3 @@ export async function listedBindingView(deps: BffDeps, me: string, created: Bind
   return bindingView(listed ?? created, me);
 }
 
-export type { BindingView };

@@ -1,6 +1,6 @@
-import { addWorkingDays, CLAIM_MATERIALS, CLAIM_NOTES, CLAIM_STEPS } from '@family-share/shared';
+import { addWorkingDays, chinaDate, CLAIM_MATERIALS, CLAIM_NOTES, CLAIM_STEPS } from '@family-share/shared';
 import type { BffDeps, Caller } from '../deps';
-import { chinaToday, requirePerson } from './views';
+import { requirePerson } from './views';
 
 /**
  * My manual outpatient reimbursement claims (000 一): filed at the window, followed here
@@ -9,14 +9,14 @@ import { chinaToday, requirePerson } from './views';
 export async function listClaims(deps: BffDeps, caller: Caller) {
   const me = requirePerson(caller);
   const claims = await deps.platform.claims(me);
-  const today = chinaToday(deps.clock());
+  const today = chinaDate(deps.clock());
   return {
     materials: [...CLAIM_MATERIALS],
     notes: [...CLAIM_NOTES],
     items: claims.map((c) => {
       const steps = CLAIM_STEPS.map((s) => ({ key: s.key, at: c.steps[s.key] }));
       const currentStep = [...steps].reverse().find((s) => s.at !== null)?.key ?? 'apply';
-      const deadline = addWorkingDays(chinaToday(c.filedAt), 30);
+      const deadline = addWorkingDays(chinaDate(c.filedAt), 30);
       return {
         claimId: c.claimId,
         filedAt: c.filedAt,

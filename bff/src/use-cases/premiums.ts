@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { type BffPremiumReceiptSchema, httpStatusOf, requestFingerprint } from '@family-share/shared';
+import { type BffPremiumReceiptSchema, chinaDate, httpStatusOf, requestFingerprint } from '@family-share/shared';
 import type { BffDeps, Caller } from '../deps';
 import { fail, ok, type Outcome } from '../ports/outcome';
-import { chinaToday, masked, myPerson, requirePerson } from './views';
+import { masked, myPerson, requirePerson } from './views';
 
 const IDEMPOTENCY_TTL_S = 24 * 3600;
 
@@ -12,7 +12,7 @@ type PremiumReceiptView = z.infer<typeof BffPremiumReceiptSchema>;
 /** R15: for each relative I share with, what their resident premium for the year is and whether it is paid. */
 export async function listPremiums(deps: BffDeps, caller: Caller, year?: number) {
   const me = requirePerson(caller);
-  const forYear = year ?? Number(chinaToday(deps.clock()).slice(0, 4));
+  const forYear = year ?? Number(chinaDate(deps.clock()).slice(0, 4));
   const [bindings, person] = await Promise.all([deps.platform.bindings(me), deps.platform.person(me)]);
   const active = bindings.asAuthorizer.filter((b) => b.status === 'active');
   const statuses = await Promise.all(active.map((b) => deps.platform.premiumStatus(b.beneficiaryId, forYear)));

@@ -83,8 +83,3 @@ export function policySummary(policy: Policy) {
     minorAge: policy.minorAge,
   };
 }
-
-/** Today's date and year in China Standard Time (UTC+8). */
-export function chinaToday(now: number): string {
-  return new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
-}

@@ -2,6 +2,8 @@
  * Dates for people in Tibet: the whole country keeps Beijing time (UTC+8), so times are shown
  * in UTC+8 whatever the phone's zone, and "today" for the ID-number rules is the UTC+8 date.
  */
+import { chinaDate } from '@family-share/shared'
+
 const OFFSET_MS = 8 * 3600 * 1000
 
 function parts(epochMs: number) {
@@ -18,8 +20,7 @@ function parts(epochMs: number) {
 
 /** YYYY-MM-DD in Beijing time. */
 export function isoDate(epochMs: number = Date.now()): string {
-  const p = parts(epochMs)
-  return `${p.y}-${p.m}-${p.d}`
+  return chinaDate(epochMs)
 }
 
 /** 2026-03-15 14:05 */

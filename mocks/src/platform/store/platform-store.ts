@@ -1,4 +1,4 @@
-import type { Binding, Deduction, FeedEvent, PaymentRecord, PlatformClaim, PlatformPerson } from '@family-share/shared';
+import { chinaMonth, chinaMonthRange, type Binding, type Deduction, type FeedEvent, type PaymentRecord, type PlatformClaim, type PlatformPerson } from '@family-share/shared';
 import { PlatformKeys, type PersonKeys } from './keys';
 import { runScript, type RedisLike } from './redis-client';
 
@@ -28,25 +28,6 @@ export interface Page<T> {
 }
 
 export type ScriptReply = string[];
-
-/** China Standard Time (UTC+8) is the clock of the insured; months and days are counted in it. */
-const CST_OFFSET_MS = 8 * 3_600_000;
-
-export function chinaDate(ms: number): string {
-  return new Date(ms + CST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-export function chinaMonth(ms: number): string {
-  return chinaDate(ms).slice(0, 7);
-}
-
-/** [start, end) of a YYYY-MM month in China time, as epoch milliseconds. */
-export function monthRange(month: string): [number, number] {
-  const [year, mon] = month.split('-').map(Number) as [number, number];
-  const start = Date.UTC(year, mon - 1, 1) - CST_OFFSET_MS;
-  const end = Date.UTC(year, mon, 1) - CST_OFFSET_MS;
-  return [start, end];
-}
 
 function toPerson(hash: Record<string, string>): StoredPerson | null {
   if (!hash.idNumber) return null;
@@ -366,7 +347,7 @@ export class PlatformStore {
     let max = '+inf';
     let min = '-inf';
     if (query.month) {
-      const [start, end] = monthRange(query.month);
+      const [start, end] = chinaMonthRange(query.month);
       min = String(start * 1000);
       max = `(${end * 1000}`;
     }

@@ -1,6 +1,6 @@
-import { ageOn, type PlatformPerson } from '@family-share/shared';
+import { ageOn, chinaDate, type PlatformPerson } from '@family-share/shared';
 import { failWith, ok, type PlatformDeps, type Result } from '../deps';
-import { chinaDate, type StoredPerson } from '../store/platform-store';
+import type { StoredPerson } from '../store/platform-store';
 import { personView } from './person-view';
 
 /**

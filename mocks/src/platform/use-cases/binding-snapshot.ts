@@ -1,11 +1,12 @@
 import {
   checkBinding,
+  chinaDate,
   type BindingEdge,
   type ErrorCode,
   type PersonFacts,
   type Relation,
 } from '@family-share/shared';
-import { chinaDate, type StoredPerson } from '../store/platform-store';
+import type { StoredPerson } from '../store/platform-store';
 import type { PlatformDeps } from '../deps';
 
 export interface BindingSnapshot {
