@@ -72,20 +72,40 @@ async function signCommitment(phone: Phone): Promise<void> {
   await settle(page)
 }
 
+/** Activation with the demo account's registry data and a passed face check; ends on home. */
+async function activate(phone: Phone, afterFill?: string): Promise<void> {
+  const { page } = phone
+  await tapText(page, '立即激活')
+  await settle(page)
+  await tapText(page, '填入')
+  if (afterFill) await shot(page, afterFill)
+  await tapText(page, '下一步：人脸验证')
+  await passFace(page)
+  await page.waitForSelector(`${STATIONED} .person-card`, { timeout: 25_000 })
+  await settle(page, 900)
+}
+
+/** From home: sign the letter, fill in a relative, pass the face check; ends where the answer shows. */
+async function inviteRelative(phone: Phone, relation: string, name: string, idNumber: string, filled?: string): Promise<void> {
+  const { page } = phone
+  await tapText(page, '添加家人')
+  await settle(page)
+  await signCommitment(phone)
+  await tapText(page, relation)
+  await typeInto(page, 0, name)
+  await typeInto(page, 1, idNumber)
+  if (filled) await shot(page, filled)
+  await tapText(page, '下一步：人脸验证')
+  await passFace(page)
+}
+
 describe('the whole story in Chromium', () => {
   it('when 扎西 logs in for the first time, then he is asked to activate, and after a face check sees ¥8,000.00', async () => {
     const { page } = zhaxi
     await loginAs(zhaxi, base, '扎西')
     expect(await text(page)).toContain('请先激活医保电子凭证')
     await shot(page, '01-zhaxi-home-not-activated')
-    await tapText(page, '立即激活')
-    await settle(page)
-    await tapText(page, '填入')
-    await shot(page, '02-zhaxi-activate-filled')
-    await tapText(page, '下一步：人脸验证')
-    await passFace(page)
-    await page.waitForSelector(`${STATIONED} .person-card`, { timeout: 25_000 })
-    await settle(page, 900)
+    await activate(zhaxi, '02-zhaxi-activate-filled')
     const home = await text(page)
     expect(home).toContain('¥8,000.00')
     expect(home).toContain('¥5,000.00')
@@ -95,15 +115,7 @@ describe('the whole story in Chromium', () => {
 
   it('when 扎西 signs the commitment and invites 卓玛 with a face check, then the invitation is sent (R6, R9)', async () => {
     const { page } = zhaxi
-    await tapText(page, '添加家人')
-    await settle(page)
-    await signCommitment(zhaxi)
-    await tapText(page, '父母')
-    await typeInto(page, 0, '卓玛')
-    await typeInto(page, 1, demoPerson('zhuoma').idNumber)
-    await shot(page, '04-zhaxi-add-relative')
-    await tapText(page, '下一步：人脸验证')
-    await passFace(page)
+    await inviteRelative(zhaxi, '父母', '卓玛', demoPerson('zhuoma').idNumber, '04-zhaxi-add-relative')
     await page.waitForSelector(`${STATIONED} .done`, { timeout: 25_000 })
     await settle(page)
     expect(await text(page)).toContain('邀请已发送')
@@ -113,13 +125,7 @@ describe('the whole story in Chromium', () => {
   it('when 卓玛 activates on her own phone and accepts, then the binding is active for both (R1, R7)', async () => {
     const { page } = zhuoma
     await loginAs(zhuoma, base, '卓玛')
-    await tapText(page, '立即激活')
-    await settle(page)
-    await tapText(page, '填入')
-    await tapText(page, '下一步：人脸验证')
-    await passFace(page)
-    await page.waitForSelector(`${STATIONED} .person-card`, { timeout: 25_000 })
-    await settle(page, 900)
+    await activate(zhuoma)
     await shot(page, '06-zhuoma-home-invitation-badge')
     await tap(page, front(page).locator('.service-grid__item--invitations'))
     await settle(page, 900)
@@ -140,14 +146,7 @@ describe('the whole story in Chromium', () => {
   it('when 次仁 then invites 卓玛, then he is told she is already bound (R4)', async () => {
     const { page } = ciren
     await loginAs(ciren, base, '次仁')
-    await tapText(page, '添加家人')
-    await settle(page)
-    await signCommitment(ciren)
-    await tapText(page, '兄弟姐妹')
-    await typeInto(page, 0, '卓玛')
-    await typeInto(page, 1, demoPerson('zhuoma').idNumber)
-    await tapText(page, '下一步：人脸验证')
-    await passFace(page)
+    await inviteRelative(ciren, '兄弟姐妹', '卓玛', demoPerson('zhuoma').idNumber)
     await page.waitForSelector(`${STATIONED} .notice`, { timeout: 25_000 })
     await settle(page)
     expect(await text(page)).toContain('这位家人已被其他参保人绑定')
