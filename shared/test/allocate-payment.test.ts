@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocatePayment, NGARI_2025, TIBET_2022, usableSharedBalance, type AllocatePaymentInput, type Policy } from '../src';
+import { R13_CASES } from './r13-cases';
 
 const GATE: Policy = { ...TIBET_2022, reserveMode: 'gate' };
 const yuan = (n: number) => Math.round(n * 100);
@@ -120,6 +121,16 @@ describe('allocatePayment', () => {
       const result = allocatePayment({ charge: 1_000_000, payer: resident, authorizers: [{ id: 'A', balance }] }, GATE);
       expect(result.shared.reduce((s, p) => s + p.amount, 0)).toBe(usable);
     });
+
+    it.each(R13_CASES)(
+      'when the reserve is $floor fen in $mode mode and the authorizer holds $balance fen, then family use can take $usable fen (the table debit.lua also runs)',
+      ({ floor, mode, balance, usable }) => {
+        const policy: Policy = { ...TIBET_2022, reserveFloor: floor, reserveMode: mode };
+        expect(usableSharedBalance(balance, policy)).toBe(usable);
+        const result = allocatePayment({ charge: 10_000_000, payer: resident, authorizers: [{ id: 'A', balance }] }, policy);
+        expect(result.shared.reduce((s, p) => s + p.amount, 0)).toBe(usable);
+      },
+    );
 
     it('when the authorizer holds exactly 3000.00 yuan, then a resident pays the whole charge in cash (R15: never refused)', () => {
       expect(allocatePayment({ charge: 1234, payer: resident, authorizers: [{ id: 'A', balance: 300000 }] })).toEqual({
