@@ -18,7 +18,4 @@ export class AppError extends Error {
   get status(): number {
     return ERROR_CATALOGUE[this.code].status;
   }
-
-  /** Catastrophic: the process should not go on (none of ours are, today). */
-  readonly isCatastrophic = false;
 }
