@@ -12,6 +12,5 @@ export * from './rules/notifications';
 export * from './idempotency';
 export * from './commitment';
 export * from './contract/platform';
-export * from './working-days';
 export * from './contract/bff';
 export * from './china-time';

@@ -10,6 +10,9 @@ import { isIsoDate } from './id-number';
  *
  * A year the package has no data for yet falls back to Monday–Friday;
  * `holidayCalendarCovers(year)` tells whether a year is on the official calendar.
+ *
+ * Imported as `@family-share/shared/working-days`, not from the package's index: the calendar
+ * data is the BFF's business and stays out of the mini-program's bundle.
  */
 export function addWorkingDays(isoDate: string, count: number): string {
   if (!isIsoDate(isoDate)) throw new RangeError(`not a YYYY-MM-DD date: ${isoDate}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, chinaDate, holidayCalendarCovers, chinaMonth, chinaMonthRange } from '../src';
+import { chinaDate, chinaMonth, chinaMonthRange } from '../src';
+import { addWorkingDays, holidayCalendarCovers } from '../src/working-days';
 
 describe('manual reimbursement: the 30-working-day limit (000 一), on the official calendar', () => {
   it.each([

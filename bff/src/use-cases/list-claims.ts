@@ -1,4 +1,5 @@
-import { addWorkingDays, chinaDate, CLAIM_MATERIALS, CLAIM_NOTES, CLAIM_STEPS } from '@family-share/shared';
+import { chinaDate, CLAIM_MATERIALS, CLAIM_NOTES, CLAIM_STEPS } from '@family-share/shared';
+import { addWorkingDays } from '@family-share/shared/working-days';
 import type { BffDeps, Caller } from '../deps';
 import { requirePerson } from './views';
 
