@@ -33,10 +33,11 @@ export async function load(
   durationS: number,
   warmupS: number,
   watch: Record<string, number | undefined> = {},
+  connections: number = CONNECTIONS,
 ): Promise<LoadResult> {
-  if (warmupS > 0) await autocannon({ ...options, connections: CONNECTIONS, duration: warmupS });
+  if (warmupS > 0) await autocannon({ ...options, connections, duration: warmupS });
   const before = Object.fromEntries(Object.entries(watch).map(([name, pid]) => [name, cpuTimeUs(pid)]));
-  const result: AutocannonResult = await autocannon({ ...options, connections: CONNECTIONS, duration: durationS, timeout: 10 });
+  const result: AutocannonResult = await autocannon({ ...options, connections, duration: durationS, timeout: 10 });
   const cpuPerRequestUs: Record<string, number> = {};
   for (const [name, pid] of Object.entries(watch)) {
     const start = before[name];
@@ -77,4 +78,20 @@ export async function sequentialP50(urls: Record<string, () => Promise<Response>
       return [n, Math.round(sorted[Math.floor(sorted.length / 2)]! * 1000) / 1000];
     }),
   );
+}
+
+/** The median run of several, by req/s, with its own latencies; p99 is the median of the runs' p99s. */
+export function medianRun(results: readonly LoadResult[]): LoadResult & { runs: number[] } {
+  const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const byRps = [...results].sort((a, b) => a.rps - b.rps);
+  const median = byRps[Math.floor(byRps.length / 2)]!;
+  return {
+    ...median,
+    p99_ms: middle(results.map((r) => r.p99_ms)),
+    p50_ms: middle(results.map((r) => r.p50_ms)),
+    non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: results.reduce((sum, r) => sum + r.errors, 0),
+    timeouts: results.reduce((sum, r) => sum + r.timeouts, 0),
+    runs: results.map((r) => r.rps),
+  };
 }
