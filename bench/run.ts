@@ -25,6 +25,7 @@ import { demoPerson } from '../mocks/src/platform/demo-people';
 import { DEMO_INSTITUTIONS } from '../mocks/src/platform/institutions';
 import { PlatformStore } from '../mocks/src/platform/store/platform-store';
 import { connectRedis } from '../mocks/src/platform/store/redis-client';
+import { startRedisCluster } from '../scripts/lib/redis-cluster';
 import { freePort, startRedisServer } from '../scripts/lib/redis-server';
 import { allocatePerSecond } from './lib/allocate';
 import { ROOT, startChild, type Child } from './lib/children';
@@ -43,6 +44,8 @@ const args = new Map(
 const DURATION_S = Number(args.get('duration') ?? 5);
 const WARMUP_S = Number(args.get('warmup') ?? 1);
 const RUNS = Number(args.get('runs') ?? 3);
+/** A 3-master Redis Cluster instead of one Redis (results in bench/results-cluster.json). */
+const CLUSTER = args.has('cluster');
 const ONLY = args.get('only')?.split(',');
 const PROFILE = args.has('profile');
 const wanted = (name: string) => !ONLY || ONLY.includes(name);
@@ -55,7 +58,9 @@ const keys = { platform: secret(), face: secret(), wechatSecret: secret(), jwt: 
 const WECHAT_APP_ID = 'wx_bench_family_share';
 
 const children: Child[] = [];
-const redis = await startRedisServer({ appendOnly: true, appendfsync: 'always' });
+const redis = CLUSTER
+  ? await startRedisCluster({ masters: 3, appendOnly: true, appendfsync: 'always' }).then((c) => ({ url: c.url, pids: c.nodes.map((n) => n.process.pid), dispose: c.dispose }))
+  : await startRedisServer({ appendOnly: true, appendfsync: 'always' }).then((r) => ({ url: r.url, pids: [r.process.pid], dispose: () => r.dispose() }));
 // Outside the work tree: profiles are tens of MB each.
 const profileDir = join(tmpdir(), 'family-share-bench-profiles', new Date().toISOString().replace(/[:.]/g, '-'));
 if (PROFILE) mkdirSync(profileDir, { recursive: true });
@@ -77,7 +82,7 @@ try {
   const bffUrl = `http://127.0.0.1:${bffPort}`;
   const baselineUrl = `http://127.0.0.1:${baselinePort}`;
 
-  say(`redis ${redis.url} (AOF, appendfsync always); starting the baseline, the mocks and the BFF…`);
+  say(`redis ${redis.url}${CLUSTER ? ' (3-master cluster)' : ''} (AOF, appendfsync always); starting the baseline, the mocks and the BFF…`);
   const production = { NODE_ENV: 'production' };
   children.push(
     await startChild({
@@ -281,7 +286,7 @@ try {
     mocks: pidOf('mocks'),
     'limit-front': pidOf('limit-front'),
     'limit-platform': pidOf('limit-platform'),
-    redis: redis.process.pid,
+    ...Object.fromEntries(redis.pids.map((pid, i) => [redis.pids.length === 1 ? 'redis' : `redis${i}`, pid])),
   };
   const runs: Record<string, LoadResult & { runs: number[] }> = {};
   const measure = async (name: string, run: () => Promise<LoadResult>, connections = CONNECTIONS) => {
@@ -395,12 +400,13 @@ try {
       bff_home_10: latency('bff_home@10'),
     },
     runs_per_measurement: RUNS,
+    redis: CLUSTER ? 'cluster, 3 masters' : 'single',
     allocate_per_s: allocate.perSecond,
     history_p50_ms: historyP50 ? { n100: historyP50.platform_n100!, n100k: historyP50.platform_n100k! } : null,
     weapp_main_bytes: weapp.value,
     h5_initial_js_gzip_bytes: h5.value,
   };
-  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'bench', CLUSTER ? 'results-cluster.json' : 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
   const WEAPP_LIMIT = 600 * 1024;
   const verdict = (met: boolean | null) => (met === null ? 'not measured' : met ? 'MET' : 'MISSED');
@@ -465,7 +471,7 @@ try {
     const total = parts.reduce((sum, [, us]) => sum + us, 0);
     console.log(`  ${name.padEnd(32)} ${parts.map(([p, us]) => `${p} ${us}`).join(' + ')}${parts.length > 1 ? ` = ${total}` : ''}`);
   }
-  console.log(`\nbench/results.json:\n${JSON.stringify(results, null, 2)}`);
+  console.log(`\nbench/${CLUSTER ? "results-cluster" : "results"}.json:\n${JSON.stringify(results, null, 2)}`);
 
   const broken = Object.entries(runs).filter(([, r]) => r.non2xx > 0 || r.errors > 0 || r.timeouts > 0);
   store.redis.disconnect();
