@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { policyByName, type Policy } from '@family-share/shared';
+import { digitsOf, policyByName, type Policy } from '@family-share/shared';
 import { z } from 'zod';
 
 const isProduction = process.env.NODE_ENV === 'production';
@@ -7,7 +7,7 @@ const devDefault = (value: string) => (isProduction ? z.string().min(1) : z.stri
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const EnvSchema = z.object({
-  BFF_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  BFF_PORT: digitsOf(5, z.number().int().min(0).max(65535)).default(3000),
   BFF_HOST: z.string().default('127.0.0.1'),
   REDIS_URL: z.string().regex(/^redis(-cluster)?:\/\//).default('redis://127.0.0.1:6379'),
   BFF_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/).default('bff:'),
@@ -20,8 +20,8 @@ const EnvSchema = z.object({
   FACE_KEY: devDefault('dev-face-key-0123456789abcdef'),
   /** HS256 key, at least 32 bytes. Without one (outside production) a random one is made per process. */
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 bytes').optional(),
-  ACCESS_TTL_S: z.coerce.number().int().min(60).max(3600).default(900),
-  REFRESH_TTL_S: z.coerce.number().int().min(3600).max(90 * 86400).default(30 * 86400),
+  ACCESS_TTL_S: digitsOf(4, z.number().int().min(60).max(3600)).default(900),
+  REFRESH_TTL_S: digitsOf(7, z.number().int().min(3600).max(90 * 86400)).default(30 * 86400),
   POLICY: z.string().default('tibet-2022').refine((n) => policyByName(n) !== undefined, 'tibet-2022 or ngari-2025'),
   /** Demo login, demo face outcomes and the demo people list. */
   DEMO_MODE: flag.default(!isProduction),
@@ -31,7 +31,7 @@ const EnvSchema = z.object({
   H5_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Multiplies every rate limit's allowance (tests that log in hundreds of times from one address). */
-  RATE_LIMIT_SCALE: z.coerce.number().min(1).max(10_000).default(1),
+  RATE_LIMIT_SCALE: digitsOf(5, z.number().int().min(1).max(10_000)).default(1),
 });
 
 export interface BffConfig {

@@ -1,4 +1,4 @@
-import { policyByName, type Policy } from '@family-share/shared';
+import { digitsOf, policyByName, type Policy } from '@family-share/shared';
 import { z } from 'zod';
 
 const isProduction = process.env.NODE_ENV === 'production';
@@ -10,9 +10,9 @@ const devSecret = (fallback: string) =>
 const EnvSchema = z.object({
   REDIS_URL: z.string().regex(/^redis(-cluster)?:\/\//).default('redis://127.0.0.1:6379'),
   PLATFORM_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/).default('plat:'),
-  PLATFORM_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
-  WECHAT_PORT: z.coerce.number().int().min(0).max(65535).default(4020),
-  FACE_PORT: z.coerce.number().int().min(0).max(65535).default(4030),
+  PLATFORM_PORT: digitsOf(5, z.number().int().min(0).max(65535)).default(4010),
+  WECHAT_PORT: digitsOf(5, z.number().int().min(0).max(65535)).default(4020),
+  FACE_PORT: digitsOf(5, z.number().int().min(0).max(65535)).default(4030),
   PLATFORM_POLICY: z
     .string()
     .default('tibet-2022')

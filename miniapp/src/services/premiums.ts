@@ -1,6 +1,6 @@
 import { call } from './http'
 
-export const listPremiums = (year?: number) => call('listPremiums', { query: year ? { year } : {} })
+export const listPremiums = (year?: number) => call('listPremiums', { query: year ? { year: String(year) } : {} })
 
 /**
  * R17: one Idempotency-Key per payment attempt. The caller keeps the key of an attempt and

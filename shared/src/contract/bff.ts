@@ -18,6 +18,8 @@ import {
   PersonStatusSchema,
   RelationSchema,
   YearSchema,
+  YearTextSchema,
+  limitQuery,
 } from './common';
 import { BindingEndReasonSchema, DemoPersonSchema, EpochMsSchema, InstitutionKindSchema } from './platform';
 
@@ -238,7 +240,7 @@ export const PremiumItemSchema = z.object({
   paidAt: EpochMsSchema.nullable(),
   paidByMe: z.boolean(),
 });
-export const PremiumListQuerySchema = z.object({ year: YearSchema.optional() });
+export const PremiumListQuerySchema = z.object({ year: YearTextSchema.optional() });
 export const PremiumListSchema = z.object({
   year: z.number().int(),
   items: z.array(PremiumItemSchema),
@@ -264,7 +266,7 @@ export const BffPremiumReceiptSchema = z.object({
 
 export const HistoryQuerySchema = z.object({
   cursor: z.string().regex(/^\d{1,20}$/).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: limitQuery(50),
   /** A binding id, or 'self' for my own spending. */
   relative: z.union([z.literal('self'), OpaqueIdSchema]).optional(),
   month: MonthSchema.optional(),
@@ -305,7 +307,7 @@ export const PaymentViewSchema = z.object({
 export type PaymentView = z.infer<typeof PaymentViewSchema>;
 export const PaymentViewPageSchema = z.object({ items: z.array(PaymentViewSchema), nextCursor: z.string().nullable() });
 
-export const MonthlyQuerySchema = z.object({ year: YearSchema.optional() });
+export const MonthlyQuerySchema = z.object({ year: YearTextSchema.optional() });
 export const MonthlyViewSchema = z.object({
   year: z.number().int(),
   months: z.array(
@@ -347,7 +349,7 @@ export type NotificationView = z.infer<typeof NotificationSchema>;
 export const NotificationQuerySchema = z.object({
   /** Opaque: where each of the two sources (platform feed ~ BFF inbox) was left. */
   cursor: z.string().regex(/^[0-9-]{0,25}~[0-9-]{0,25}$/).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: limitQuery(50),
 });
 export const NotificationPageSchema = z.object({
   items: z.array(NotificationSchema),
