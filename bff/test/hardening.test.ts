@@ -1,8 +1,15 @@
 /**
  * Issue 9 (hardening): each item named by its number. Real Redis, real HTTP on loopback.
  */
+import { request as httpRequest } from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { COMMITMENT_VERSION } from '@family-share/shared';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBffConfig } from '../src/env';
+import { startBff, type RunningBff } from '../src/start';
 import { code, startBffHarness, type BffHarness, type Client } from './harness';
 
 let h: BffHarness;
@@ -23,6 +30,41 @@ async function boundPair(balance = 800_000) {
   const accepted = await B.post(`/api/invitations/${invited.body.invitationId as string}/accept`);
   expect(accepted.status).toBe(200);
   return { a, b, A, B, bindingId: accepted.body.bindingId as string };
+}
+
+/** Another BFF process's worth, on the harness's Redis and mocks, with extra environment. */
+async function extraBff(env: Record<string, string>): Promise<RunningBff> {
+  const { stack } = h;
+  const config = readBffConfig({
+    BFF_PORT: '0',
+    REDIS_URL: stack.redisUrl,
+    PLATFORM_URL: stack.mocks.platformUrl,
+    PLATFORM_KEY: stack.keys.platform,
+    WECHAT_URL: stack.mocks.wechatUrl,
+    WECHAT_APP_ID: stack.keys.wechat.appId,
+    WECHAT_APP_SECRET: stack.keys.wechat.appSecret,
+    FACE_URL: stack.mocks.faceUrl,
+    FACE_KEY: stack.keys.face,
+    JWT_SECRET: stack.keys.jwt,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  return startBff(config, { log: pino({ level: 'silent' }), sweepMs: 0 });
+}
+
+/** A raw GET: the path goes out exactly as written (fetch and supertest would normalise `..`). */
+function rawGet(base: string, path: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: hostname, port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 async function premiumOf(A: Client, bindingId: string, year = 2026) {
@@ -71,5 +113,59 @@ describe('issue 9 item 6: outside numbers are parsed strictly (no z.coerce on re
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
     }
     expect((await h.platform('GET', `/v1/persons/${b.idNumber}/premiums/2026`)).status).toBe(200);
+  });
+});
+
+describe('issue 9 item 4: bad input answers 4xx with a catalogue code, never 500', () => {
+  it('when a notifications cursor is not two stream ids in range, then 400 VALIDATION_FAILED; the cursors the server gives still page', async () => {
+    const { A, B } = await boundPair();
+    const bad = ['~--', '~99999999999999999999999', '~1-99999999999999999999999', '-~-', '0-0~', '~0-0', '1-1~0-0', '9999999999999999-0~', '1-99999999999~', '~-1', '1~1', '1-1~1-1~', '~~'];
+    for (const cursor of bad) {
+      const res = await A.get(`/api/notifications?cursor=${encodeURIComponent(cursor)}`);
+      expect(res.status, cursor).toBe(400);
+      expect(code(res), cursor).toBe('VALIDATION_FAILED');
+    }
+    // B has an invitation notice (BFF inbox) and a binding event (platform feed): page by one.
+    const first = await B.get('/api/notifications?limit=1');
+    expect(first.status).toBe(200);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await B.get(`/api/notifications?limit=1&cursor=${encodeURIComponent(first.body.nextCursor as string)}`);
+    expect(second.status).toBe(200);
+    expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
+  });
+
+  it('when a history cursor is out of any range, then the answer is 200 or 400 with a code, never 500', async () => {
+    const { A } = await boundPair();
+    for (const cursor of ['99999999999999999999', '0', '00000000000000000000', '1', '-1', '1e5', '18446744073709551616']) {
+      for (const path of ['/api/history/deductions', '/api/history/payments']) {
+        const res = await A.get(`${path}?cursor=${cursor}`);
+        expect([200, 400], `${path} ${cursor}`).toContain(res.status);
+        if (res.status === 400) expect(code(res)).toBe('VALIDATION_FAILED');
+      }
+    }
+  });
+
+  it('when the h5 files are asked for with a path out of their folder, then 404 NOT_FOUND (not 500) and nothing leaks', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'h5-'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>h5</title>');
+    const bff = await extraBff({ H5_DIST: dist });
+    try {
+      expect((await rawGet(bff.url, '/')).status).toBe(200);
+      const probes = [
+        '/../package.json', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+        '/....//....//etc/passwd', '/..\\..\\etc\\passwd', '/%252e%252e/etc/passwd', '/%00', '/index.html%00.js', '/%E0%A4%A',
+        `/${'a/'.repeat(2000)}`,
+      ];
+      for (const path of probes) {
+        const res = await rawGet(bff.url, path);
+        expect([400, 404], path).toContain(res.status);
+        expect(JSON.parse(res.body).error.code, path).toBe(res.status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED');
+        expect(res.body).not.toContain('root:');
+        expect(res.body).not.toContain('"workspaces"');
+      }
+    } finally {
+      await bff.close();
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 });

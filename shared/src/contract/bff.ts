@@ -18,6 +18,7 @@ import {
   PersonStatusSchema,
   RelationSchema,
   YearSchema,
+  STREAM_ID_PATTERN,
   YearTextSchema,
   limitQuery,
 } from './common';
@@ -347,8 +348,11 @@ export const NotificationSchema = z.object({
 });
 export type NotificationView = z.infer<typeof NotificationSchema>;
 export const NotificationQuerySchema = z.object({
-  /** Opaque: where each of the two sources (platform feed ~ BFF inbox) was left. */
-  cursor: z.string().regex(/^[0-9-]{0,25}~[0-9-]{0,25}$/).optional(),
+  /**
+   * Opaque: where each of the two sources (platform feed ~ BFF inbox) was left, each a stream
+   * entry id or empty. Checked here in full: the ids reach XREVRANGE.
+   */
+  cursor: z.string().regex(new RegExp(`^(${STREAM_ID_PATTERN})?~(${STREAM_ID_PATTERN})?$`), 'a notification cursor').optional(),
   limit: limitQuery(50),
 });
 export const NotificationPageSchema = z.object({

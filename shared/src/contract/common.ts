@@ -54,6 +54,13 @@ export const IsoDateTimeSchema = z.string().datetime({ offset: true });
 /** Opaque identifiers that we mint: letters, digits, '-', '_' only. */
 export const OpaqueIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
+/**
+ * A Redis stream entry id as our cursors carry it: milliseconds-sequence, both in range, and
+ * never 0-0 (no entry has it, and an exclusive range from it is an error in Redis).
+ */
+export const STREAM_ID_PATTERN = '[1-9]\\d{0,14}-\\d{1,10}';
+export const StreamIdSchema = z.string().regex(new RegExp(`^${STREAM_ID_PATTERN}$`), 'a stream entry id');
+
 /** Idempotency keys from clients (R17): 8–64 safe characters, e.g. a UUID. */
 export const IdempotencyKeySchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
 

@@ -15,6 +15,7 @@ import {
   PersonStatusSchema,
   RegionCodeSchema,
   RelationSchema,
+  StreamIdSchema,
   YearSchema,
   digitsOf,
   limitQuery,
@@ -319,7 +320,7 @@ export const SummaryQuerySchema = z.object({ feedSince: digitsOf(15, z.number().
 export const FeedCountSchema = z.object({ feedSince: z.number().int(), feedNewer: z.number().int().min(0).max(99) });
 
 export const FeedQuerySchema = z.object({
-  cursor: z.string().regex(/^\d{1,15}-\d{1,10}$/).optional(),
+  cursor: StreamIdSchema.optional(),
   limit: limitQuery(100),
 });
 
