@@ -28,6 +28,21 @@ function inlineScriptHashes(dist: string | undefined): string[] {
   );
 }
 
+/** What anyone may cache: the API's description. Everything else under /api is someone's own. */
+const PUBLIC_API = /^\/api\/(openapi\.json|docs(\/.*)?)$/;
+
+/**
+ * Answers under /api are personal (home, balance, history, premiums, bindings, invitations,
+ * notifications) or about a session: no browser, proxy or WebView cache may keep them, error
+ * answers included.
+ */
+function personalNotStored(): Koa.Middleware<BffState> {
+  return async (ctx, next) => {
+    if (ctx.path.startsWith('/api/') && !PUBLIC_API.test(ctx.path)) ctx.set('cache-control', 'no-store');
+    await next();
+  };
+}
+
 /**
  * The BFF as a Koa app, built from its dependencies; it does not listen (main.ts does).
  * Order: request log, error handler, security headers, CORS, body parser, routes, h5 files.
@@ -71,6 +86,7 @@ export function createApp(deps: BffDeps, options: AppOptions = {}): Koa<BffState
 
   app.use(requestLog(deps.log));
   app.use(errorHandler());
+  app.use(personalNotStored());
   app.use(
     helmet({
       contentSecurityPolicy: {

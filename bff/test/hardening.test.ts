@@ -10,6 +10,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBffConfig } from '../src/env';
 import { startBff, type RunningBff } from '../src/start';
+import { REFRESH_GRACE_MS } from '../src/use-cases/refresh-session';
 import { code, startBffHarness, type BffHarness, type Client } from './harness';
 
 let h: BffHarness;
@@ -167,5 +168,62 @@ describe('issue 9 item 4: bad input answers 4xx with a catalogue code, never 500
       await bff.close();
       rmSync(dist, { recursive: true, force: true });
     }
+  });
+});
+
+describe('issue 9 item 7: personal answers are not cached; a refresh repeated within the grace answers the same pair', () => {
+  it('when personal answers (home, balance, history, premiums, bindings, invitations, notifications) or errors come back, then Cache-Control: no-store; the public API description may be cached', async () => {
+    const { A } = await boundPair();
+    const personal = ['/api/home', '/api/bindings', '/api/premiums', '/api/history/deductions', '/api/history/payments', '/api/history/monthly', '/api/invitations?box=sent', '/api/notifications', '/api/face/status', '/api/claims', '/api/commitment'];
+    for (const path of personal) {
+      const res = await A.get(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers['cache-control'], path).toBe('no-store');
+    }
+    const unauthenticated = await h.http.get('/api/home');
+    expect([unauthenticated.status, unauthenticated.headers['cache-control']]).toEqual([401, 'no-store']);
+    const refreshed = await h.http.post('/api/auth/refresh').send({ refreshToken: A.refreshToken });
+    expect(refreshed.headers['cache-control']).toBe('no-store');
+    expect(code(await h.http.get('/api/no-such-thing'))).toBe('NOT_FOUND');
+    expect((await h.http.get('/api/no-such-thing')).headers['cache-control']).toBe('no-store');
+    expect((await h.http.get('/api/openapi.json')).headers['cache-control']).not.toBe('no-store');
+    expect((await h.http.get('/api/docs/assets/swagger-ui.css')).headers['cache-control']).toContain('max-age');
+  });
+
+  it('when the same refresh token is sent twice at once (a double submit), then both answers carry the same new refresh token and the session lives on', async () => {
+    const p = await h.newPerson();
+    const client = await h.login(p.openid);
+    const [one, two] = await Promise.all([
+      h.http.post('/api/auth/refresh').send({ refreshToken: client.refreshToken }),
+      h.http.post('/api/auth/refresh').send({ refreshToken: client.refreshToken }),
+    ]);
+    expect([one.status, two.status]).toEqual([200, 200]);
+    expect(two.body.refreshToken).toBe(one.body.refreshToken);
+    expect((await h.http.get('/api/home').set({ authorization: `Bearer ${one.body.accessToken as string}` })).status).toBe(200);
+    expect((await h.http.get('/api/home').set({ authorization: `Bearer ${two.body.accessToken as string}` })).status).toBe(200);
+    // A retry after a lost answer, still within the grace: the same pair again.
+    h.advance(REFRESH_GRACE_MS - 1_000);
+    const retry = await h.http.post('/api/auth/refresh').send({ refreshToken: client.refreshToken });
+    expect([retry.status, retry.body.refreshToken]).toEqual([200, one.body.refreshToken]);
+    // The new token rotates as usual.
+    const next = await h.http.post('/api/auth/refresh').send({ refreshToken: one.body.refreshToken as string });
+    expect(next.status).toBe(200);
+    expect(next.body.refreshToken).not.toBe(one.body.refreshToken);
+  });
+
+  it('when a rotated refresh token comes back after the grace, or one two rotations old comes back at once, then the session is revoked (theft)', async () => {
+    const p = await h.newPerson();
+    const late = await h.login(p.openid);
+    const first = await h.http.post('/api/auth/refresh').send({ refreshToken: late.refreshToken });
+    h.advance(REFRESH_GRACE_MS + 1);
+    expect(code(await h.http.post('/api/auth/refresh').send({ refreshToken: late.refreshToken }))).toBe('SESSION_REVOKED');
+    expect(code(await h.http.get('/api/home').set({ authorization: `Bearer ${first.body.accessToken as string}` }))).toBe('SESSION_REVOKED');
+
+    const old = await h.login(p.openid);
+    const r1 = await h.http.post('/api/auth/refresh').send({ refreshToken: old.refreshToken });
+    const r2 = await h.http.post('/api/auth/refresh').send({ refreshToken: r1.body.refreshToken as string });
+    expect(r2.status).toBe(200);
+    expect(code(await h.http.post('/api/auth/refresh').send({ refreshToken: old.refreshToken }))).toBe('SESSION_REVOKED');
+    expect(code(await h.http.post('/api/auth/refresh').send({ refreshToken: r2.body.refreshToken as string }))).toBe('SESSION_REVOKED');
   });
 });

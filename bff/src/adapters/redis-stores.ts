@@ -44,16 +44,22 @@ export function connectBffRedis(url: string, options: RedisOptions = {}): RedisL
 }
 
 const SCRIPTS = {
-  // KEYS[1] session; ARGV old hash, new hash, ttl
+  // KEYS[1] session; ARGV presented hash, next hash, ttl, now ms, grace ms. The next secret is
+  // derived from the presented one, so the same token presented again within the grace (a
+  // double submit, a retry after a lost answer) finds its own successor current: 'again'.
   bffRotateRefresh: {
     numberOfKeys: 1,
     lua: `
-local current = redis.call('HGET', KEYS[1], 'refreshHash')
-if not current then return 'missing' end
-if current ~= ARGV[1] then redis.call('DEL', KEYS[1]) return 'reused' end
-redis.call('HSET', KEYS[1], 'refreshHash', ARGV[2])
-redis.call('EXPIRE', KEYS[1], tonumber(ARGV[3]))
-return 'ok'`,
+local s = redis.call('HMGET', KEYS[1], 'refreshHash', 'prevHash', 'rotatedAt')
+if not s[1] then return 'missing' end
+if s[1] == ARGV[1] then
+  redis.call('HSET', KEYS[1], 'refreshHash', ARGV[2], 'prevHash', ARGV[1], 'rotatedAt', ARGV[4])
+  redis.call('EXPIRE', KEYS[1], tonumber(ARGV[3]))
+  return 'ok'
+end
+if s[2] == ARGV[1] and s[1] == ARGV[2] and tonumber(ARGV[4]) - tonumber(s[3]) <= tonumber(ARGV[5]) then return 'again' end
+redis.call('DEL', KEYS[1])
+return 'reused'`,
   },
   // KEYS[1] ticket; ARGV purpose, target
   bffConsumeTicket: {
@@ -109,7 +115,7 @@ return {'in-progress'}`,
 } as const;
 
 type ScriptClient = RedisLike & {
-  bffRotateRefresh(key: string, oldHash: string, newHash: string, ttl: number): Promise<string>;
+  bffRotateRefresh(key: string, oldHash: string, newHash: string, ttl: number, now: number, graceMs: number): Promise<string>;
   bffConsumeTicket(key: string, purpose: string, target: string): Promise<number>;
   bffTransitionInvitation(key: string, to: string, now: number, bindingId: string, from: string): Promise<[string, string]>;
   bffIdempotencyBegin(key: string, fingerprint: string, ttl: number): Promise<string[]>;
@@ -198,8 +204,8 @@ export class BffRedisStores {
       async setPerson(openid, sid, personId) {
         await r.hset(sessionKey(openid, sid), 'personId', personId);
       },
-      async rotateRefresh(openid, sid, oldHash, newHash, ttlS) {
-        return (await r.bffRotateRefresh(sessionKey(openid, sid), oldHash, newHash, ttlS)) as 'ok' | 'reused' | 'missing';
+      async rotateRefresh(openid, sid, oldHash, newHash, ttlS, now, graceMs) {
+        return (await r.bffRotateRefresh(sessionKey(openid, sid), oldHash, newHash, ttlS, now, graceMs)) as 'ok' | 'again' | 'reused' | 'missing';
       },
       async revoke(openid, sid) {
         await r.del(sessionKey(openid, sid));

@@ -14,8 +14,20 @@ export interface SessionStore {
   create(record: SessionRecord, ttlS: number): Promise<void>;
   get(openid: string, sid: string): Promise<SessionRecord | null>;
   setPerson(openid: string, sid: string, personId: string): Promise<void>;
-  /** Compare-and-set of the refresh token's hash; a stale one (reuse) revokes the session. */
-  rotateRefresh(openid: string, sid: string, oldHash: string, newHash: string, ttlS: number): Promise<'ok' | 'reused' | 'missing'>;
+  /**
+   * Compare-and-set of the refresh token's hash, atomically. 'again': the token just rotated
+   * was presented again within `graceMs` and its successor (newHash) is still current; any
+   * other stale one (reuse) revokes the session.
+   */
+  rotateRefresh(
+    openid: string,
+    sid: string,
+    oldHash: string,
+    newHash: string,
+    ttlS: number,
+    now: number,
+    graceMs: number,
+  ): Promise<'ok' | 'again' | 'reused' | 'missing'>;
   revoke(openid: string, sid: string): Promise<void>;
 }
 
