@@ -7,10 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMMITMENT_VERSION } from '@family-share/shared';
 import pino from 'pino';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBffConfig } from '../src/env';
+import { readMocksEnv } from '../../mocks/src/env';
+import { createApp } from '../src/app';
+import { DEV_SECRETS, readBffConfig } from '../src/env';
 import { startBff, type RunningBff } from '../src/start';
 import { REFRESH_GRACE_MS } from '../src/use-cases/refresh-session';
+import { wireDeps } from '../src/wire';
 import { code, startBffHarness, type BffHarness, type Client } from './harness';
 
 let h: BffHarness;
@@ -225,5 +229,66 @@ describe('issue 9 item 7: personal answers are not cached; a refresh repeated wi
     expect(r2.status).toBe(200);
     expect(code(await h.http.post('/api/auth/refresh').send({ refreshToken: old.refreshToken }))).toBe('SESSION_REVOKED');
     expect(code(await h.http.post('/api/auth/refresh').send({ refreshToken: r2.body.refreshToken as string }))).toBe('SESSION_REVOKED');
+  });
+});
+
+describe('issue 9 item 3: demo mode is an explicit opt-in, refused in production', () => {
+  it('when the BFF starts with an empty environment, then demo is off and there is no demo route: /api/demo/people and /api/demo/wx-code answer 404', async () => {
+    const config = readBffConfig({});
+    expect(config.demo).toBe(false);
+    const { deps, redis } = wireDeps(config, pino({ level: 'silent' }));
+    try {
+      const http = request(createApp(deps).callback());
+      const people = await http.get('/api/demo/people');
+      expect([people.status, code(people)]).toEqual([404, 'NOT_FOUND']);
+      expect(JSON.stringify(people.body)).not.toMatch(/\d{17}[\dX]/);
+      const wx = await http.post('/api/demo/wx-code').send({ openid: 'o_demo_zhaxi' });
+      expect([wx.status, code(wx)]).toEqual([404, 'NOT_FOUND']);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  it('when demo is off, then the page cannot choose the face outcome: a stranger who knows a name and ID number gets no ticket and cannot activate that e-credential (R1, R6)', async () => {
+    const victim = await h.newPerson({ eCredentialActive: false, openid: undefined });
+    const bff = await extraBff({});
+    try {
+      const http = request(bff.url);
+      const stranger = `o_stranger_${process.pid}`;
+      const login = await http.post('/api/auth/login').send({ code: await h.wxCode(stranger) });
+      expect(login.status, JSON.stringify(login.body)).toBe(200);
+      const auth = { authorization: `Bearer ${login.body.accessToken as string}` };
+      expect((await http.get('/api/home').set(auth)).body.demo).toBe(false);
+      const started = await http.post('/api/face/sessions').set(auth).send({ purpose: 'activate', name: victim.name, idNumber: victim.idNumber });
+      expect(started.status).toBe(201);
+      expect(started.body.demo).toBe(false);
+      const done = await http.post(`/api/face/sessions/${started.body.sessionId as string}/complete`).set(auth).send({ outcome: 'pass' });
+      expect(done.status).not.toBe(200);
+      expect(done.body.ticket).toBeUndefined();
+      const activated = await http.post('/api/ecredential/activate').set(auth).send({ name: victim.name, idNumber: victim.idNumber });
+      expect(code(activated)).toBe('FACE_VERIFICATION_REQUIRED');
+      const person = await h.platform<{ eCredential: { active: boolean } }>('GET', `/v1/persons/${victim.idNumber}`);
+      expect(person.body.eCredential.active).toBe(false);
+    } finally {
+      await bff.close();
+    }
+  });
+
+  it('when NODE_ENV is production, then the BFF and the mocks refuse demo on and every development default key; proper keys start', () => {
+    const keys = { PLATFORM_KEY: 'p'.repeat(40), WECHAT_APP_SECRET: 'w'.repeat(32), FACE_KEY: 'f'.repeat(40) };
+    const bff = { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(48), ...keys };
+    expect(readBffConfig(bff).demo).toBe(false);
+    expect(() => readBffConfig({ ...bff, DEMO_MODE: 'true' })).toThrow(/DEMO_MODE/);
+    expect(() => readBffConfig({ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(48) })).toThrow();
+    for (const [name, value] of Object.entries(DEV_SECRETS)) {
+      expect(() => readBffConfig({ ...bff, [name]: value }), name).toThrow(/development default/);
+      expect(() => readMocksEnv({ NODE_ENV: 'production', ...keys, [name]: value }), name).toThrow(/development default/);
+    }
+    expect(readMocksEnv({ NODE_ENV: 'production', ...keys }).DEMO_MODE).toBe(false);
+    expect(() => readMocksEnv({ NODE_ENV: 'production', ...keys, DEMO_MODE: 'true' })).toThrow(/DEMO_MODE/);
+    expect(() => readMocksEnv({ NODE_ENV: 'production' })).toThrow();
+    // Outside production the defaults serve a laptop, still without demo unless asked for.
+    expect(readMocksEnv({}).DEMO_MODE).toBe(false);
+    expect(readBffConfig({ DEMO_MODE: 'true' }).demo).toBe(true);
   });
 });

@@ -43,6 +43,24 @@ export function connectBffRedis(url: string, options: RedisOptions = {}): RedisL
   return client;
 }
 
+/**
+ * Resolves once the client is connected, or after `timeoutMs` (then Redis is down and the
+ * BFF starts anyway, answering 503 until it is back). Without the wait, the first requests
+ * after a start met the connection still opening and, with no offline queue, answered 503.
+ */
+export function redisReady(client: RedisLike, timeoutMs = 2_000): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    client.once('ready', done);
+  });
+}
+
 const SCRIPTS = {
   // KEYS[1] session; ARGV presented hash, next hash, ttl, now ms, grace ms. The next secret is
   // derived from the presented one, so the same token presented again within the grace (a

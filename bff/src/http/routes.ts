@@ -87,6 +87,8 @@ export function mountApi(router: Router<BffState>, deps: BffDeps, options: { che
   const auth = authenticate(deps);
   for (const [name, raw] of Object.entries(BFF_API) as Array<[BffEndpointName, EndpointSpec]>) {
     const spec = raw;
+    // Outside demo mode the demo endpoints are not routes at all (their use cases refuse too).
+    if (spec.path.startsWith('/api/demo/') && !deps.config.demo) continue;
     const handle = table[name];
     router[spec.method](spec.path, ...(spec.auth ? [auth] : []), async (ctx) => {
       const input = {
