@@ -10,9 +10,12 @@ import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMocksEnv } from '../../mocks/src/env';
+import { platformHttp } from '../src/adapters/platform-http';
 import { createApp } from '../src/app';
+import type { BffDeps } from '../src/deps';
 import { DEV_SECRETS, readBffConfig } from '../src/env';
 import { startBff, type RunningBff } from '../src/start';
+import { PAYMENT_LEASE_MS } from '../src/use-cases/premiums';
 import { REFRESH_GRACE_MS } from '../src/use-cases/refresh-session';
 import { wireDeps } from '../src/wire';
 import { code, startBffHarness, type BffHarness, type Client } from './harness';
@@ -38,7 +41,7 @@ async function boundPair(balance = 800_000) {
 }
 
 /** Another BFF process's worth, on the harness's Redis and mocks, with extra environment. */
-async function extraBff(env: Record<string, string>): Promise<RunningBff> {
+async function extraBff(env: Record<string, string>, overrides: Partial<BffDeps> = {}): Promise<RunningBff> {
   const { stack } = h;
   const config = readBffConfig({
     BFF_PORT: '0',
@@ -54,7 +57,7 @@ async function extraBff(env: Record<string, string>): Promise<RunningBff> {
     LOG_LEVEL: 'silent',
     ...env,
   });
-  return startBff(config, { log: pino({ level: 'silent' }), sweepMs: 0 });
+  return startBff(config, { log: pino({ level: 'silent' }), sweepMs: 0, overrides });
 }
 
 /** A raw GET: the path goes out exactly as written (fetch and supertest would normalise `..`). */
@@ -290,5 +293,96 @@ describe('issue 9 item 3: demo mode is an explicit opt-in, refused in production
     // Outside production the defaults serve a laptop, still without demo unless asked for.
     expect(readMocksEnv({}).DEMO_MODE).toBe(false);
     expect(readBffConfig({ DEMO_MODE: 'true' }).demo).toBe(true);
+  });
+});
+
+describe('issue 9 item 2: a BFF crash during a premium payment does not block its Idempotency-Key', () => {
+  /** A BFF whose platform calls stop for good at the chosen step: as if its process died there. */
+  async function crashingBff(step: 'before-platform' | 'after-platform') {
+    const real = platformHttp({ url: h.stack.mocks.platformUrl, key: h.stack.keys.platform });
+    let reached!: () => void;
+    const stopped = new Promise<void>((resolve) => (reached = resolve));
+    let platformAnswer: unknown;
+    const never = new Promise<never>(() => undefined);
+    const platform = {
+      ...real,
+      async payPremium(request: Parameters<typeof real.payPremium>[0]) {
+        if (step === 'after-platform') platformAnswer = await real.payPremium(request);
+        reached();
+        return never;
+      },
+    };
+    const bff = await extraBff({ DEMO_MODE: 'false' }, { platform });
+    return { bff, stopped, platformAnswer: () => platformAnswer };
+  }
+
+  /** A healthy BFF (another process) whose clock can be moved. */
+  async function healthyBff() {
+    let offset = 0;
+    const bff = await extraBff({ DEMO_MODE: 'false' }, { clock: () => Date.now() + offset });
+    return { bff, advance: (ms: number) => (offset += ms) };
+  }
+
+  async function premiumDeductions(A: Client, bindingId: string) {
+    const res = await A.get(`/api/history/deductions?relative=${bindingId}&limit=50`);
+    return (res.body.items as Array<{ kind: string; year: number | null; amount: number }>).filter((d) => d.kind === 'premium' && d.year === 2026);
+  }
+
+  for (const step of ['before-platform', 'after-platform'] as const) {
+    it(`when the BFF dies ${step === 'before-platform' ? 'between "begin" and the platform call' : 'between the platform call and "record done"'}, then a retry with the same key after the lease pays once and returns the receipt; within the lease it is REQUEST_IN_PROGRESS (R17)`, async () => {
+      const { A, bindingId } = await boundPair();
+      const before = (await A.get('/api/home')).body.person.balance as number;
+      const key = `crash-${step}-0001`;
+      const body = { bindingId, year: 2026 };
+      const crashing = await crashingBff(step);
+      const healthy = await healthyBff();
+      try {
+        const lost = request(crashing.bff.url).post('/api/premiums/payments').set({ authorization: `Bearer ${A.accessToken}`, 'idempotency-key': key }).send(body).then(() => 'answered', () => 'no answer');
+        await crashing.stopped;
+        await crashing.bff.close();
+        expect(await lost).toBe('no answer');
+
+        const pay = () => request(healthy.bff.url).post('/api/premiums/payments').set({ authorization: `Bearer ${A.accessToken}`, 'idempotency-key': key }).send(body);
+        const early = await pay();
+        expect([early.status, code(early)]).toEqual([409, 'REQUEST_IN_PROGRESS']);
+
+        healthy.advance(PAYMENT_LEASE_MS + 1);
+        const resumed = await pay();
+        expect(resumed.status).toBe(200);
+        expect(resumed.body).toMatchObject({ bindingId, year: 2026, amount: 40_000, balanceAfter: before - 40_000 });
+        if (step === 'after-platform') {
+          const first = crashing.platformAnswer() as { ok: true; value: { paymentId: string; at: number } };
+          expect(resumed.body).toMatchObject({ paymentId: first.value.paymentId, at: first.value.at });
+        }
+        // Replayed from then on, and paid once on the platform.
+        expect((await pay()).body).toEqual(resumed.body);
+        expect((await A.get('/api/home')).body.person.balance).toBe(before - 40_000);
+        expect(await premiumDeductions(A, bindingId)).toHaveLength(1);
+        expect((await premiumOf(A, bindingId))?.status).toBe('paid');
+      } finally {
+        await healthy.bff.close();
+      }
+    });
+  }
+
+  it('when the payer asks for a receipt again (another device), then the server answers it; the relative and a stranger get 404 NOT_FOUND', async () => {
+    const { A, B, b, bindingId } = await boundPair();
+    const paid = await A.post('/api/premiums/payments', { bindingId, year: 2026 }, { 'idempotency-key': 'receipt-key-0001' });
+    expect(paid.status).toBe(200);
+    const phone2 = await h.login(A.openid);
+    const again = await phone2.get(`/api/premiums/receipts/${bindingId}/2026`);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(paid.body);
+    expect(JSON.stringify(again.body)).not.toContain(b.idNumber);
+
+    const stranger = await h.newPerson({ balance: 500_000 });
+    const S = await h.login(stranger.openid);
+    for (const [who, client] of [['relative', B], ['stranger', S]] as const) {
+      const res = await client.get(`/api/premiums/receipts/${bindingId}/2026`);
+      expect([res.status, code(res)], who).toEqual([404, 'NOT_FOUND']);
+    }
+    // Not paid (another year), or paid by someone else: no receipt either.
+    expect(code(await A.get(`/api/premiums/receipts/${bindingId}/2027`))).toBe('NOT_FOUND');
+    expect(code(await A.get(`/api/premiums/receipts/${bindingId}/0x7EA`))).toBe('VALIDATION_FAILED');
   });
 });

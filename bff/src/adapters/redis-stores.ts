@@ -116,19 +116,24 @@ local updated = cjson.encode(inv)
 redis.call('SET', KEYS[1], updated, 'KEEPTTL')
 return {'ok', updated}`,
   },
-  // KEYS[1] idempotency record; ARGV fingerprint, ttl
+  // KEYS[1] idempotency record; ARGV fingerprint, ttl, now ms, lease ms. An in-progress record
+  // holds a lease: once it has run out (its process died), the next caller takes it over.
   bffIdempotencyBegin: {
     numberOfKeys: 1,
     lua: `
-local r = redis.call('HMGET', KEYS[1], 'fp', 'state', 'status', 'body')
+local r = redis.call('HMGET', KEYS[1], 'fp', 'state', 'status', 'body', 'leaseUntil')
+local now = tonumber(ARGV[3])
+local lease = tostring(now + tonumber(ARGV[4]))
 if not r[1] then
-  redis.call('HSET', KEYS[1], 'fp', ARGV[1], 'state', 'in-progress')
+  redis.call('HSET', KEYS[1], 'fp', ARGV[1], 'state', 'in-progress', 'leaseUntil', lease)
   redis.call('EXPIRE', KEYS[1], tonumber(ARGV[2]))
   return {'new'}
 end
 if r[1] ~= ARGV[1] then return {'mismatch'} end
 if r[2] == 'done' then return {'done', r[3], r[4]} end
-return {'in-progress'}`,
+if r[5] and tonumber(r[5]) > now then return {'in-progress', tostring(tonumber(r[5]) - now)} end
+redis.call('HSET', KEYS[1], 'leaseUntil', lease)
+return {'resume'}`,
   },
 } as const;
 
@@ -136,7 +141,7 @@ type ScriptClient = RedisLike & {
   bffRotateRefresh(key: string, oldHash: string, newHash: string, ttl: number, now: number, graceMs: number): Promise<string>;
   bffConsumeTicket(key: string, purpose: string, target: string): Promise<number>;
   bffTransitionInvitation(key: string, to: string, now: number, bindingId: string, from: string): Promise<[string, string]>;
-  bffIdempotencyBegin(key: string, fingerprint: string, ttl: number): Promise<string[]>;
+  bffIdempotencyBegin(key: string, fingerprint: string, ttl: number, now: number, leaseMs: number): Promise<string[]>;
 };
 
 /** Invitation records keep these fields as strings inside Lua (cjson would round big numbers). */
@@ -331,10 +336,11 @@ export class BffRedisStores {
     };
 
     this.idempotency = {
-      async begin(scope, key, fingerprint, ttlS): Promise<IdempotencyBegin> {
-        const reply = await r.bffIdempotencyBegin(`${person(scope)}idem:${key}`, fingerprint, ttlS);
+      async begin(scope, key, fingerprint, ttlS, now, leaseMs): Promise<IdempotencyBegin> {
+        const reply = await r.bffIdempotencyBegin(`${person(scope)}idem:${key}`, fingerprint, ttlS, now, leaseMs);
         if (reply[0] === 'done') return { state: 'done', status: Number(reply[1]), body: JSON.parse(reply[2] ?? 'null') };
-        return { state: reply[0] as 'new' | 'in-progress' | 'mismatch' };
+        if (reply[0] === 'in-progress') return { state: 'in-progress', leaseLeftMs: Number(reply[1]) };
+        return { state: reply[0] as 'new' | 'resume' | 'mismatch' };
       },
       async finish(scope, key, status, body, ttlS) {
         const k = `${person(scope)}idem:${key}`;

@@ -18,7 +18,7 @@ import { listInvitations } from '../use-cases/list-invitations';
 import { listNotifications, markRead } from '../use-cases/list-notifications';
 import { logIn } from '../use-cases/log-in';
 import { logOut } from '../use-cases/log-out';
-import { listPremiums, payPremium } from '../use-cases/premiums';
+import { getPremiumReceipt, listPremiums, payPremium } from '../use-cases/premiums';
 import { refreshSession } from '../use-cases/refresh-session';
 import { startFaceVerification } from '../use-cases/start-face-verification';
 import { AppError } from './app-error';
@@ -67,6 +67,7 @@ export function handlers(deps: BffDeps): Handlers {
     setPreferences: ({ caller, body }) => setPreferences(deps, caller, body),
     listPremiums: ({ caller, query }) => value(listPremiums(deps, caller, query.year)),
     payPremium: ({ caller, body, headers }) => payPremium(deps, caller, body, headers['idempotency-key']),
+    premiumReceipt: ({ caller, params }) => getPremiumReceipt(deps, caller, params.bindingId, params.year),
     deductions: ({ caller, query }) => listDeductions(deps, caller, query),
     payments: ({ caller, query }) => value(listPayments(deps, caller, query)),
     monthly: ({ caller, query }) => value(monthlyTotals(deps, caller, query.year ?? Number(chinaDate(deps.clock()).slice(0, 4)))),

@@ -116,13 +116,16 @@ export interface InboxStore {
 
 export type IdempotencyBegin =
   | { state: 'new' }
-  | { state: 'in-progress' }
+  /** The first attempt's lease ran out before it finished (its process died): carry on with it. */
+  | { state: 'resume' }
+  | { state: 'in-progress'; leaseLeftMs: number }
   | { state: 'mismatch' }
   | { state: 'done'; status: number; body: unknown };
 
 /** R17 at the BFF: a client retry with the same Idempotency-Key replays the first answer. */
 export interface IdempotencyStore {
-  begin(scope: string, key: string, fingerprint: string, ttlS: number): Promise<IdempotencyBegin>;
+  /** An in-progress record holds a lease of `leaseMs` from `now`; a caller after it takes the record over ('resume'). */
+  begin(scope: string, key: string, fingerprint: string, ttlS: number, now: number, leaseMs: number): Promise<IdempotencyBegin>;
   finish(scope: string, key: string, status: number, body: unknown, ttlS: number): Promise<void>;
   abandon(scope: string, key: string): Promise<void>;
 }

@@ -398,6 +398,7 @@ export interface EndpointSpec {
 const FaceSessionParams = z.object({ sessionId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/) });
 const InvitationParams = z.object({ invitationId: OpaqueIdSchema });
 const BindingParams = z.object({ bindingId: OpaqueIdSchema });
+const ReceiptParams = z.object({ bindingId: OpaqueIdSchema, year: YearTextSchema });
 
 const AUTH_ERRORS = ['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'SESSION_REVOKED', 'SERVICE_UNAVAILABLE'] as const;
 const PERSON_ERRORS = [...AUTH_ERRORS, 'ECREDENTIAL_REQUIRED'] as const;
@@ -524,6 +525,11 @@ export const BFF_API = {
       'NOT_BOUND', 'PREMIUM_ONLY_FOR_RESIDENT', 'PREMIUM_ALREADY_PAID', 'PREMIUM_NOT_DUE', 'INSUFFICIENT_SHARED_BALANCE',
       'AUTHORIZER_ACCOUNT_ABNORMAL',
     ],
+  },
+  premiumReceipt: {
+    method: 'get', path: '/api/premiums/receipts/:bindingId/:year',
+    summary: 'The receipt of a premium I paid for this relative and year, on any of my devices (R15, R16)', auth: true,
+    params: ReceiptParams, response: BffPremiumReceiptSchema, errors: [...PERSON_ERRORS, 'VALIDATION_FAILED', 'NOT_FOUND'],
   },
   deductions: {
     method: 'get', path: '/api/history/deductions', summary: 'Every deduction from my account (R16)', auth: true,

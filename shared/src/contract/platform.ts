@@ -195,6 +195,9 @@ export const PremiumStatusSchema = z.object({
   paidBy: z.string().nullable(),
   paidAt: EpochMsSchema.nullable(),
   paymentId: z.string().nullable(),
+  /** Of a paid year: what was taken and the payer's balance after (the receipt, R16). */
+  paidAmount: FenSchema.nullable().default(null),
+  balanceAfter: FenSchema.nullable().default(null),
 });
 export type PremiumStatus = z.infer<typeof PremiumStatusSchema>;
 
