@@ -153,6 +153,16 @@ describe('issue 9 item 4: bad input answers 4xx with a catalogue code, never 500
     }
   });
 
+  it('when a known path is asked with a method it does not answer, then 405 METHOD_NOT_ALLOWED with the Allow header, on the BFF and the platform', async () => {
+    const { A, a } = await boundPair();
+    for (const res of [await h.http.delete('/api/home'), await A.put('/api/premiums/payments'), await h.http.get('/api/auth/login')]) {
+      expect([res.status, code(res)]).toEqual([405, 'METHOD_NOT_ALLOWED']);
+      expect(res.headers.allow).toEqual(expect.any(String));
+    }
+    const platform = await h.platform<{ error: { code: string } }>('DELETE', `/v1/persons/${a.idNumber}`);
+    expect([platform.status, platform.body.error.code]).toEqual([405, 'METHOD_NOT_ALLOWED']);
+  });
+
   it('when the h5 files are asked for with a path out of their folder, then 404 NOT_FOUND (not 500) and nothing leaks', async () => {
     const dist = mkdtempSync(join(tmpdir(), 'h5-'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>h5</title>');

@@ -34,6 +34,7 @@ export function errorMiddleware(log: Logger): Middleware {
     try {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) throw new AppError('NOT_FOUND');
+      if (ctx.status === 405 && ctx.body === undefined) throw new AppError('METHOD_NOT_ALLOWED');
     } catch (error) {
       const { code, issues, message } = classify(error);
       ctx.status = httpStatusOf(code);
