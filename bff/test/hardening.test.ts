@@ -355,6 +355,8 @@ describe('issue 9 item 2: a BFF crash during a premium payment does not block it
         const pay = () => request(healthy.bff.url).post('/api/premiums/payments').set({ authorization: `Bearer ${A.accessToken}`, 'idempotency-key': key }).send(body);
         const early = await pay();
         expect([early.status, code(early)]).toEqual([409, 'REQUEST_IN_PROGRESS']);
+        expect(Number(early.headers['retry-after'])).toBeGreaterThan(0);
+        expect(Number(early.headers['retry-after'])).toBeLessThanOrEqual(PAYMENT_LEASE_MS / 1000);
 
         healthy.advance(PAYMENT_LEASE_MS + 1);
         const resumed = await pay();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { type BffPremiumReceiptSchema, chinaDate, httpStatusOf, requestFingerprint } from '@family-share/shared';
 import type { BffDeps, Caller } from '../deps';
+import { AppError } from '../http/app-error';
 import { fail, ok, type Outcome } from '../ports/outcome';
 import { masked, myPerson, requirePerson } from './views';
 
@@ -71,7 +72,8 @@ export async function payPremium(
   if (!idempotencyKey) return fail('IDEMPOTENCY_KEY_REQUIRED');
   const begun = await deps.idempotency.begin(me, idempotencyKey, requestFingerprint(request), IDEMPOTENCY_TTL_S, deps.clock(), PAYMENT_LEASE_MS);
   if (begun.state === 'mismatch') return fail('IDEMPOTENCY_KEY_REUSED');
-  if (begun.state === 'in-progress') return fail('REQUEST_IN_PROGRESS');
+  // Still leased by the first attempt: say when its lease ends, after which a retry carries it on.
+  if (begun.state === 'in-progress') throw new AppError('REQUEST_IN_PROGRESS', undefined, { retryAfterS: Math.ceil(begun.leaseLeftMs / 1000) });
   if (begun.state === 'done') return begun.body as Receipt;
   try {
     const outcome = await pay(deps, me, request, idempotencyKey);
