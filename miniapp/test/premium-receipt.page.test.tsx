@@ -1,13 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { render, screen } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { ResponseOf } from '@family-share/shared'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
-vi.mock('@/services/premiums', async (original) => ({ ...(await original<object>()), getPremiumReceipt: vi.fn() }))
+vi.mock('@/services/premiums', async (original) => ({ ...(await original<object>()), getPremiumReceipt: vi.fn(), listPremiums: vi.fn() }))
 
+import Taro from '@tarojs/taro'
 import PremiumReceipt from '@/pages/premium-receipt/index'
+import Premiums from '@/pages/premiums/index'
 import { ApiError } from '@/services/http'
-import { getPremiumReceipt } from '@/services/premiums'
+import { getPremiumReceipt, listPremiums } from '@/services/premiums'
 import { findReceipt, saveReceipt } from '@/utils/receipt-store'
 import { NOW } from './support/fixtures'
 import { resetTaroMock, router } from './support/taro'
@@ -58,5 +60,16 @@ describe('issue 9 item 2: the premium receipt page', () => {
     render(<PremiumReceipt />)
     expect(await screen.findByText('重新加载')).toBeTruthy()
     expect(screen.queryByText('没有找到这张缴费凭证')).toBeNull()
+  })
+
+  it('when a premium was paid by me on another device, then the premiums page still offers 查看凭证, opening the receipt by relative and year', async () => {
+    vi.mocked(listPremiums).mockResolvedValue({
+      year: 2026,
+      usableForFamily: 500000,
+      items: [{ bindingId: 'b-yangjin', relative: RECEIPT.relative, relation: 'child', insurance: 'resident', year: 2026, amountDue: 40000, demoAmount: true, status: 'paid', paidAt: NOW, paidByMe: true }],
+    })
+    render(<Premiums />)
+    fireEvent.click(await screen.findByText('查看凭证'))
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/premium-receipt/index?bindingId=b-yangjin&year=2026' }))
   })
 })
