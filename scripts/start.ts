@@ -27,6 +27,9 @@ const stack = await startStack({
   redisDir,
   policy,
   h5Dist: dist,
+  // The local product is the demo: it lists the demo people and lets the page choose the face
+  // outcome. Said out loud below; never on a server (the BFF refuses it in production).
+  demo: true,
   ports: {
     bff: Number(process.env.BFF_PORT ?? 3000),
     platform: env.PLATFORM_PORT,
@@ -40,6 +43,9 @@ const stack = await startStack({
 const url = stack.bff.url;
 console.log(`
 家庭共济 is running (policy ${policy.name}).
+
+  DEMO MODE IS ON (npm start turns it on): anyone who can reach ${url} may list the demo
+  people and log in as any of them, and the face check's outcome is chosen on the page.
 
   Open   ${url}/            the mini-program (h5 build), log in as a demo person (演示)
   API    ${url}/api/docs    OpenAPI: ${url}/api/openapi.json

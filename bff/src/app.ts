@@ -9,6 +9,7 @@ import Koa from 'koa';
 import helmet from 'koa-helmet';
 import serve from 'koa-static';
 import type { BffDeps } from './deps';
+import { AppError } from './http/app-error';
 import { errorHandler, requestLog, type BffState } from './http/middleware';
 import { openApiDocument } from './http/openapi';
 import { mountApi } from './http/routes';
@@ -25,6 +26,21 @@ function inlineScriptHashes(dist: string | undefined): string[] {
   return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
     (m) => `'sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}'`,
   );
+}
+
+/** What anyone may cache: the API's description. Everything else under /api is someone's own. */
+const PUBLIC_API = /^\/api\/(openapi\.json|docs(\/.*)?)$/;
+
+/**
+ * Answers under /api are personal (home, balance, history, premiums, bindings, invitations,
+ * notifications) or about a session: no browser, proxy or WebView cache may keep them, error
+ * answers included.
+ */
+function personalNotStored(): Koa.Middleware<BffState> {
+  return async (ctx, next) => {
+    if (ctx.path.startsWith('/api/') && !PUBLIC_API.test(ctx.path)) ctx.set('cache-control', 'no-store');
+    await next();
+  };
 }
 
 /**
@@ -70,6 +86,7 @@ export function createApp(deps: BffDeps, options: AppOptions = {}): Koa<BffState
 
   app.use(requestLog(deps.log));
   app.use(errorHandler());
+  app.use(personalNotStored());
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -99,9 +116,20 @@ export function createApp(deps: BffDeps, options: AppOptions = {}): Koa<BffState
   app.use(router.routes());
   app.use(router.allowedMethods());
   if (deps.config.h5Dist) {
-    app.use(serve(deps.config.h5Dist, { index: 'index.html', maxage: 0, setHeaders: (res, path) => {
+    const files = serve(deps.config.h5Dist, { index: 'index.html', maxage: 0, setHeaders: (res, path) => {
       if (/\.[0-9a-f]{8}\.(js|css)$/.test(path)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-    } }));
+    } });
+    // koa-send refuses a path out of the folder (403), a malicious one (400) or an undecodable
+    // one: to the client each is just a file that is not there.
+    app.use(async (ctx, next) => {
+      try {
+        await files(ctx, next);
+      } catch (error) {
+        const status = (error as { status?: number } | undefined)?.status;
+        if (status !== undefined && status >= 400 && status < 500) throw new AppError('NOT_FOUND');
+        throw error;
+      }
+    });
   }
   app.on('error', (error: unknown, ctx?: Koa.Context) => {
     deps.log.error({ err: error, requestId: ctx?.state?.requestId }, 'request failed unexpectedly');

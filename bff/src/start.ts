@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { redisReady } from './adapters/redis-stores';
 import { createApp } from './app';
 import type { BffDeps } from './deps';
 import type { BffConfig } from './env';
@@ -24,6 +25,7 @@ export async function startBff(
 ): Promise<RunningBff> {
   const log = options.log ?? createLogger(config.logLevel);
   const { deps, redis } = wireDeps(config, log, options.overrides);
+  await redisReady(redis);
   const app = createApp(deps, { checkResponses: options.checkResponses ?? process.env.NODE_ENV !== 'production' });
   const server = createServer(app.callback());
   server.keepAliveTimeout = 65_000;

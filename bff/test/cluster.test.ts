@@ -21,7 +21,7 @@ beforeAll(async () => {
   // Not skipped when missing: a cluster test that silently does not run proves nothing.
   if (!redisCliAvailable()) throw new Error('redis-cli is needed for the cluster test (Debian: apt-get install redis-server)');
   cluster = await startRedisCluster({ masters: 3 });
-  stack = await startStack({ redisUrl: cluster.url, policy: TIBET_2022, rateLimitScale: 100 });
+  stack = await startStack({ redisUrl: cluster.url, policy: TIBET_2022, rateLimitScale: 100, demo: true });
   http = request(stack.bff.url);
   // The BFF's cluster client has no offline queue: wait until it has the slot map.
   const deadline = Date.now() + 20_000;

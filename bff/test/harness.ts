@@ -31,7 +31,9 @@ const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '次�
 export async function startBffHarness(options: { policy?: Policy; demo?: boolean; rateLimitScale?: number } = {}): Promise<BffHarness> {
   let offset = 0;
   const clock = () => Date.now() + offset;
-  const stack = await startStack({ policy: options.policy ?? TIBET_2022, clock, demo: options.demo, rateLimitScale: options.rateLimitScale ?? 100 });
+  // The BFF tests play the phone's face SDK through demo mode (the outcome in the request):
+  // they opt in here, and `{ demo: false }` checks the product without it.
+  const stack = await startStack({ policy: options.policy ?? TIBET_2022, clock, demo: options.demo ?? true, rateLimitScale: options.rateLimitScale ?? 100 });
   const http = request(stack.bff.url);
 
   const platform: BffHarness['platform'] = async (method, path, body) => {

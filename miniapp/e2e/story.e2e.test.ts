@@ -39,7 +39,7 @@ let zhuoma: Phone
 let ciren: Phone
 
 beforeAll(async () => {
-  stack = await startStack({ h5Dist: dist, rateLimitScale: 100 })
+  stack = await startStack({ h5Dist: dist, rateLimitScale: 100, demo: true })
   base = stack.bff.url
   browser = await launchBrowser()
   ;[zhaxi, zhuoma, ciren] = await Promise.all([newPhone(browser), newPhone(browser), newPhone(browser)])

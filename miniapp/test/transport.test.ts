@@ -163,7 +163,7 @@ describe('the transport (services/http.ts)', () => {
     request.mockResolvedValueOnce(answer(200, { items: [], nextCursor: null }))
     request.mockResolvedValueOnce(answer(200, errorBody('INVITATION_NOT_FOUND')))
 
-    await call('deductions', { query: { relative: 'self', month: undefined, limit: 20 } })
+    await call('deductions', { query: { relative: 'self', month: undefined, limit: '20' } })
     await call('cancelInvitation', { params: { invitationId: 'a/b' } }).catch(() => undefined)
 
     expect(sentUrl(0)).toBe('https://api.test/api/history/deductions?relative=self&limit=20')

@@ -1,33 +1,46 @@
-import { policyByName, type Policy } from '@family-share/shared';
+import { digitsOf, policyByName, type Policy } from '@family-share/shared';
 import { z } from 'zod';
 
-const isProduction = process.env.NODE_ENV === 'production';
+/** The development values of the shared secrets (the BFF's defaults too): refused in production. */
+export const DEV_SECRETS = {
+  PLATFORM_KEY: 'dev-platform-key-0123456789abcdef',
+  WECHAT_APP_SECRET: 'dev-wechat-secret-0123456789abcdef',
+  FACE_KEY: 'dev-face-key-0123456789abcdef',
+} as const;
 
-/** A development default for a shared secret, refused in production. */
-const devSecret = (fallback: string) =>
-  isProduction ? z.string().min(32) : z.string().min(8).default(fallback);
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
-const EnvSchema = z.object({
+/** A shared secret: its development default outside production; in production one of ≥ 32 characters that is not it. */
+const devSecret = (production: boolean, name: keyof typeof DEV_SECRETS) =>
+  production
+    ? z.string().min(32).refine((v) => v !== DEV_SECRETS[name], `${name} is the development default`)
+    : z.string().min(8).default(DEV_SECRETS[name]);
+
+const envSchema = (production: boolean) => z.object({
   REDIS_URL: z.string().regex(/^redis(-cluster)?:\/\//).default('redis://127.0.0.1:6379'),
   PLATFORM_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/).default('plat:'),
-  PLATFORM_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
-  WECHAT_PORT: z.coerce.number().int().min(0).max(65535).default(4020),
-  FACE_PORT: z.coerce.number().int().min(0).max(65535).default(4030),
+  PLATFORM_PORT: digitsOf(5, z.number().int().min(0).max(65535)).default(4010),
+  WECHAT_PORT: digitsOf(5, z.number().int().min(0).max(65535)).default(4020),
+  FACE_PORT: digitsOf(5, z.number().int().min(0).max(65535)).default(4030),
   PLATFORM_POLICY: z
     .string()
     .default('tibet-2022')
     .refine((name) => policyByName(name) !== undefined, 'tibet-2022 or ngari-2025'),
-  PLATFORM_KEY: devSecret('dev-platform-key-0123456789abcdef'),
+  PLATFORM_KEY: devSecret(production, 'PLATFORM_KEY'),
   WECHAT_APP_ID: z.string().default('wx_demo_family_share'),
-  WECHAT_APP_SECRET: devSecret('dev-wechat-secret-0123456789abcdef'),
-  FACE_KEY: devSecret('dev-face-key-0123456789abcdef'),
+  WECHAT_APP_SECRET: devSecret(production, 'WECHAT_APP_SECRET'),
+  FACE_KEY: devSecret(production, 'FACE_KEY'),
+  /** Seed the demo people (full ID numbers and names of made-up people): an explicit opt-in, refused in production. */
+  DEMO_MODE: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type MocksEnv = z.infer<typeof EnvSchema> & { policy: Policy };
+export type MocksEnv = z.infer<ReturnType<typeof envSchema>> & { policy: Policy };
 
 /** The mocks' configuration, read once from the environment and validated. */
 export function readMocksEnv(source: NodeJS.ProcessEnv = process.env): MocksEnv {
-  const env = EnvSchema.parse(source);
+  const production = (source.NODE_ENV ?? process.env.NODE_ENV) === 'production';
+  const env = envSchema(production).parse(source);
+  if (production && env.DEMO_MODE) throw new Error('DEMO_MODE must be off in production');
   return { ...env, policy: policyByName(env.PLATFORM_POLICY) as Policy };
 }

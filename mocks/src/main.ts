@@ -13,9 +13,11 @@ const mocks = await startMocks({
   faceKey: env.FACE_KEY,
   ports: { platform: env.PLATFORM_PORT, wechat: env.WECHAT_PORT, face: env.FACE_PORT },
   prefix: env.PLATFORM_PREFIX,
+  // The demo people only on request (DEMO_MODE); `npm start` runs its own stack with them.
+  seed: env.DEMO_MODE,
   log,
 });
-log.info({ platform: mocks.platformUrl, wechat: mocks.wechatUrl, face: mocks.faceUrl, policy: env.policy.name }, 'mocks running');
+log.info({ platform: mocks.platformUrl, wechat: mocks.wechatUrl, face: mocks.faceUrl, policy: env.policy.name, demo: env.DEMO_MODE }, 'mocks running');
 const stop = async () => {
   await mocks.close();
   process.exit(0);

@@ -20,6 +20,10 @@ export interface StackOptions {
   policy?: Policy;
   ports?: { bff?: number; platform?: number; wechat?: number; face?: number };
   h5Dist?: string;
+  /**
+   * Demo mode of the BFF (demo login, demo people, the face outcome chooser): off unless asked
+   * for. `npm start`, the browser story and the BFF tests that play the phone through it opt in.
+   */
   demo?: boolean;
   log?: Logger;
   /** Move time in tests. */
@@ -76,7 +80,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     FACE_KEY: keys.face,
     JWT_SECRET: keys.jwt,
     POLICY: policy.name,
-    DEMO_MODE: options.demo === false ? 'false' : 'true',
+    DEMO_MODE: options.demo === true ? 'true' : 'false',
     ...(options.h5Dist ? { H5_DIST: options.h5Dist } : {}),
     LOG_LEVEL: 'silent',
     RATE_LIMIT_SCALE: String(options.rateLimitScale ?? 1),

@@ -73,6 +73,7 @@ export const ERROR_CATALOGUE = {
   // Generic (added)
   VALIDATION_FAILED: spec(400, 'The request does not match the schema.'),
   NOT_FOUND: spec(404, 'No such resource.'),
+  METHOD_NOT_ALLOWED: spec(405, 'This resource does not answer to this method (see the Allow header).'),
   RATE_LIMITED: spec(429, 'Too many requests; slow down.'),
   PAYLOAD_TOO_LARGE: spec(413, 'The request body is too large.'),
   SERVICE_UNAVAILABLE: spec(503, 'A service this needs is unreachable; try again shortly.'),

@@ -1,4 +1,4 @@
-import { createSecretKey } from 'node:crypto';
+import { createHmac, createSecretKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
 export interface AccessClaims {
@@ -14,6 +14,12 @@ export type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; cod
 export interface TokenService {
   sign(claims: AccessClaims): { token: string; expiresIn: number };
   verify(token: string): VerifyResult;
+  /**
+   * The refresh secret that follows `secret` in session `sid`: keyed, so that only the server
+   * can compute it, and deterministic, so that a refresh repeated within the grace answers
+   * the same new pair (refresh-session.ts).
+   */
+  nextRefreshSecret(sid: string, secret: string): string;
 }
 
 export function jwtTokens(options: { secret: string; ttlS: number; issuer?: string }): TokenService {
@@ -31,6 +37,9 @@ export function jwtTokens(options: { secret: string; ttlS: number; issuer?: stri
         issuer,
       });
       return { token, expiresIn: options.ttlS };
+    },
+    nextRefreshSecret(sid, secret) {
+      return createHmac('sha256', key).update(`refresh-rotation\0${sid}\0${secret}`).digest('base64url');
     },
     verify(token) {
       try {

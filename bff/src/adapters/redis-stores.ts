@@ -43,17 +43,41 @@ export function connectBffRedis(url: string, options: RedisOptions = {}): RedisL
   return client;
 }
 
+/**
+ * Resolves once the client is connected, or after `timeoutMs` (then Redis is down and the
+ * BFF starts anyway, answering 503 until it is back). Without the wait, the first requests
+ * after a start met the connection still opening and, with no offline queue, answered 503.
+ */
+export function redisReady(client: RedisLike, timeoutMs = 2_000): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    client.once('ready', done);
+  });
+}
+
 const SCRIPTS = {
-  // KEYS[1] session; ARGV old hash, new hash, ttl
+  // KEYS[1] session; ARGV presented hash, next hash, ttl, now ms, grace ms. The next secret is
+  // derived from the presented one, so the same token presented again within the grace (a
+  // double submit, a retry after a lost answer) finds its own successor current: 'again'.
   bffRotateRefresh: {
     numberOfKeys: 1,
     lua: `
-local current = redis.call('HGET', KEYS[1], 'refreshHash')
-if not current then return 'missing' end
-if current ~= ARGV[1] then redis.call('DEL', KEYS[1]) return 'reused' end
-redis.call('HSET', KEYS[1], 'refreshHash', ARGV[2])
-redis.call('EXPIRE', KEYS[1], tonumber(ARGV[3]))
-return 'ok'`,
+local s = redis.call('HMGET', KEYS[1], 'refreshHash', 'prevHash', 'rotatedAt')
+if not s[1] then return 'missing' end
+if s[1] == ARGV[1] then
+  redis.call('HSET', KEYS[1], 'refreshHash', ARGV[2], 'prevHash', ARGV[1], 'rotatedAt', ARGV[4])
+  redis.call('EXPIRE', KEYS[1], tonumber(ARGV[3]))
+  return 'ok'
+end
+if s[2] == ARGV[1] and s[1] == ARGV[2] and tonumber(ARGV[4]) - tonumber(s[3]) <= tonumber(ARGV[5]) then return 'again' end
+redis.call('DEL', KEYS[1])
+return 'reused'`,
   },
   // KEYS[1] ticket; ARGV purpose, target
   bffConsumeTicket: {
@@ -92,27 +116,32 @@ local updated = cjson.encode(inv)
 redis.call('SET', KEYS[1], updated, 'KEEPTTL')
 return {'ok', updated}`,
   },
-  // KEYS[1] idempotency record; ARGV fingerprint, ttl
+  // KEYS[1] idempotency record; ARGV fingerprint, ttl, now ms, lease ms. An in-progress record
+  // holds a lease: once it has run out (its process died), the next caller takes it over.
   bffIdempotencyBegin: {
     numberOfKeys: 1,
     lua: `
-local r = redis.call('HMGET', KEYS[1], 'fp', 'state', 'status', 'body')
+local r = redis.call('HMGET', KEYS[1], 'fp', 'state', 'status', 'body', 'leaseUntil')
+local now = tonumber(ARGV[3])
+local lease = tostring(now + tonumber(ARGV[4]))
 if not r[1] then
-  redis.call('HSET', KEYS[1], 'fp', ARGV[1], 'state', 'in-progress')
+  redis.call('HSET', KEYS[1], 'fp', ARGV[1], 'state', 'in-progress', 'leaseUntil', lease)
   redis.call('EXPIRE', KEYS[1], tonumber(ARGV[2]))
   return {'new'}
 end
 if r[1] ~= ARGV[1] then return {'mismatch'} end
 if r[2] == 'done' then return {'done', r[3], r[4]} end
-return {'in-progress'}`,
+if r[5] and tonumber(r[5]) > now then return {'in-progress', tostring(tonumber(r[5]) - now)} end
+redis.call('HSET', KEYS[1], 'leaseUntil', lease)
+return {'resume'}`,
   },
 } as const;
 
 type ScriptClient = RedisLike & {
-  bffRotateRefresh(key: string, oldHash: string, newHash: string, ttl: number): Promise<string>;
+  bffRotateRefresh(key: string, oldHash: string, newHash: string, ttl: number, now: number, graceMs: number): Promise<string>;
   bffConsumeTicket(key: string, purpose: string, target: string): Promise<number>;
   bffTransitionInvitation(key: string, to: string, now: number, bindingId: string, from: string): Promise<[string, string]>;
-  bffIdempotencyBegin(key: string, fingerprint: string, ttl: number): Promise<string[]>;
+  bffIdempotencyBegin(key: string, fingerprint: string, ttl: number, now: number, leaseMs: number): Promise<string[]>;
 };
 
 /** Invitation records keep these fields as strings inside Lua (cjson would round big numbers). */
@@ -198,8 +227,8 @@ export class BffRedisStores {
       async setPerson(openid, sid, personId) {
         await r.hset(sessionKey(openid, sid), 'personId', personId);
       },
-      async rotateRefresh(openid, sid, oldHash, newHash, ttlS) {
-        return (await r.bffRotateRefresh(sessionKey(openid, sid), oldHash, newHash, ttlS)) as 'ok' | 'reused' | 'missing';
+      async rotateRefresh(openid, sid, oldHash, newHash, ttlS, now, graceMs) {
+        return (await r.bffRotateRefresh(sessionKey(openid, sid), oldHash, newHash, ttlS, now, graceMs)) as 'ok' | 'again' | 'reused' | 'missing';
       },
       async revoke(openid, sid) {
         await r.del(sessionKey(openid, sid));
@@ -307,10 +336,11 @@ export class BffRedisStores {
     };
 
     this.idempotency = {
-      async begin(scope, key, fingerprint, ttlS): Promise<IdempotencyBegin> {
-        const reply = await r.bffIdempotencyBegin(`${person(scope)}idem:${key}`, fingerprint, ttlS);
+      async begin(scope, key, fingerprint, ttlS, now, leaseMs): Promise<IdempotencyBegin> {
+        const reply = await r.bffIdempotencyBegin(`${person(scope)}idem:${key}`, fingerprint, ttlS, now, leaseMs);
         if (reply[0] === 'done') return { state: 'done', status: Number(reply[1]), body: JSON.parse(reply[2] ?? 'null') };
-        return { state: reply[0] as 'new' | 'in-progress' | 'mismatch' };
+        if (reply[0] === 'in-progress') return { state: 'in-progress', leaseLeftMs: Number(reply[1]) };
+        return { state: reply[0] as 'new' | 'resume' | 'mismatch' };
       },
       async finish(scope, key, status, body, ttlS) {
         const k = `${person(scope)}idem:${key}`;

@@ -39,6 +39,8 @@ export function errorHandler(): Middleware<BffState> {
     try {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) throw new AppError('NOT_FOUND');
+      // The router's 405 (with its Allow header) gets a body with a code like every other refusal.
+      if (ctx.status === 405 && ctx.body === undefined) throw new AppError('METHOD_NOT_ALLOWED');
     } catch (raw) {
       const error = classify(raw);
       ctx.status = error.status;

@@ -18,7 +18,7 @@ import { listInvitations } from '../use-cases/list-invitations';
 import { listNotifications, markRead } from '../use-cases/list-notifications';
 import { logIn } from '../use-cases/log-in';
 import { logOut } from '../use-cases/log-out';
-import { listPremiums, payPremium } from '../use-cases/premiums';
+import { getPremiumReceipt, listPremiums, payPremium } from '../use-cases/premiums';
 import { refreshSession } from '../use-cases/refresh-session';
 import { startFaceVerification } from '../use-cases/start-face-verification';
 import { AppError } from './app-error';
@@ -67,6 +67,7 @@ export function handlers(deps: BffDeps): Handlers {
     setPreferences: ({ caller, body }) => setPreferences(deps, caller, body),
     listPremiums: ({ caller, query }) => value(listPremiums(deps, caller, query.year)),
     payPremium: ({ caller, body, headers }) => payPremium(deps, caller, body, headers['idempotency-key']),
+    premiumReceipt: ({ caller, params }) => getPremiumReceipt(deps, caller, params.bindingId, params.year),
     deductions: ({ caller, query }) => listDeductions(deps, caller, query),
     payments: ({ caller, query }) => value(listPayments(deps, caller, query)),
     monthly: ({ caller, query }) => value(monthlyTotals(deps, caller, query.year ?? Number(chinaDate(deps.clock()).slice(0, 4)))),
@@ -87,6 +88,8 @@ export function mountApi(router: Router<BffState>, deps: BffDeps, options: { che
   const auth = authenticate(deps);
   for (const [name, raw] of Object.entries(BFF_API) as Array<[BffEndpointName, EndpointSpec]>) {
     const spec = raw;
+    // Outside demo mode the demo endpoints are not routes at all (their use cases refuse too).
+    if (spec.path.startsWith('/api/demo/') && !deps.config.demo) continue;
     const handle = table[name];
     router[spec.method](spec.path, ...(spec.auth ? [auth] : []), async (ctx) => {
       const input = {

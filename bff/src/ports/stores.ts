@@ -14,8 +14,20 @@ export interface SessionStore {
   create(record: SessionRecord, ttlS: number): Promise<void>;
   get(openid: string, sid: string): Promise<SessionRecord | null>;
   setPerson(openid: string, sid: string, personId: string): Promise<void>;
-  /** Compare-and-set of the refresh token's hash; a stale one (reuse) revokes the session. */
-  rotateRefresh(openid: string, sid: string, oldHash: string, newHash: string, ttlS: number): Promise<'ok' | 'reused' | 'missing'>;
+  /**
+   * Compare-and-set of the refresh token's hash, atomically. 'again': the token just rotated
+   * was presented again within `graceMs` and its successor (newHash) is still current; any
+   * other stale one (reuse) revokes the session.
+   */
+  rotateRefresh(
+    openid: string,
+    sid: string,
+    oldHash: string,
+    newHash: string,
+    ttlS: number,
+    now: number,
+    graceMs: number,
+  ): Promise<'ok' | 'again' | 'reused' | 'missing'>;
   revoke(openid: string, sid: string): Promise<void>;
 }
 
@@ -104,13 +116,16 @@ export interface InboxStore {
 
 export type IdempotencyBegin =
   | { state: 'new' }
-  | { state: 'in-progress' }
+  /** The first attempt's lease ran out before it finished (its process died): carry on with it. */
+  | { state: 'resume' }
+  | { state: 'in-progress'; leaseLeftMs: number }
   | { state: 'mismatch' }
   | { state: 'done'; status: number; body: unknown };
 
 /** R17 at the BFF: a client retry with the same Idempotency-Key replays the first answer. */
 export interface IdempotencyStore {
-  begin(scope: string, key: string, fingerprint: string, ttlS: number): Promise<IdempotencyBegin>;
+  /** An in-progress record holds a lease of `leaseMs` from `now`; a caller after it takes the record over ('resume'). */
+  begin(scope: string, key: string, fingerprint: string, ttlS: number, now: number, leaseMs: number): Promise<IdempotencyBegin>;
   finish(scope: string, key: string, status: number, body: unknown, ttlS: number): Promise<void>;
   abandon(scope: string, key: string): Promise<void>;
 }

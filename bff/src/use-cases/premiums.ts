@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { type BffPremiumReceiptSchema, chinaDate, httpStatusOf, requestFingerprint } from '@family-share/shared';
 import type { BffDeps, Caller } from '../deps';
+import { AppError } from '../http/app-error';
 import { fail, ok, type Outcome } from '../ports/outcome';
 import { masked, myPerson, requirePerson } from './views';
 
@@ -40,10 +41,26 @@ export async function listPremiums(deps: BffDeps, caller: Caller, year?: number)
 type Receipt = Awaited<ReturnType<typeof pay>>;
 
 /**
+ * How long an unfinished payment holds its Idempotency-Key. A retry within it answers
+ * REQUEST_IN_PROGRESS; after it, the retry carries the payment on (its process died).
+ */
+export const PAYMENT_LEASE_MS = 30_000;
+
+/**
  * R15/R17: pays a bound resident relative's premium for a year from my account, once per
  * Idempotency-Key: a retry replays the first answer (success or refusal); the key with
  * another request is IDEMPOTENCY_KEY_REUSED. The platform's payment id is derived from person
  * and key, so even a retry that reaches the platform twice is applied there once.
+ *
+ * Steps, and what a crash between them leaves:
+ *   1. begin: the key's record is in progress, with a lease (PAYMENT_LEASE_MS).
+ *   2. the platform pays (the system of record; idempotent on the payment id).
+ *   3. finish: the record holds the answer, replayed to every retry for 24 h.
+ * A crash after 1 leaves nothing paid and the key leased; a crash after 2 leaves the year
+ * paid and the key leased. Either way a retry after the lease resumes at step 2 with the same
+ * payment id, and the platform answers the first result (or pays now, once). A thrown error
+ * (the platform unreachable) gives the key up at once: the next retry starts afresh, with the
+ * same payment id again.
  */
 export async function payPremium(
   deps: BffDeps,
@@ -53,9 +70,10 @@ export async function payPremium(
 ): Promise<Receipt> {
   const me = requirePerson(caller);
   if (!idempotencyKey) return fail('IDEMPOTENCY_KEY_REQUIRED');
-  const begun = await deps.idempotency.begin(me, idempotencyKey, requestFingerprint(request), IDEMPOTENCY_TTL_S);
+  const begun = await deps.idempotency.begin(me, idempotencyKey, requestFingerprint(request), IDEMPOTENCY_TTL_S, deps.clock(), PAYMENT_LEASE_MS);
   if (begun.state === 'mismatch') return fail('IDEMPOTENCY_KEY_REUSED');
-  if (begun.state === 'in-progress') return fail('REQUEST_IN_PROGRESS');
+  // Still leased by the first attempt: say when its lease ends, after which a retry carries it on.
+  if (begun.state === 'in-progress') throw new AppError('REQUEST_IN_PROGRESS', undefined, { retryAfterS: Math.ceil(begun.leaseLeftMs / 1000) });
   if (begun.state === 'done') return begun.body as Receipt;
   try {
     const outcome = await pay(deps, me, request, idempotencyKey);
@@ -85,3 +103,26 @@ async function pay(deps: BffDeps, me: string, request: { bindingId: string; year
   });
 }
 
+/**
+ * The receipt of a premium I paid for a relative and year, from the platform (the system of
+ * record), so that any of my devices can show it again. Only the payer sees it: for anyone
+ * else — the relative, another authorizer, a stranger — it does not exist (NOT_FOUND).
+ */
+export async function getPremiumReceipt(deps: BffDeps, caller: Caller, bindingId: string, year: number): Promise<Outcome<PremiumReceiptView>> {
+  const me = requirePerson(caller);
+  const bindings = await deps.platform.bindings(me);
+  const binding = bindings.asAuthorizer.find((b) => b.bindingId === bindingId);
+  if (!binding) return fail('NOT_FOUND');
+  const status = await deps.platform.premiumStatus(binding.beneficiaryId, year);
+  if (status.status !== 'paid' || status.paidBy !== me || !status.paymentId || status.paidAt === null) return fail('NOT_FOUND');
+  if (status.paidAmount === null || status.balanceAfter === null) return fail('NOT_FOUND');
+  return ok({
+    paymentId: status.paymentId,
+    bindingId: binding.bindingId,
+    relative: masked(binding.beneficiaryName, binding.beneficiaryId),
+    year,
+    amount: status.paidAmount,
+    balanceAfter: status.balanceAfter,
+    at: status.paidAt,
+  });
+}

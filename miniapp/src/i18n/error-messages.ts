@@ -66,6 +66,7 @@ export const ERROR_MESSAGES: Readonly<Record<AppErrorCode, string>> = {
   // generic
   VALIDATION_FAILED: '填写的信息有误，请检查后重试。',
   NOT_FOUND: '没有找到相关内容。',
+  METHOD_NOT_ALLOWED: '暂不支持这项操作，请更新小程序后重试。',
   RATE_LIMITED: '操作太频繁，请稍后再试。',
   PAYLOAD_TOO_LARGE: '提交的内容过多，请精简后重试。',
   SERVICE_UNAVAILABLE: '医保服务暂时无法连接，请稍后再试。',

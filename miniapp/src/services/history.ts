@@ -10,9 +10,9 @@ export interface HistoryFilter {
 const PAGE_SIZE = 20
 
 export const listDeductions = (filter: HistoryFilter, cursor?: string) =>
-  call('deductions', { query: { ...filter, cursor, limit: PAGE_SIZE } })
+  call('deductions', { query: { ...filter, cursor, limit: String(PAGE_SIZE) } })
 
 export const listPayments = (filter: HistoryFilter, cursor?: string) =>
-  call('payments', { query: { month: filter.month, cursor, limit: PAGE_SIZE } })
+  call('payments', { query: { month: filter.month, cursor, limit: String(PAGE_SIZE) } })
 
-export const getMonthlyTotals = (year?: number) => call('monthly', { query: year ? { year } : {} })
+export const getMonthlyTotals = (year?: number) => call('monthly', { query: year ? { year: String(year) } : {} })

@@ -1,6 +1,6 @@
 import { call } from './http'
 
-export const listPremiums = (year?: number) => call('listPremiums', { query: year ? { year } : {} })
+export const listPremiums = (year?: number) => call('listPremiums', { query: year ? { year: String(year) } : {} })
 
 /**
  * R17: one Idempotency-Key per payment attempt. The caller keeps the key of an attempt and
@@ -14,3 +14,7 @@ export function newIdempotencyKey(): string {
   const random = Math.random().toString(36).slice(2, 12).padEnd(10, '0')
   return `pay-${Date.now().toString(36)}-${random}`
 }
+
+/** The receipt of a premium I paid, from the server: on a device that did not pay, or after the local copy is gone. */
+export const getPremiumReceipt = (bindingId: string, year: number) =>
+  call('premiumReceipt', { params: { bindingId, year: String(year) } })

@@ -1,7 +1,7 @@
 /**
- * Premium receipts kept on the phone. The contract has no endpoint to fetch a receipt again
- * (only the payment's answer carries it), so the receipt page reads what the payment returned,
- * kept here by payment id: it survives an h5 reload and can be opened again later.
+ * Premium receipts kept on the phone that paid: the receipt page shows this copy at once,
+ * and asks the server (premiumReceipt) only when it is missing — on another device, or after
+ * the storage was cleared.
  */
 import Taro from '@tarojs/taro'
 import type { ResponseOf } from '@family-share/shared'

@@ -21,14 +21,20 @@ export class AppError extends Error {
   }
 }
 
+const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
+
 /** First middleware: every failure becomes `{ error: { code, message, requestId } }`, never a stack. */
 export function errorMiddleware(log: Logger): Middleware {
   return async (ctx, next) => {
-    const requestId = ctx.get('x-request-id') || randomUUID();
+    // Echo a caller's id only in the shape the BFF sends (as the BFF checks its own callers'):
+    // anything else could inject into logs or headers.
+    const incoming = ctx.get('x-request-id');
+    const requestId = REQUEST_ID.test(incoming) ? incoming : randomUUID();
     ctx.set('x-request-id', requestId);
     try {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) throw new AppError('NOT_FOUND');
+      if (ctx.status === 405 && ctx.body === undefined) throw new AppError('METHOD_NOT_ALLOWED');
     } catch (error) {
       const { code, issues, message } = classify(error);
       ctx.status = httpStatusOf(code);
@@ -53,7 +59,7 @@ function classify(error: unknown): { code: ErrorCode; message: string; issues?: 
 
 export function isRedisUnavailable(error: unknown): boolean {
   const text = `${(error as Error)?.name ?? ''} ${(error as Error)?.message ?? ''}`;
-  return /ECONNREFUSED|Connection is closed|MaxRetriesPerRequest|Stream isn't writeable|ClusterAllFailedError|CLUSTERDOWN|LOADING/i.test(text);
+  return /ECONNREFUSED|ECONNRESET|Connection is closed|enableOfflineQueue|MaxRetriesPerRequest|Stream isn't writeable|ClusterAllFailedError|CLUSTERDOWN|LOADING|None of startup nodes is available/i.test(text);
 }
 
 /** Parses outside input with a shared schema or throws a 400 VALIDATION_FAILED. */

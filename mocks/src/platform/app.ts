@@ -22,7 +22,7 @@ import {
   SettlementRequestSchema,
   SummaryQuerySchema,
   VerifyIdentityRequestSchema,
-  YearSchema,
+  YearTextSchema,
 } from '@family-share/shared';
 import Koa from 'koa';
 import { z } from 'zod';
@@ -50,7 +50,7 @@ export interface PlatformAppOptions {
 }
 
 const OpenidSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/);
-const MonthlyQuerySchema = z.object({ year: YearSchema });
+const MonthlyQuerySchema = z.object({ year: YearTextSchema });
 
 /** The medical-insurance platform: the system of record, over HTTP. */
 export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOptions): Koa {
@@ -136,7 +136,7 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
 
   router.get('/persons/:id/premiums/:year', async (ctx) => {
     const person = await personParam(ctx.params.id);
-    ctx.body = await premiumStatus(deps, person.idNumber, parse(YearSchema, ctx.params.year));
+    ctx.body = await premiumStatus(deps, person.idNumber, parse(YearTextSchema, ctx.params.year));
   });
 
   router.post('/premiums/payments', async (ctx) => {
@@ -232,7 +232,7 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
   });
 
   router.put('/admin/premium-table/:year', async (ctx) => {
-    const year = parse(YearSchema, ctx.params.year);
+    const year = parse(YearTextSchema, ctx.params.year);
     const { amount } = parse(z.object({ amount: FenSchema }), ctx.request.body);
     await store.setPremium(year, amount);
     ctx.body = await store.premiumTable();

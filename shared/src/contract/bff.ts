@@ -18,6 +18,9 @@ import {
   PersonStatusSchema,
   RelationSchema,
   YearSchema,
+  STREAM_ID_PATTERN,
+  YearTextSchema,
+  limitQuery,
 } from './common';
 import { BindingEndReasonSchema, DemoPersonSchema, EpochMsSchema, InstitutionKindSchema } from './platform';
 
@@ -238,7 +241,7 @@ export const PremiumItemSchema = z.object({
   paidAt: EpochMsSchema.nullable(),
   paidByMe: z.boolean(),
 });
-export const PremiumListQuerySchema = z.object({ year: YearSchema.optional() });
+export const PremiumListQuerySchema = z.object({ year: YearTextSchema.optional() });
 export const PremiumListSchema = z.object({
   year: z.number().int(),
   items: z.array(PremiumItemSchema),
@@ -264,7 +267,7 @@ export const BffPremiumReceiptSchema = z.object({
 
 export const HistoryQuerySchema = z.object({
   cursor: z.string().regex(/^\d{1,20}$/).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: limitQuery(50),
   /** A binding id, or 'self' for my own spending. */
   relative: z.union([z.literal('self'), OpaqueIdSchema]).optional(),
   month: MonthSchema.optional(),
@@ -305,7 +308,7 @@ export const PaymentViewSchema = z.object({
 export type PaymentView = z.infer<typeof PaymentViewSchema>;
 export const PaymentViewPageSchema = z.object({ items: z.array(PaymentViewSchema), nextCursor: z.string().nullable() });
 
-export const MonthlyQuerySchema = z.object({ year: YearSchema.optional() });
+export const MonthlyQuerySchema = z.object({ year: YearTextSchema.optional() });
 export const MonthlyViewSchema = z.object({
   year: z.number().int(),
   months: z.array(
@@ -345,9 +348,12 @@ export const NotificationSchema = z.object({
 });
 export type NotificationView = z.infer<typeof NotificationSchema>;
 export const NotificationQuerySchema = z.object({
-  /** Opaque: where each of the two sources (platform feed ~ BFF inbox) was left. */
-  cursor: z.string().regex(/^[0-9-]{0,25}~[0-9-]{0,25}$/).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  /**
+   * Opaque: where each of the two sources (platform feed ~ BFF inbox) was left, each a stream
+   * entry id or empty. Checked here in full: the ids reach XREVRANGE.
+   */
+  cursor: z.string().regex(new RegExp(`^(${STREAM_ID_PATTERN})?~(${STREAM_ID_PATTERN})?$`), 'a notification cursor').optional(),
+  limit: limitQuery(50),
 });
 export const NotificationPageSchema = z.object({
   items: z.array(NotificationSchema),
@@ -392,6 +398,7 @@ export interface EndpointSpec {
 const FaceSessionParams = z.object({ sessionId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/) });
 const InvitationParams = z.object({ invitationId: OpaqueIdSchema });
 const BindingParams = z.object({ bindingId: OpaqueIdSchema });
+const ReceiptParams = z.object({ bindingId: OpaqueIdSchema, year: YearTextSchema });
 
 const AUTH_ERRORS = ['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'SESSION_REVOKED', 'SERVICE_UNAVAILABLE'] as const;
 const PERSON_ERRORS = [...AUTH_ERRORS, 'ECREDENTIAL_REQUIRED'] as const;
@@ -518,6 +525,11 @@ export const BFF_API = {
       'NOT_BOUND', 'PREMIUM_ONLY_FOR_RESIDENT', 'PREMIUM_ALREADY_PAID', 'PREMIUM_NOT_DUE', 'INSUFFICIENT_SHARED_BALANCE',
       'AUTHORIZER_ACCOUNT_ABNORMAL',
     ],
+  },
+  premiumReceipt: {
+    method: 'get', path: '/api/premiums/receipts/:bindingId/:year',
+    summary: 'The receipt of a premium I paid for this relative and year, on any of my devices (R15, R16)', auth: true,
+    params: ReceiptParams, response: BffPremiumReceiptSchema, errors: [...PERSON_ERRORS, 'VALIDATION_FAILED', 'NOT_FOUND'],
   },
   deductions: {
     method: 'get', path: '/api/history/deductions', summary: 'Every deduction from my account (R16)', auth: true,

@@ -34,11 +34,32 @@ export const RegionCodeSchema = z.string().regex(/^\d{6}$/);
 export const IsoDateSchema = z.string().refine(isIsoDate, { message: 'a YYYY-MM-DD date' });
 /** A calendar month, YYYY-MM. */
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a YYYY-MM month');
-export const YearSchema = z.coerce.number().int().min(2000).max(2100);
+/** A year in a JSON body: a number, never a string, an array or an expression of one (STYLE 15). */
+export const YearSchema = z.number().int().min(2000).max(2100);
+
+/**
+ * A whole number written in a query string or a path: a digit pattern first, then a number
+ * (STYLE 15). z.coerce read `[2026]`, `"0x7EA"`, `" 2026 "` and `"2.026e3"` as 2026.
+ */
+export const digitsOf = <S extends z.ZodType<number, number>>(maxDigits: number, then: S) =>
+  z.string().regex(new RegExp(`^\\d{1,${maxDigits}}$`), 'digits only').transform(Number).pipe(then);
+
+/** A year in a query string or a path. */
+export const YearTextSchema = digitsOf(4, YearSchema);
+
+/** `limit` of a page in a query string: digits, 1..max, `fallback` when absent. */
+export const limitQuery = (max: number, fallback = 20) => digitsOf(3, z.number().int().min(1).max(max)).default(fallback);
 export const IsoDateTimeSchema = z.string().datetime({ offset: true });
 
 /** Opaque identifiers that we mint: letters, digits, '-', '_' only. */
 export const OpaqueIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+/**
+ * A Redis stream entry id as our cursors carry it: milliseconds-sequence, both in range, and
+ * never 0-0 (no entry has it, and an exclusive range from it is an error in Redis).
+ */
+export const STREAM_ID_PATTERN = '[1-9]\\d{0,14}-\\d{1,10}';
+export const StreamIdSchema = z.string().regex(new RegExp(`^${STREAM_ID_PATTERN}$`), 'a stream entry id');
 
 /** Idempotency keys from clients (R17): 8–64 safe characters, e.g. a UUID. */
 export const IdempotencyKeySchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
@@ -48,7 +69,7 @@ export const AccountChoiceSchema = z.enum(['own', 'authorizer']);
 /** Cursor pagination: `cursor` is opaque, `limit` 1..100. */
 export const PageQuerySchema = z.object({
   cursor: z.string().max(200).regex(/^[A-Za-z0-9_:.-]*$/).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: limitQuery(100),
 });
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]);

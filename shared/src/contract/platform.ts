@@ -15,7 +15,10 @@ import {
   PersonStatusSchema,
   RegionCodeSchema,
   RelationSchema,
+  StreamIdSchema,
   YearSchema,
+  digitsOf,
+  limitQuery,
 } from './common';
 
 /** Epoch milliseconds. */
@@ -192,6 +195,9 @@ export const PremiumStatusSchema = z.object({
   paidBy: z.string().nullable(),
   paidAt: EpochMsSchema.nullable(),
   paymentId: z.string().nullable(),
+  /** Of a paid year: what was taken and the payer's balance after (the receipt, R16). */
+  paidAmount: FenSchema.nullable().default(null),
+  balanceAfter: FenSchema.nullable().default(null),
 });
 export type PremiumStatus = z.infer<typeof PremiumStatusSchema>;
 
@@ -240,7 +246,7 @@ export type Deduction = z.infer<typeof DeductionSchema>;
 
 export const LedgerQuerySchema = z.object({
   cursor: z.string().regex(/^\d{1,20}$/).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: limitQuery(100),
   beneficiary: z.string().max(32).optional(),
   month: MonthSchema.optional(),
 });
@@ -312,13 +318,13 @@ export const PersonSummarySchema = z.object({
 });
 export type PersonSummary = z.infer<typeof PersonSummarySchema>;
 
-export const SummaryQuerySchema = z.object({ feedSince: z.coerce.number().int().min(0).default(0) });
+export const SummaryQuerySchema = z.object({ feedSince: digitsOf(15, z.number().int().min(0)).default(0) });
 
 export const FeedCountSchema = z.object({ feedSince: z.number().int(), feedNewer: z.number().int().min(0).max(99) });
 
 export const FeedQuerySchema = z.object({
-  cursor: z.string().regex(/^\d{1,15}-\d{1,10}$/).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: StreamIdSchema.optional(),
+  limit: limitQuery(100),
 });
 
 // ---- admin (the registry's side; demo and tests) ----

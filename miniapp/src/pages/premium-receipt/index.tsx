@@ -4,20 +4,47 @@ import { formatYuan } from '@family-share/shared'
 import { AppButton } from '@/components/app-button'
 import { PageShell } from '@/components/page-shell'
 import { PageState } from '@/components/page-state'
+import { useRequest } from '@/hooks/useRequest'
+import { isApiError } from '@/services/http'
+import { getPremiumReceipt } from '@/services/premiums'
 import { goHome, navigate, ROUTES } from '@/utils/nav'
-import { findReceipt } from '@/utils/receipt-store'
+import { findReceipt, findReceiptFor, saveReceipt, type PremiumReceipt as Receipt } from '@/utils/receipt-store'
 import { formatDateTime } from '@/utils/time'
 import './index.scss'
 
-/** The receipt of a premium paid from my account (kept on the phone: see utils/receipt-store). */
+/**
+ * The copy on this phone (by payment id, or by relative and year), else the server's, which
+ * any of the payer's devices may ask for (R16). Nothing to ask with: nothing to show.
+ */
+async function loadReceipt(paymentId: string | undefined, bindingId: string | undefined, year: number | undefined): Promise<Receipt | null> {
+  const local = (paymentId ? findReceipt(paymentId) : undefined) ?? (bindingId && year ? findReceiptFor(bindingId, year) : undefined)
+  if (local) return local
+  if (!bindingId || !year) return null
+  try {
+    const receipt = await getPremiumReceipt(bindingId, year)
+    saveReceipt(receipt)
+    return receipt
+  } catch (error) {
+    if (isApiError(error) && error.code === 'NOT_FOUND') return null
+    throw error
+  }
+}
+
+/** The receipt of a premium paid from my account. */
 export default function PremiumReceipt() {
   const { params } = useRouter()
-  const receipt = params.paymentId ? findReceipt(decodeURIComponent(params.paymentId)) : undefined
+  const paymentId = params.paymentId ? decodeURIComponent(params.paymentId) : undefined
+  const bindingId = params.bindingId ? decodeURIComponent(params.bindingId) : undefined
+  const year = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : undefined
+  const { data: receipt, loading, error, reload } = useRequest(() => loadReceipt(paymentId, bindingId, year), [paymentId, bindingId, year])
 
-  if (!receipt) {
+  if (receipt === undefined) {
+    return <PageShell>{loading ? <PageState status='loading' /> : <PageState status='error' error={error} onRetry={reload} />}</PageShell>
+  }
+  if (receipt === null) {
     return (
       <PageShell>
-        <PageState status='empty' title='没有找到这张缴费凭证' description='凭证只保存在缴费的手机上。缴费记录可以在“扣款明细”中查看。' action={{ text: '查看扣款明细', onClick: () => navigate(ROUTES.history) }} />
+        <PageState status='empty' title='没有找到这张缴费凭证' description='只有代缴的人能查看凭证。缴费记录可以在“扣款明细”中查看。' action={{ text: '查看扣款明细', onClick: () => navigate(ROUTES.history) }} />
       </PageShell>
     )
   }

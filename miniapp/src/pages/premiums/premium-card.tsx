@@ -19,7 +19,13 @@ interface PremiumCardProps {
 
 export function PremiumCard({ item, usable, paying, onPay }: PremiumCardProps) {
   const short = item.amountDue !== null && item.amountDue > usable
-  const receipt = item.status === 'paid' && item.paidByMe ? findReceiptFor(item.bindingId, item.year) : undefined
+  // Paid by me: the receipt is on this phone, or the server gives it again (any of my devices).
+  const hasReceipt = item.status === 'paid' && item.paidByMe
+  const receiptUrl = () => {
+    const local = findReceiptFor(item.bindingId, item.year)
+    const query = `bindingId=${encodeURIComponent(item.bindingId)}&year=${item.year}`
+    return `${ROUTES.premiumReceipt}?${query}${local ? `&paymentId=${encodeURIComponent(local.paymentId)}` : ''}`
+  }
   return (
     <View className='premium'>
       <RelativeHead
@@ -57,8 +63,8 @@ export function PremiumCard({ item, usable, paying, onPay }: PremiumCardProps) {
             {item.paidAt ? `${formatDate(item.paidAt)}缴纳` : '已缴纳'}
             {item.paidByMe ? '，由您代缴' : ''}
           </View>
-          {receipt && (
-            <AppButton type='plain' size='small' onClick={() => navigate(`${ROUTES.premiumReceipt}?paymentId=${encodeURIComponent(receipt.paymentId)}`)}>
+          {hasReceipt && (
+            <AppButton type='plain' size='small' onClick={() => navigate(receiptUrl())}>
               查看凭证
             </AppButton>
           )}

@@ -32,8 +32,20 @@ const sources: Record<ScriptName, string> = Object.fromEntries(
 /**
  * Connects to Redis (a `redis://` URL) or to a Redis Cluster (`redis-cluster://host:port,…`)
  * and registers the platform's scripts, which ioredis runs with EVALSHA and reloads on NOSCRIPT.
+ *
+ * Fails fast while Redis is away, as the BFF does: ioredis's offline queue held each command
+ * through its reconnect attempts (up to 2 s apart once Redis had been down a while), so the
+ * platform answered 503 only after ~10 s. The queue now serves the first connection only (the
+ * start-up seeding is issued before it is up); after that a command fails at once, the
+ * caller answers 503, and ioredis goes on reconnecting by itself.
  */
 export function connectRedis(url: string, options: RedisOptions = {}): RedisLike {
+  const base: RedisOptions = {
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+    retryStrategy: (times) => Math.min(times * 100, 1_000),
+    ...options,
+  };
   const client = url.startsWith('redis-cluster://')
     ? new Cluster(
         url
@@ -43,9 +55,12 @@ export function connectRedis(url: string, options: RedisOptions = {}): RedisLike
             const [host = '127.0.0.1', port = '6379'] = hostPort.split(':');
             return { host, port: Number(port) };
           }),
-        { redisOptions: options, scaleReads: 'master' },
+        { redisOptions: base, scaleReads: 'master', clusterRetryStrategy: (times) => Math.min(times * 100, 1_000) },
       )
-    : new Redis(url, options);
+    : new Redis(url, base);
+  client.once('ready', () => {
+    client.options.enableOfflineQueue = false;
+  });
   // Failures reach the callers through their commands (→ 503); the event itself must not crash the process.
   client.on('error', () => undefined);
   for (const name of SCRIPT_NAMES) {

@@ -36,5 +36,7 @@ export async function premiumStatus(deps: PlatformDeps, personId: string, year: 
     paidBy: record?.status === 'paid' ? (record.payerId ?? null) : null,
     paidAt: record?.status === 'paid' ? Number(record.at) : null,
     paymentId: record?.status === 'paid' ? (record.paymentId ?? null) : null,
+    paidAmount: record?.status === 'paid' && record.amount !== undefined ? Number(record.amount) : null,
+    balanceAfter: record?.status === 'paid' && record.balanceAfter !== undefined ? Number(record.balanceAfter) : null,
   };
 }
