@@ -14,7 +14,7 @@ const LIMITS: Record<LimitName, { points: number; duration: number }> = {
    * Names that did not match their ID numbers (IDENTITY_MISMATCH), per person: what someone
    * enumerating ID numbers produces, and what a person with a typo produces a few times.
    */
-  identityFailure: { points: 5, duration: 3600 },
+  identityFailure: { points: 10, duration: 3600 },
 };
 
 export const FACE_FAILURES_PER_HOUR = 5;
