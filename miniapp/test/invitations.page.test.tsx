@@ -89,4 +89,14 @@ describe('my invitations page', () => {
     await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '这条邀请已被处理（接受、拒绝或撤回）。' })))
     expect(cancelInvitation).toHaveBeenCalledWith('inv-9')
   })
+
+  it('issue 9 item 9: when an invitation was closed because it can never be accepted, then it reads 已失效 with the reason and offers no answer', async () => {
+    boxes([invitation({ status: 'closed', closedReason: 'REVERSE_BINDING', decidedAt: Date.now() - 60_000 })], [])
+    render(<Invitations />)
+    expect(await screen.findByText('已失效')).toBeTruthy()
+    expect(screen.getByText('失效原因')).toBeTruthy()
+    expect(screen.getByText('对方已经把医保个人账户共享给您，不能再反向绑定。')).toBeTruthy()
+    expect(screen.queryByText('接受邀请')).toBeNull()
+  })
 })
+
