@@ -98,5 +98,15 @@ describe('my invitations page', () => {
     expect(screen.getByText('对方已经把医保个人账户共享给您，不能再反向绑定。')).toBeTruthy()
     expect(screen.queryByText('接受邀请')).toBeNull()
   })
+
+  it("issue 9 item 8: when accepting fails because of the inviter's credential, then the message is about the inviter, never 您的", async () => {
+    boxes([invitation({ invitationId: 'inv-7', expiresAt: Date.now() + 3_600_000 })], [])
+    vi.mocked(acceptInvitation).mockRejectedValue(new ApiError('AUTHORIZER_ECREDENTIAL_INACTIVE', 422))
+    render(<Invitations />)
+
+    fireEvent.click(await screen.findByText('接受邀请'))
+
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '邀请人的医保电子凭证目前未激活，暂时不能接受这条邀请。' })))
+  })
 })
 

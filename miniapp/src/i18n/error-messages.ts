@@ -80,6 +80,27 @@ export const ERROR_MESSAGES: Readonly<Record<AppErrorCode, string>> = {
 
 const UNKNOWN = '出了点问题，请稍后再试。'
 
+/**
+ * Issue 9 item 8, "every message names whose credential it means": the catalogue above speaks
+ * to the inviter (the authorizer). The relative who accepts meets the same codes about the
+ * other person, or about themself in the second person.
+ */
+const AS_INVITEE: Partial<Record<AppErrorCode, string>> = {
+  AUTHORIZER_ECREDENTIAL_INACTIVE: '邀请人的医保电子凭证目前未激活，暂时不能接受这条邀请。',
+  BENEFICIARY_ECREDENTIAL_INACTIVE: '您的医保电子凭证尚未激活，请先激活后再接受邀请。',
+  AUTHORIZER_NOT_EMPLOYEE: '邀请人已不再参加职工医保，不能再共享个人账户，这条邀请已无法接受。',
+  AUTHORIZER_ACCOUNT_ABNORMAL: '邀请人的医保个人账户状态异常（如暂停参保），暂时不能接受这条邀请。',
+  BENEFICIARY_NOT_INSURED: '您的参保信息不符合家庭共济的条件，不能接受这条邀请。',
+  BENEFICIARY_ACCOUNT_ABNORMAL: '您的参保状态异常（如暂停），暂时不能接受这条邀请。',
+  BENEFICIARY_ALREADY_BOUND: '您已被其他参保人绑定，不能再接受这条邀请。',
+  REVERSE_BINDING: '您已经把医保个人账户共享给对方，不能再反向绑定。',
+}
+
+/** The message for the relative answering an invitation (see AS_INVITEE). */
+export function messageForInvitee(error: unknown): string {
+  return isApiError(error) && AS_INVITEE[error.code] ? (AS_INVITEE[error.code] as string) : messageOf(error)
+}
+
 /** When a refused person may try again, from the server's retryAfterS, as a clock time. */
 export function retryTimeOf(error: unknown, now = Date.now()): string | null {
   if (!isApiError(error) || error.retryAfterS === undefined) return null
