@@ -17,14 +17,17 @@ import { notify } from './notify';
 /** How long an acceptance may be in flight before an undecided 'accepting' is pending again. */
 export const ACCEPT_LEASE_MS = 60_000;
 
-/** Refusals that no change within an invitation's lifetime is expected to lift: close it at once (R4, R8). */
+/**
+ * Refusals that no change within an invitation's lifetime is expected to lift: close it at
+ * once (R4, R8). A suspended account (AUTHORIZER_ACCOUNT_ABNORMAL) or a credential not yet
+ * activated may change back within the 72 hours, so those stay open.
+ */
 export const CLOSING_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'REVERSE_BINDING',
   'BENEFICIARY_ALREADY_BOUND',
   'DUPLICATE_BINDING',
   'AUTHORIZER_NOT_EMPLOYEE',
   'AUTHORIZER_NOT_IN_REGION',
-  'BENEFICIARY_NOT_INSURED',
 ]);
 
 export const bindingIdOf = (invitationId: string) => `inv-${invitationId}`;
