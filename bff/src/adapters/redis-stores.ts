@@ -276,8 +276,10 @@ export class BffRedisStores {
           }
           return { ok: true, record, changed: outcome === 'ok' };
         }
-        if (outcome === 'expired') await r.zrem(expiring, invitationId);
-        if (outcome === 'expired') await r.zrem(rechecks, invitationId);
+        if (outcome === 'expired') {
+          await r.zrem(expiring, invitationId);
+          await r.zrem(rechecks, invitationId);
+        }
         return { ok: false, reason: outcome === 'expired' ? 'expired' : 'not-pending', record };
       },
       async dueExpiries(now, limit) {

@@ -1,9 +1,9 @@
 import { ageOn, chinaDate, type Binding, type BindingView, type ErrorCode, type InvitationView } from '@family-share/shared';
 import type { BffDeps, Caller } from '../deps';
 import { fail, ok, type Outcome } from '../ports/outcome';
+import type { InvitationClosing } from '../ports/outside';
 import type { InvitationRecord } from '../ports/stores';
 import { listedBindingView } from './bindings';
-import type { InvitationClosing } from '../ports/outside';
 import { bindingIdOf, closeInvitation, CLOSING_CODES, mirrorDecision, recheckInvitationsOf, reconcile } from './reconcile-invitation';
 import { invitationView, requirePerson } from './views';
 
