@@ -14,12 +14,16 @@ import type {
 /** A named limit: `consume` answers how long to wait when the limit is reached. */
 export interface RateLimits {
   consume(limit: LimitName, key: string): Promise<{ ok: true } | { ok: false; retryAfterS: number }>;
+  /** Gives back a point taken by `consume` (the attempt did not count: nothing was made). */
+  refund(limit: LimitName, key: string): Promise<void>;
+  /** Whether the limit is used up, without taking a point. */
+  peek(limit: LimitName, key: string): Promise<{ ok: true } | { ok: false; retryAfterS: number }>;
   /** Face verification failures (R6): 5 an hour, then locked. */
   faceFailure(openid: string): Promise<{ locked: boolean; attemptsLeft: number; lockedUntil: number | null }>;
   faceStatus(openid: string): Promise<{ attemptsLeft: number; lockedUntil: number | null }>;
 }
 
-export type LimitName = 'login' | 'refresh' | 'demoCode' | 'faceStart' | 'invitation';
+export type LimitName = 'login' | 'refresh' | 'demoCode' | 'faceStart' | 'invitation' | 'identityFailure';
 
 export interface BffDeps {
   platform: PlatformPort;

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import jwt from 'jsonwebtoken';
 import pino from 'pino';
 import request from 'supertest';
+import { COMMITMENT_VERSION } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { REFRESH_GRACE_MS } from '../src/use-cases/refresh-session';
@@ -95,13 +96,38 @@ describe('limits (at their real values)', () => {
     expect(code(await client.post('/api/face/sessions', { purpose: 'activate', name: p.name, idNumber: p.idNumber }))).toBe('FACE_LOCKED');
   });
 
-  it('when someone sends an eleventh invitation within an hour, then RATE_LIMITED', async () => {
+  it('issue 9 item 10: when ten invitation attempts are refused, then the next is still answered on its merits; when ten invitations were made, the eleventh is RATE_LIMITED', async () => {
     const p = await l.newPerson({ balance: 500000 });
     const client = await l.login(p.openid);
-    const attempt = () => client.post('/api/invitations', { name: '张三', idNumber: p.idNumber, relation: 'spouse' });
-    for (let i = 0; i < 10; i += 1) expect(code(await attempt())).toBe('COMMITMENT_REQUIRED');
-    const eleventh = await attempt();
+    const refused = () => client.post('/api/invitations', { name: '张三', idNumber: p.idNumber, relation: 'spouse' });
+    for (let i = 0; i < 12; i += 1) expect(code(await refused())).toBe('COMMITMENT_REQUIRED');
+    await client.post('/api/commitment/accept', { version: COMMITMENT_VERSION });
+    const invite = async () => {
+      const relative = await l.newPerson({ insurance: 'resident' });
+      const faceTicket = await l.faceTicket(client, { purpose: 'bind', target: relative.idNumber });
+      return client.post('/api/invitations', { name: relative.name, idNumber: relative.idNumber, relation: 'parent', faceTicket, commitmentVersion: COMMITMENT_VERSION });
+    };
+    for (let i = 0; i < 10; i += 1) expect((await invite()).status).toBe(201);
+    const eleventh = await invite();
     expect([eleventh.status, code(eleventh)]).toEqual([429, 'RATE_LIMITED']);
+    expect(eleventh.body.error.retryAfterS).toBeGreaterThan(3000);
+  });
+
+  it('issue 9 item 10: when names do not match their ID numbers ten times, then checks pause with IDENTITY_CHECKS_LIMITED and the body says when to try again', async () => {
+    const p = await l.newPerson({ balance: 500000 });
+    const other = await l.newPerson({ insurance: 'resident' });
+    const client = await l.login(p.openid);
+    const check = (name: string) => client.post('/api/invitations/check', { name, idNumber: other.idNumber, relation: 'parent' });
+    // Refusals other than a mismatch (here: inviting oneself) never count.
+    for (let i = 0; i < 12; i += 1) expect(code(await client.post('/api/invitations/check', { name: p.name, idNumber: p.idNumber, relation: 'parent' }))).toBe('SELF_BINDING');
+    for (let i = 0; i < 10; i += 1) expect(code(await check('不对的名字'))).toBe('IDENTITY_MISMATCH');
+    const paused = await check(other.name);
+    expect([paused.status, code(paused)]).toEqual([429, 'IDENTITY_CHECKS_LIMITED']);
+    expect(paused.body.error.retryAfterS).toBeGreaterThan(3000);
+    expect(Number(paused.headers['retry-after'])).toBe(paused.body.error.retryAfterS);
+    await client.post('/api/commitment/accept', { version: COMMITMENT_VERSION });
+    const invitation = await client.post('/api/invitations', { name: other.name, idNumber: other.idNumber, relation: 'parent', commitmentVersion: COMMITMENT_VERSION });
+    expect(code(invitation)).toBe('IDENTITY_CHECKS_LIMITED');
   });
   it('when one address logs in more than 30 times a minute, then 429 RATE_LIMITED with Retry-After', async () => {
     let last = await l.http.post('/api/auth/login').send({ code: 'x' });

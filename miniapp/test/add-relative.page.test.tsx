@@ -5,13 +5,14 @@ import { composeIdNumber } from '@family-share/shared'
 vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
 vi.mock('@/utils/face-handoff', () => ({ verifyFace: vi.fn() }))
 vi.mock('@/services/commitment', () => ({ getCommitment: vi.fn() }))
-vi.mock('@/services/invitations', () => ({ createInvitation: vi.fn(), bindMinor: vi.fn() }))
+vi.mock('@/services/invitations', () => ({ createInvitation: vi.fn(), bindMinor: vi.fn(), checkInvitation: vi.fn() }))
 
 import Taro from '@tarojs/taro'
 import AddRelative from '@/pages/add-relative/index'
 import { getCommitment } from '@/services/commitment'
 import { ApiError } from '@/services/http'
-import { bindMinor, createInvitation } from '@/services/invitations'
+import { bindMinor, checkInvitation, createInvitation } from '@/services/invitations'
+import { ERROR_MESSAGES } from '@/i18n/error-messages'
 import { verifyFace } from '@/utils/face-handoff'
 import { binding, COMMITMENT, invitation, NOW } from './support/fixtures'
 import { typeInto } from './support/input'
@@ -35,6 +36,7 @@ describe('add-a-relative form', () => {
     localStorage.clear()
     resetTaroMock()
     vi.clearAllMocks()
+    vi.mocked(checkInvitation).mockResolvedValue({ needsAcceptance: true })
   })
 
   it('when submitted empty, then relation, name and ID number each say what is missing and nothing is sent', async () => {
@@ -130,3 +132,112 @@ describe('add-a-relative form', () => {
     expect(screen.getByText('父母').className).toContain('chip--active')
   })
 })
+
+/** The n-th Taro Input's wrapper, which carries the invalid mark. */
+const fieldWrapper = (container: HTMLElement, index: number) => container.querySelectorAll('input')[index]?.closest('.text-input')
+
+async function fillAdult(container: HTMLElement, name = '卓玛') {
+  fireEvent.click(screen.getByText('父母'))
+  await typeInto(container, NAME, name)
+  await typeInto(container, ID, ADULT_ID)
+}
+
+describe('issue 12 item 2: the rule check comes before the face scan, and the real reason stays on the form', () => {
+  beforeEach(() => {
+    localStorage.clear()
+    resetTaroMock()
+    vi.clearAllMocks()
+    vi.mocked(checkInvitation).mockResolvedValue({ needsAcceptance: true })
+  })
+
+  it('when the name does not match the ID number, then no face scan starts and the name field is marked with the reason', async () => {
+    vi.mocked(checkInvitation).mockRejectedValue(new ApiError('IDENTITY_MISMATCH', 422))
+    const { container } = await renderForm()
+    await fillAdult(container, '卓嘎')
+
+    fireEvent.click(screen.getByText('下一步：人脸验证'))
+
+    expect(await screen.findByText('姓名与身份证号不一致，请核对后重新填写。')).toBeTruthy()
+    expect(checkInvitation).toHaveBeenCalledWith({ name: '卓嘎', idNumber: ADULT_ID, relation: 'parent' })
+    expect(verifyFace).not.toHaveBeenCalled()
+    expect(fieldWrapper(container, NAME)?.className).toContain('text-input--invalid')
+    expect(fieldWrapper(container, ID)?.className).not.toContain('text-input--invalid')
+    expect(screen.queryByText('人脸验证未完成，已填写的信息已保留。')).toBeNull()
+  })
+
+  it('when the person corrects the marked name, then the mark and the reason go away', async () => {
+    vi.mocked(checkInvitation).mockRejectedValueOnce(new ApiError('IDENTITY_MISMATCH', 422))
+    const { container } = await renderForm()
+    await fillAdult(container, '卓嘎')
+    fireEvent.click(screen.getByText('下一步：人脸验证'))
+    await screen.findByText('姓名与身份证号不一致，请核对后重新填写。')
+
+    await typeInto(container, NAME, '卓玛')
+
+    await waitFor(() => expect(screen.queryByText('姓名与身份证号不一致，请核对后重新填写。')).toBeNull())
+    expect(fieldWrapper(container, NAME)?.className).not.toContain('text-input--invalid')
+  })
+
+  it('when the relative is the person themself, then the ID number field carries the reason before any face scan', async () => {
+    vi.mocked(checkInvitation).mockRejectedValue(new ApiError('SELF_BINDING', 422))
+    const { container } = await renderForm()
+    await fillAdult(container)
+
+    fireEvent.click(screen.getByText('下一步：人脸验证'))
+
+    expect(await screen.findByText('不能与本人建立家庭共济关系，请填写家人的信息。')).toBeTruthy()
+    expect(fieldWrapper(container, ID)?.className).toContain('text-input--invalid')
+    expect(verifyFace).not.toHaveBeenCalled()
+  })
+
+  it("when the inviter's own account is suspended, then the reason shows above the button and no field is marked", async () => {
+    vi.mocked(checkInvitation).mockRejectedValue(new ApiError('AUTHORIZER_ACCOUNT_ABNORMAL', 422))
+    const { container } = await renderForm()
+    await fillAdult(container)
+
+    fireEvent.click(screen.getByText('下一步：人脸验证'))
+
+    expect(await screen.findByText('邀请没有发出')).toBeTruthy()
+    expect(screen.getByText(/授权人的医保个人账户状态异常/)).toBeTruthy()
+    expect(container.querySelectorAll('.text-input--invalid')).toHaveLength(0)
+    expect(verifyFace).not.toHaveBeenCalled()
+  })
+
+  it('when too many names did not match, then the message says at what time checks resume', async () => {
+    vi.mocked(checkInvitation).mockRejectedValue(new ApiError('IDENTITY_CHECKS_LIMITED', 429, undefined, undefined, 1800))
+    const { container } = await renderForm()
+    await fillAdult(container)
+
+    fireEvent.click(screen.getByText('下一步：人脸验证'))
+
+    expect(await screen.findByText(/核验已暂停。请在\d{2}:\d{2}以后再试。/)).toBeTruthy()
+    expect(verifyFace).not.toHaveBeenCalled()
+  })
+
+  it('when the refusal comes after the face scan (the world changed meanwhile), then it stays beside its field, never as 人脸验证未完成', async () => {
+    vi.mocked(verifyFace).mockResolvedValue(TICKET)
+    vi.mocked(createInvitation).mockRejectedValue(new ApiError('REVERSE_BINDING', 409))
+    const { container } = await renderForm()
+    await fillAdult(container)
+
+    fireEvent.click(screen.getByText('下一步：人脸验证'))
+
+    expect(await screen.findByText(ERROR_MESSAGES.REVERSE_BINDING)).toBeTruthy()
+    expect(fieldWrapper(container, ID)?.className).toContain('text-input--invalid')
+    expect(screen.queryByText('人脸验证未完成，已填写的信息已保留。')).toBeNull()
+  })
+
+  it('when the check passes and the person leaves the face page without finishing, then 人脸验证未完成 and what was typed is kept', async () => {
+    vi.mocked(verifyFace).mockResolvedValue(null)
+    const { container } = await renderForm()
+    await fillAdult(container)
+
+    fireEvent.click(screen.getByText('下一步：人脸验证'))
+
+    expect(await screen.findByText('人脸验证未完成，已填写的信息已保留。')).toBeTruthy()
+    expect(checkInvitation).toHaveBeenCalledTimes(1)
+    expect(createInvitation).not.toHaveBeenCalled()
+    expect(container.querySelectorAll('input')[NAME]?.value).toBe('卓玛')
+  })
+})
+

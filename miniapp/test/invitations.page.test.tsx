@@ -89,4 +89,24 @@ describe('my invitations page', () => {
     await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '这条邀请已被处理（接受、拒绝或撤回）。' })))
     expect(cancelInvitation).toHaveBeenCalledWith('inv-9')
   })
+
+  it('issue 9 item 9: when an invitation was closed because it can never be accepted, then it reads 已失效 with the reason and offers no answer', async () => {
+    boxes([invitation({ status: 'closed', closedReason: 'REVERSE_BINDING', decidedAt: Date.now() - 60_000 })], [])
+    render(<Invitations />)
+    expect(await screen.findByText('已失效')).toBeTruthy()
+    expect(screen.getByText('失效原因')).toBeTruthy()
+    expect(screen.getByText('对方已经把医保个人账户共享给您，不能再反向绑定。')).toBeTruthy()
+    expect(screen.queryByText('接受邀请')).toBeNull()
+  })
+
+  it("issue 9 item 8: when accepting fails because of the inviter's credential, then the message is about the inviter, never 您的", async () => {
+    boxes([invitation({ invitationId: 'inv-7', expiresAt: Date.now() + 3_600_000 })], [])
+    vi.mocked(acceptInvitation).mockRejectedValue(new ApiError('AUTHORIZER_ECREDENTIAL_INACTIVE', 422))
+    render(<Invitations />)
+
+    fireEvent.click(await screen.findByText('接受邀请'))
+
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '邀请人的医保电子凭证目前未激活，暂时不能接受这条邀请。' })))
+  })
 })
+

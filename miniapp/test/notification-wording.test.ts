@@ -37,4 +37,20 @@ describe('notification wording (i18n/notifications.ts)', () => {
     const words = describeNotification(note('BINDING_CREATED', { counterpartName: '扎*', role: 'beneficiary', relation: 'parent' }))
     expect(words.body).toBe('扎*已把职工医保个人账户共享给您，看病买药时可以使用。')
   })
+
+  it('issue 9 item 9: when an invitation is closed because it can never be accepted, then the notice gives the reason in words', () => {
+    const words = describeNotification(note('INVITATION_CLOSED', { otherName: '卓*', reason: 'BENEFICIARY_ALREADY_BOUND' }))
+    expect(words.title).toBe('邀请已失效')
+    expect(words.body).toContain('与卓*之间的家庭共济邀请已无法接受')
+    expect(words.body).toContain('已被其他参保人绑定')
+    expect(words.link).toBe('invitations')
+  })
+
+  it('issue 9 item 11: when sharing pauses because the authorizer is suspended, then the relative reads why and that cash pays meanwhile; then that it resumed', () => {
+    const paused = describeNotification(note('SHARING_PAUSED', { counterpartName: '扎*', status: 'suspended' }))
+    expect(paused.body).toContain('扎*的职工医保个人账户当前为“暂停参保”')
+    expect(paused.body).toContain('现金')
+    const resumed = describeNotification(note('SHARING_RESUMED', { counterpartName: '扎*' }))
+    expect(resumed.title).toBe('家庭共济已恢复')
+  })
 })

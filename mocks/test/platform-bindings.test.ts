@@ -235,6 +235,68 @@ describe('platform: bindings', () => {
         expect(active.length).toBe([ab.status, ba.status].filter((s) => s === 201).length);
       }
     });
+
+    it('issue 9 item 7: when A→B and B→A race, over twenty rounds, then exactly one wins every time (R4: the earlier claim, then the smaller id)', async () => {
+      for (let round = 0; round < 20; round += 1) {
+        const a = await h.newPerson({ balance: 400000 });
+        const b = await h.newPerson({ balance: 400000 });
+        const [ab, ba] = await Promise.all([bind(a.idNumber, b, 'sibling'), bind(b.idNumber, a, 'sibling')]);
+        expect([ab.status, ba.status].sort(), `round ${round}`).toEqual([201, 409]);
+        expect([errorCode(ab.body), errorCode(ba.body)]).toContain('REVERSE_BINDING');
+        const active = (await bindingsOf(a.idNumber)).asAuthorizer.concat((await bindingsOf(a.idNumber)).asBeneficiary).filter((x) => x.status === 'active');
+        expect(active).toHaveLength(1);
+      }
+    });
+
+    it('issue 9 item 7: when the same binding id is created five times at once, then all five answer the same binding and one exists', async () => {
+      for (let round = 0; round < 10; round += 1) {
+        const a = await h.newPerson({ balance: 400000 });
+        const b = await h.newPerson({ insurance: 'resident' });
+        const id = nextId('dup');
+        const answers = await Promise.all(Array.from({ length: 5 }, () => bind(a.idNumber, b, 'parent', id)));
+        expect(answers.map((r) => [r.status, r.body.bindingId])).toEqual(Array.from({ length: 5 }, () => [201, id]));
+        expect((await bindingsOf(b.idNumber)).asBeneficiary).toHaveLength(1);
+        expect((await bindingsOf(a.idNumber)).asAuthorizer).toMatchObject([{ bindingId: id, status: 'active' }]);
+      }
+    });
+  });
+
+  describe('issue 9 item 1: the decision on a binding id', () => {
+    const decide = (id: string, a: string, b: string, withdraw?: { reason: string }) =>
+      h.api<{ state: string; reason?: string; binding?: Binding }>('POST', `/v1/bindings/${id}/decision`, { authorizerIdNumber: a, beneficiaryIdNumber: b, ...(withdraw ? { withdraw } : {}) });
+
+    it('when an id is withdrawn before any commit, then it stays withdrawn and a later creation with it is refused', async () => {
+      const a = await h.newPerson({ balance: 400000 });
+      const b = await h.newPerson({ insurance: 'resident' });
+      const id = nextId('void');
+      expect((await decide(id, a.idNumber, b.idNumber)).body).toEqual({ state: 'open' });
+      expect((await decide(id, a.idNumber, b.idNumber, { reason: 'cancelled' })).body).toEqual({ state: 'void', reason: 'cancelled' });
+      expect((await decide(id, a.idNumber, b.idNumber, { reason: 'rejected' })).body).toEqual({ state: 'void', reason: 'cancelled' });
+      const late = await bind(a.idNumber, b, 'parent', id);
+      expect([late.status, errorCode(late.body)]).toEqual([409, 'BINDING_ENDED']);
+      expect((await bindingsOf(b.idNumber)).asBeneficiary).toHaveLength(0);
+      expect(await h.mocks.deps.store.beneficiariesOf(a.idNumber)).toEqual([]);
+    });
+
+    it('when the commit happened and the process stopped before the finish, then asking for the decision finishes it and withdrawing cannot undo it', async () => {
+      const a = await h.newPerson({ balance: 400000 });
+      const b = await h.newPerson({ insurance: 'resident' });
+      const id = nextId('half');
+      h.mocks.deps.faults = (step) => {
+        if (step === 'binding:committed') throw new Error('injected crash after the commit');
+      };
+      try {
+        expect((await bind(a.idNumber, b, 'parent', id)).status).toBe(500);
+      } finally {
+        delete h.mocks.deps.faults;
+      }
+      expect((await h.mocks.deps.store.beneficiariesOf(a.idNumber))[0]?.state).toBe('pending');
+      const withdrawn = await decide(id, a.idNumber, b.idNumber, { reason: 'cancelled' });
+      expect(withdrawn.body).toMatchObject({ state: 'binding', binding: { bindingId: id, status: 'active' } });
+      expect((await h.mocks.deps.store.beneficiariesOf(a.idNumber))[0]?.state).toBe('active');
+      const retried = await bind(a.idNumber, b, 'parent', id);
+      expect([retried.status, retried.body.bindingId]).toEqual([201, id]);
+    });
   });
 });
 

@@ -100,6 +100,7 @@ describe('platform: durability and recovery (R17)', () => {
       1,
       bPerson!.version,
       { kind: 'BINDING_CREATED', at: now },
+      now,
     );
     expect((await store.beneficiariesOf(a.idNumber))[0]?.state).toBe('pending');
     await recoverPending(h.mocks.deps);

@@ -54,6 +54,9 @@ export const ERROR_CATALOGUE = {
   ECREDENTIAL_ALREADY_ACTIVE: spec(409, 'The e-credential is already activated.'),
   ECREDENTIAL_REQUIRED: spec(403, 'Activate your e-credential first (R1).'),
   NOT_A_MINOR: spec(422, 'Guardian activation is only for a child under 16 (R18).'),
+  MINOR_SELF_SERVICE: spec(422, 'A person under the minor age can neither activate an e-credential by face nor accept an invitation; a parent binds them as guardian (R18).'),
+  CHILD_ECREDENTIAL_ALREADY_ACTIVE: spec(409, "The CHILD's e-credential (not the caller's) is already activated; a guardian binding goes on without activating it again (R18)."),
+  IDENTITY_CHECKS_LIMITED: spec(429, 'Too many names that did not match their ID numbers; the body says in retryAfterS when checks may resume.'),
   ORDER_MISMATCH: spec(422, 'The order must list exactly the active authorizers (R14).'),
   // Face verification (added)
   FACE_VERIFICATION_FAILED: spec(422, 'The face did not match (R6).'),

@@ -1,4 +1,5 @@
 import {
+  BindingDecisionSchema,
   BindingSchema,
   DeductionPageSchema,
   DemoPersonSchema,
@@ -68,6 +69,11 @@ export function platformHttp(options: { url: string; key: string }): PlatformPor
     createBinding: (request) => outcome(BindingSchema, 'POST', '/v1/bindings', request),
     endBinding: (bindingId, actorIdNumber, faceVerified) =>
       outcome(BindingSchema, 'POST', `/v1/bindings/${encodeURIComponent(bindingId)}/end`, { actorIdNumber, faceVerified }),
+    async bindingDecision(bindingId, request) {
+      const result = await outcome(BindingDecisionSchema, 'POST', `/v1/bindings/${encodeURIComponent(bindingId)}/decision`, request);
+      if (!result.ok) throw new AppError(result.code);
+      return result.value;
+    },
     bindings: (id) => value(PersonBindingsSchema, `/v1/persons/${id}/bindings`),
     setPreferences: (id, request) =>
       outcome(z.object({ accountChoice: z.enum(['own', 'authorizer']), authorizerOrder: z.array(z.string()) }), 'PUT', `/v1/persons/${id}/preferences`, request),

@@ -8,7 +8,13 @@ const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   refresh: { points: 60, duration: 60 },
   demoCode: { points: 60, duration: 60 },
   faceStart: { points: 20, duration: 600 },
+  /** Invitations made (a refused attempt is refunded): ten typos must not lock a person out. */
   invitation: { points: 10, duration: 3600 },
+  /**
+   * Names that did not match their ID numbers (IDENTITY_MISMATCH), per person: what someone
+   * enumerating ID numbers produces, and what a person with a typo produces a few times.
+   */
+  identityFailure: { points: 10, duration: 3600 },
 };
 
 export const FACE_FAILURES_PER_HOUR = 5;
@@ -41,6 +47,14 @@ export function redisRateLimits(redis: RedisLike, prefix: string, clock: () => n
         if (error instanceof RateLimiterRes) return { ok: false, retryAfterS: Math.ceil(error.msBeforeNext / 1000) };
         throw error;
       }
+    },
+    async refund(limit, key) {
+      await limiters[limit].reward(key, 1);
+    },
+    async peek(limit, key) {
+      const res = await limiters[limit].get(key);
+      if (!res || res.remainingPoints > 0) return { ok: true };
+      return { ok: false, retryAfterS: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
     },
     async faceFailure(openid) {
       try {

@@ -1,4 +1,4 @@
-import type { FacePurpose } from '@family-share/shared';
+import { isErrorCode, type FacePurpose } from '@family-share/shared';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import type {
   CommitmentStore,
@@ -88,7 +88,7 @@ if not t[1] or t[1] ~= ARGV[1] or t[2] ~= ARGV[2] then return 0 end
 redis.call('DEL', KEYS[1])
 return 1`,
   },
-  // KEYS[1] invitation; ARGV to, now, bindingId ('' for none), from (comma list)
+  // KEYS[1] invitation; ARGV to, now, bindingId ('' for none), from (comma list), closedReason ('' for none)
   bffTransitionInvitation: {
     numberOfKeys: 1,
     lua: `
@@ -97,12 +97,10 @@ if not json then return {'missing', ''} end
 local inv = cjson.decode(json)
 local now = tonumber(ARGV[2])
 if inv.status == ARGV[1] and (ARGV[3] == '' or inv.bindingId == ARGV[3]) then return {'same', json} end
-local status = inv.status
-if status == 'accepting' and now - tonumber(inv.decidedAt) > 60000 then status = 'pending' end
 local allowed = false
-for from in string.gmatch(ARGV[4], '[^,]+') do if from == status then allowed = true end end
+for from in string.gmatch(ARGV[4], '[^,]+') do if from == inv.status then allowed = true end end
 if not allowed then return {'not-pending', json} end
-if status == 'pending' and now >= tonumber(inv.expiresAt) and ARGV[1] ~= 'expired' then
+if inv.status == 'pending' and ARGV[1] == 'accepting' and now >= tonumber(inv.expiresAt) then
   inv.status = 'expired'
   inv.decidedAt = inv.expiresAt
   local expired = cjson.encode(inv)
@@ -112,6 +110,7 @@ end
 inv.status = ARGV[1]
 if ARGV[1] == 'pending' then inv.decidedAt = '' else inv.decidedAt = ARGV[2] end
 if ARGV[3] ~= '' then inv.bindingId = ARGV[3] end
+if ARGV[5] ~= '' then inv.closedReason = ARGV[5] end
 local updated = cjson.encode(inv)
 redis.call('SET', KEYS[1], updated, 'KEEPTTL')
 return {'ok', updated}`,
@@ -140,7 +139,7 @@ return {'resume'}`,
 type ScriptClient = RedisLike & {
   bffRotateRefresh(key: string, oldHash: string, newHash: string, ttl: number, now: number, graceMs: number): Promise<string>;
   bffConsumeTicket(key: string, purpose: string, target: string): Promise<number>;
-  bffTransitionInvitation(key: string, to: string, now: number, bindingId: string, from: string): Promise<[string, string]>;
+  bffTransitionInvitation(key: string, to: string, now: number, bindingId: string, from: string, closedReason: string): Promise<[string, string]>;
   bffIdempotencyBegin(key: string, fingerprint: string, ttl: number, now: number, leaseMs: number): Promise<string[]>;
 };
 
@@ -152,6 +151,7 @@ function toStored(record: InvitationRecord): string {
     expiresAt: String(record.expiresAt),
     decidedAt: record.decidedAt === null ? '' : String(record.decidedAt),
     bindingId: record.bindingId ?? '',
+    closedReason: record.closedReason ?? '',
   });
 }
 
@@ -169,6 +169,7 @@ function fromStored(json: string): InvitationRecord {
     expiresAt: Number(raw.expiresAt),
     decidedAt: raw.decidedAt ? Number(raw.decidedAt) : null,
     bindingId: raw.bindingId ? raw.bindingId : null,
+    closedReason: isErrorCode(raw.closedReason) ? raw.closedReason : null,
   };
 }
 
@@ -197,6 +198,7 @@ export class BffRedisStores {
     const person = (id: string) => `${p}{p:${id}}:`;
     const invKey = (id: string) => `${p}{inv:${id}}`;
     const expiring = `${p}inv:expiring`;
+    const rechecks = `${p}inv:rechecks`;
 
     this.sessions = {
       async create(record, ttlS) {
@@ -278,6 +280,7 @@ export class BffRedisStores {
         await r.zadd(`${person(record.inviterId)}inv:sent`, record.createdAt, record.invitationId);
         await r.zadd(`${person(record.inviteeId)}inv:recv`, record.createdAt, record.invitationId);
         await r.zadd(expiring, record.expiresAt, record.invitationId);
+        await r.zadd(rechecks, record.createdAt, record.invitationId);
         return 'ok';
       },
       async get(invitationId) {
@@ -290,18 +293,22 @@ export class BffRedisStores {
         const records = await Promise.all(ids.map((id) => r.get(invKey(id))));
         return records.filter((j): j is string => j !== null).map(fromStored);
       },
-      async transition(invitationId, from, to, now, bindingId = null): Promise<TransitionResult> {
-        const [outcome, json] = await r.bffTransitionInvitation(invKey(invitationId), to, now, bindingId ?? '', from.join(','));
+      async transition(invitationId, from, to, now, bindingId = null, closedReason = null): Promise<TransitionResult> {
+        const [outcome, json] = await r.bffTransitionInvitation(invKey(invitationId), to, now, bindingId ?? '', from.join(','), closedReason ?? '');
         if (outcome === 'missing') return { ok: false, reason: 'missing', record: null };
         const record = fromStored(json);
         if (outcome === 'ok' || outcome === 'same') {
           if (outcome === 'ok' && to !== 'accepting' && to !== 'pending') {
             await r.zrem(expiring, invitationId);
+            await r.zrem(rechecks, invitationId);
             await r.del(`${person(record.inviterId)}inv:to:${record.inviteeId}`);
           }
           return { ok: true, record, changed: outcome === 'ok' };
         }
-        if (outcome === 'expired') await r.zrem(expiring, invitationId);
+        if (outcome === 'expired') {
+          await r.zrem(expiring, invitationId);
+          await r.zrem(rechecks, invitationId);
+        }
         return { ok: false, reason: outcome === 'expired' ? 'expired' : 'not-pending', record };
       },
       async dueExpiries(now, limit) {
@@ -309,6 +316,13 @@ export class BffRedisStores {
       },
       async forgetExpiry(invitationId) {
         await r.zrem(expiring, invitationId);
+        await r.zrem(rechecks, invitationId);
+      },
+      async takeDueRechecks(now, next, limit) {
+        const ids = await r.zrangebyscore(rechecks, '-inf', now, 'LIMIT', 0, limit);
+        // Pushed back first: two BFF processes sweeping at once mostly take different ones.
+        if (ids.length > 0) await r.zadd(rechecks, 'XX', ...ids.flatMap((id) => [next, id]));
+        return ids;
       },
     };
 

@@ -50,6 +50,7 @@ export function errorHandler(): Middleware<BffState> {
           code: error.code,
           message: error.message,
           requestId: ctx.state.requestId,
+          ...(error.options.retryAfterS !== undefined ? { retryAfterS: Math.max(1, error.options.retryAfterS) } : {}),
           ...(error.options.issues ? { issues: error.options.issues } : {}),
         },
       };

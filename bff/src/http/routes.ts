@@ -9,7 +9,7 @@ import { bindMinor } from '../use-cases/bind-minor';
 import { endBinding, listBindings, setPreferences } from '../use-cases/bindings';
 import { acceptCommitment, getCommitment } from '../use-cases/commitment';
 import { completeFaceVerification } from '../use-cases/complete-face-verification';
-import { createInvitation } from '../use-cases/create-invitation';
+import { checkInvitation, createInvitation } from '../use-cases/create-invitation';
 import { demoLoginCode, listDemoPeople } from '../use-cases/demo';
 import { getHome } from '../use-cases/get-home';
 import { listDeductions, listPayments, monthlyTotals } from '../use-cases/history';
@@ -57,6 +57,7 @@ export function handlers(deps: BffDeps): Handlers {
     commitment: ({ caller }) => value(getCommitment(deps, caller)),
     acceptCommitment: ({ caller, body }) => acceptCommitment(deps, caller, body.version),
     createInvitation: ({ caller, body }) => createInvitation(deps, caller, body),
+    checkInvitation: ({ caller, body }) => checkInvitation(deps, caller, body),
     listInvitations: ({ caller, query }) => value(listInvitations(deps, caller, query.box)),
     acceptInvitation: ({ caller, params }) => acceptInvitation(deps, caller, params.invitationId),
     rejectInvitation: ({ caller, params }) => rejectInvitation(deps, caller, params.invitationId),

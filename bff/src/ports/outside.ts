@@ -1,5 +1,6 @@
 import type {
   Binding,
+  BindingDecision,
   Deduction,
   DemoPerson,
   FeedEvent,
@@ -12,7 +13,11 @@ import type {
   PremiumStatus,
   Relation,
 } from '@family-share/shared';
+import type { ErrorCode } from '@family-share/shared';
 import type { Outcome } from './outcome';
+
+/** How an invitation ends without a binding; the platform keeps it with the withdrawn id. */
+export type InvitationClosing = 'cancelled' | 'rejected' | 'expired' | 'closed';
 
 export interface Page<T> {
   items: T[];
@@ -29,6 +34,11 @@ export interface PlatformPort {
   checkBinding(request: BindingRequest & { beneficiaryMayActivateLater: boolean }): Promise<Outcome<{ needsAcceptance: boolean }>>;
   createBinding(request: BindingRequest & { bindingId: string }): Promise<Outcome<Binding>>;
   endBinding(bindingId: string, actorIdNumber: string, faceVerified: boolean): Promise<Outcome<Binding>>;
+  /** What became of a binding id; with `withdraw`, one not yet committed never will be (STYLE 13). */
+  bindingDecision(
+    bindingId: string,
+    request: { authorizerIdNumber: string; beneficiaryIdNumber: string; withdraw?: { reason: InvitationClosing; code?: ErrorCode } },
+  ): Promise<BindingDecision>;
   bindings(idNumber: string): Promise<PersonBindings>;
   setPreferences(idNumber: string, request: { accountChoice?: 'own' | 'authorizer'; authorizerOrder?: string[] }): Promise<Outcome<{ accountChoice: 'own' | 'authorizer'; authorizerOrder: string[] }>>;
   premiumStatus(idNumber: string, year: number): Promise<PremiumStatus>;

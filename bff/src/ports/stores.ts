@@ -1,4 +1,4 @@
-import type { FacePurpose, Relation } from '@family-share/shared';
+import type { ErrorCode, FacePurpose, Relation } from '@family-share/shared';
 
 export interface SessionRecord {
   sid: string;
@@ -54,8 +54,13 @@ export interface CommitmentStore {
   accept(personId: string, version: string, at: number): Promise<void>;
 }
 
-/** 'accepting': the platform is creating the binding; shown as pending, blocks cancel and reject. */
-export type InvitationStatus = 'pending' | 'accepting' | 'accepted' | 'rejected' | 'cancelled' | 'expired';
+/**
+ * 'accepting': an acceptance asked the platform to create the binding and the answer is not
+ * mirrored yet (in flight, or its process died); shown as pending. Whoever touches it next asks
+ * the platform what became of the binding id and mirrors that (reconcile-invitation.ts).
+ * 'closed': it could never be accepted any more (closedReason), closed at once (R20).
+ */
+export type InvitationStatus = 'pending' | 'accepting' | 'accepted' | 'rejected' | 'cancelled' | 'expired' | 'closed';
 
 export interface InvitationRecord {
   invitationId: string;
@@ -69,6 +74,7 @@ export interface InvitationRecord {
   expiresAt: number;
   decidedAt: number | null;
   bindingId: string | null;
+  closedReason: ErrorCode | null;
 }
 
 export type TransitionResult =
@@ -82,9 +88,8 @@ export interface InvitationStore {
   list(personId: string, box: 'sent' | 'received', limit: number): Promise<InvitationRecord[]>;
   /**
    * Atomically moves an invitation from one of `from` to `to`. R19: a pending one past its
-   * expiry becomes 'expired' instead and the move fails. An 'accepting' one older than a
-   * minute (its process died) counts as pending. Moving to the state it is already in, with
-   * the same binding, succeeds without change (a retry).
+   * expiry, about to be held for an acceptance, becomes 'expired' instead and the move fails.
+   * Moving to the state it is already in, with the same binding, succeeds without change (a retry).
    */
   transition(
     invitationId: string,
@@ -92,10 +97,13 @@ export interface InvitationStore {
     to: InvitationStatus,
     now: number,
     bindingId?: string | null,
+    closedReason?: ErrorCode | null,
   ): Promise<TransitionResult>;
-  /** Ids of pending invitations whose time has come, for the expiry sweep. */
+  /** Ids of open invitations whose time has come, for the expiry sweep. */
   dueExpiries(now: number, limit: number): Promise<string[]>;
   forgetExpiry(invitationId: string): Promise<void>;
+  /** Ids of open invitations due for a re-check against the rules (R4, R8), oldest first; each is pushed back to `next`. */
+  takeDueRechecks(now: number, next: number, limit: number): Promise<string[]>;
 }
 
 export interface InboxItem {

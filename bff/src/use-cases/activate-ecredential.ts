@@ -1,14 +1,24 @@
-import type { MyPerson } from '@family-share/shared';
+import { ageOn, birthDateOf, chinaDate, type MyPerson } from '@family-share/shared';
 import type { BffDeps, Caller } from '../deps';
 import { fail, ok, type Outcome } from '../ports/outcome';
 import { myPerson } from './views';
 
-/** R1: name and ID number, a passed face verification for them, then the platform activates. */
+/**
+ * R1: name and ID number, a passed face verification for them, then the platform activates.
+ * R18: not for a person under the minor age (a parent does it as guardian); the platform
+ * refuses too, this says so before a face ticket is spent.
+ */
+export function isMinorNumber(idNumber: string, deps: BffDeps): boolean {
+  return ageOn(birthDateOf(idNumber), chinaDate(deps.clock())) < deps.config.policy.minorAge;
+}
+
+/** R1: activates my own e-credential (see above). */
 export async function activateECredential(
   deps: BffDeps,
   caller: Caller,
   request: { name: string; idNumber: string; faceTicket?: string | undefined },
 ): Promise<Outcome<MyPerson>> {
+  if (isMinorNumber(request.idNumber, deps)) return fail('MINOR_SELF_SERVICE');
   if (!request.faceTicket) return fail('FACE_VERIFICATION_REQUIRED');
   if (!(await deps.faces.consumeTicket(caller.openid, request.faceTicket, 'activate', request.idNumber))) {
     return fail('FACE_TICKET_INVALID');

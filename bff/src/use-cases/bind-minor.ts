@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { BindingView, MinorBindingRequestSchema } from '@family-share/shared';
+import { ageOn, chinaDate, type BindingView, type MinorBindingRequestSchema } from '@family-share/shared';
 import type { z } from 'zod';
 import type { BffDeps, Caller } from '../deps';
 import { fail, ok, type Outcome } from '../ports/outcome';
@@ -19,10 +19,13 @@ export async function bindMinor(deps: BffDeps, caller: Caller, request: z.infer<
   if (!(await deps.faces.consumeTicket(caller.openid, request.faceTicket, 'bind', request.childIdNumber))) return fail('FACE_TICKET_INVALID');
 
   const child = await deps.platform.person(request.childIdNumber);
-  const activeByMe = child.ok && child.value.eCredential.active && child.value.eCredential.guardianId === me;
-  if (!activeByMe) {
+  // Activated already — by me before, by the other parent, at the counter, or by the child
+  // before R18 was enforced: the binding goes on; the platform still checks that I am a parent.
+  if (child.ok && child.value.eCredential.active) {
+    if (ageOn(child.value.birthDate, chinaDate(deps.clock())) >= deps.config.policy.minorAge) return fail('NOT_A_MINOR');
+  } else {
     const activated = await deps.platform.activateAsGuardian({ guardianIdNumber: me, childName: request.childName, childIdNumber: request.childIdNumber });
-    if (!activated.ok) return fail(activated.code);
+    if (!activated.ok && activated.code !== 'CHILD_ECREDENTIAL_ALREADY_ACTIVE') return fail(activated.code);
   }
   const created = await deps.platform.createBinding({
     authorizerIdNumber: me,

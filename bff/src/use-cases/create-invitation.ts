@@ -1,18 +1,64 @@
 import { randomBytes } from 'node:crypto';
-import { invitationExpiresAt, maskName, type CreateInvitationRequestSchema, type InvitationView } from '@family-share/shared';
+import {
+  invitationExpiresAt,
+  maskName,
+  type CheckInvitationRequestSchema,
+  type CreateInvitationRequestSchema,
+  type InvitationView,
+  type Relation,
+} from '@family-share/shared';
 import type { z } from 'zod';
 import { AppError } from '../http/app-error';
 import type { BffDeps, Caller } from '../deps';
 import { fail, ok, type Outcome } from '../ports/outcome';
+import type { InvitationRecord } from '../ports/stores';
 import { hasAcceptedCommitment } from './commitment';
 import { notify } from './notify';
 import { invitationView, requirePerson } from './views';
+
+/**
+ * R3 and issue 9 item 10: the registry check of a relative's name and ID number, limited per
+ * person by how many did NOT match (what enumerating ID numbers produces), so that a person
+ * with typos is not locked out of inviting and an enumerator is. The answer says when checks
+ * may resume.
+ */
+export async function checkRelative(
+  deps: BffDeps,
+  me: string,
+  request: { name: string; idNumber: string; relation: Relation },
+): Promise<Outcome<{ needsAcceptance: boolean }>> {
+  const blocked = await deps.limits.peek('identityFailure', me);
+  if (!blocked.ok) throw new AppError('IDENTITY_CHECKS_LIMITED', undefined, { retryAfterS: blocked.retryAfterS });
+  const check = await deps.platform.checkBinding({
+    authorizerIdNumber: me,
+    beneficiaryIdNumber: request.idNumber,
+    beneficiaryName: request.name,
+    relation: request.relation,
+    beneficiaryMayActivateLater: true,
+  });
+  if (!check.ok && check.code === 'IDENTITY_MISMATCH') await deps.limits.consume('identityFailure', me);
+  return check;
+}
+
+/**
+ * Issue 12 item 2: the rule check before the face step (name matches the ID number, not
+ * oneself, the inviter's account, the relation, R4 …), so that a refusal comes before the
+ * person has done a face scan for nothing. Acceptance checks everything again (R19).
+ */
+export async function checkInvitation(
+  deps: BffDeps,
+  caller: Caller,
+  request: z.infer<typeof CheckInvitationRequestSchema>,
+): Promise<Outcome<{ needsAcceptance: boolean }>> {
+  return checkRelative(deps, requirePerson(caller), request);
+}
 
 /**
  * The authorizer invites a relative (flow 1): the commitment accepted (R9), the rules checked
  * on the platform as they stand now, a fresh face verification for this relative (R6), then
  * an invitation that expires in 72 hours (R19) and a notice to the relative (R20). A child
  * under 16 with a guardian-activated credential needs no acceptance (R18): bound at once.
+ * Only invitations made count towards the hourly limit: a refused attempt is given back.
  */
 export async function createInvitation(
   deps: BffDeps,
@@ -22,10 +68,26 @@ export async function createInvitation(
   const me = requirePerson(caller);
   const limit = await deps.limits.consume('invitation', me);
   if (!limit.ok) throw new AppError('RATE_LIMITED', undefined, { retryAfterS: limit.retryAfterS });
+  let made = false;
+  try {
+    const result = await invite(deps, caller, me, request);
+    made = result.ok;
+    return result;
+  } finally {
+    if (!made) await deps.limits.refund('invitation', me);
+  }
+}
+
+async function invite(
+  deps: BffDeps,
+  caller: Caller,
+  me: string,
+  request: z.infer<typeof CreateInvitationRequestSchema>,
+): Promise<Outcome<InvitationView>> {
   if (!(await hasAcceptedCommitment(deps, me, request.commitmentVersion))) return fail('COMMITMENT_REQUIRED');
 
   const binding = { authorizerIdNumber: me, beneficiaryIdNumber: request.idNumber, beneficiaryName: request.name, relation: request.relation };
-  const check = await deps.platform.checkBinding({ ...binding, beneficiaryMayActivateLater: true });
+  const check = await checkRelative(deps, me, request);
   if (!check.ok) return fail(check.code);
 
   if (!request.faceTicket) return fail('FACE_VERIFICATION_REQUIRED');
@@ -35,18 +97,19 @@ export async function createInvitation(
   if (!inviter.ok) return fail(inviter.code);
   const now = deps.clock();
   const invitationId = `inv_${randomBytes(12).toString('base64url')}`;
-  const record = {
+  const record: InvitationRecord = {
     invitationId,
     inviterId: me,
     inviterName: inviter.value.name,
     inviteeId: request.idNumber,
     inviteeName: request.name,
     relation: request.relation,
-    status: 'pending' as const,
+    status: 'pending',
     createdAt: now,
     expiresAt: invitationExpiresAt(now, deps.config.policy),
     decidedAt: null,
     bindingId: null,
+    closedReason: null,
   };
 
   if (!check.value.needsAcceptance) {

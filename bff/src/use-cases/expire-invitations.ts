@@ -1,31 +1,40 @@
-import { maskName } from '@family-share/shared';
 import type { BffDeps } from '../deps';
-import type { InvitationRecord } from '../ports/stores';
-import { notify } from './notify';
+import { closeInvitation, reconcile, recheckInvitation } from './reconcile-invitation';
 
-/** R19/R20: closes one invitation whose 72 hours have passed and tells both sides, once. */
+/** How often each open invitation is checked against the rules again (R4, R8; issue 9). */
+export const RECHECK_EVERY_MS = 60_000;
+
+/**
+ * R19/R20: closes one invitation whose 72 hours have passed and tells both sides, once. The
+ * platform withdraws its binding id first: an acceptance that got there before wins (the
+ * invitation is accepted), none can follow.
+ */
 export async function expireInvitation(deps: BffDeps, invitationId: string): Promise<void> {
-  const result = await deps.invitations.transition(invitationId, ['pending'], 'expired', deps.clock());
-  if (!result.ok) {
-    if (result.reason === 'not-pending' || result.reason === 'missing') await deps.invitations.forgetExpiry(invitationId);
+  const record = await deps.invitations.get(invitationId);
+  if (!record || (record.status !== 'pending' && record.status !== 'accepting')) {
+    await deps.invitations.forgetExpiry(invitationId);
     return;
   }
-  if (result.changed) await tellExpired(deps, result.record);
+  await closeInvitation(deps, record, 'expired');
 }
 
 /**
- * Both sides hear of an expiry (R20). Called by whichever transition moved the invitation
- * to 'expired' — the sweep, a listing, or an answer that came too late — and only by it.
+ * The periodic sweep, safe on several BFF processes: every invitation whose time has come;
+ * then open invitations due for a re-check, so that one the platform's own changes made
+ * impossible (R8 by the registry, which the BFF does not see happen) is closed within about
+ * a minute, and an acceptance whose process died is mirrored from the platform.
  */
-export async function tellExpired(deps: BffDeps, r: InvitationRecord): Promise<void> {
-  const invitationId = r.invitationId;
-  await notify(deps, r.inviterId, 'INVITATION_EXPIRED', { invitationId, otherName: maskName(r.inviteeName), box: 'sent' });
-  await notify(deps, r.inviteeId, 'INVITATION_EXPIRED', { invitationId, otherName: maskName(r.inviterName), box: 'received' });
-}
-
-/** The periodic sweep: every invitation whose time has come. Safe on several BFF processes. */
 export async function expireDueInvitations(deps: BffDeps): Promise<number> {
-  const due = await deps.invitations.dueExpiries(deps.clock(), 100);
+  const now = deps.clock();
+  const due = await deps.invitations.dueExpiries(now, 100);
   for (const id of due) await expireInvitation(deps, id);
+  for (const id of await deps.invitations.takeDueRechecks(now, now + RECHECK_EVERY_MS, 100)) {
+    const record = await deps.invitations.get(id);
+    if (!record || (record.status !== 'pending' && record.status !== 'accepting')) {
+      await deps.invitations.forgetExpiry(id);
+      continue;
+    }
+    await recheckInvitation(deps, await reconcile(deps, record));
+  }
   return due.length;
 }

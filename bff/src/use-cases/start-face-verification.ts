@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { AppError } from '../http/app-error';
 import type { BffDeps, Caller } from '../deps';
 import { fail, ok, type Outcome } from '../ports/outcome';
+import { isMinorNumber } from './activate-ecredential';
 
 const SESSION_TTL_S = 600;
 
@@ -27,6 +28,8 @@ export async function startFaceVerification(
   if (request.purpose === 'activate') {
     const identity = await deps.platform.verifyIdentity(request.name, request.idNumber);
     if (!identity.ok) return fail(identity.code);
+    // R18: a child under the minor age is not sent to a face scan that could only be refused.
+    if (isMinorNumber(identity.value.idNumber, deps)) return fail('MINOR_SELF_SERVICE');
     ({ name, idNumber } = identity.value);
     target = idNumber;
   } else {

@@ -70,6 +70,7 @@ export function invitationView(record: InvitationRecord, me: string, now: number
     expiresAt: record.expiresAt,
     decidedAt: open ? (status === 'expired' ? record.expiresAt : null) : record.decidedAt,
     bindingId: record.bindingId,
+    closedReason: record.status === 'closed' ? record.closedReason : null,
   };
 }
 

@@ -47,6 +47,9 @@ export const ERROR_MESSAGES: Readonly<Record<AppErrorCode, string>> = {
   ECREDENTIAL_ALREADY_ACTIVE: '您的医保电子凭证已经激活。',
   ECREDENTIAL_REQUIRED: '请先激活医保电子凭证。',
   NOT_A_MINOR: '孩子已满16周岁，请使用普通邀请，由孩子本人接受。',
+  MINOR_SELF_SERVICE: '未成年人不能自己激活医保电子凭证或接受邀请，请由父母在自己的手机上以监护人身份办理。',
+  CHILD_ECREDENTIAL_ALREADY_ACTIVE: '孩子的医保电子凭证已经激活，可以直接绑定。',
+  IDENTITY_CHECKS_LIMITED: '姓名与身份证号不一致的次数过多，为保护他人信息，核验已暂停。',
   ORDER_MISMATCH: '授权人列表已变化，请刷新后重新排序。',
   // face verification
   FACE_VERIFICATION_FAILED: '人脸与身份信息不匹配，请本人重新验证。',
@@ -78,10 +81,41 @@ export const ERROR_MESSAGES: Readonly<Record<AppErrorCode, string>> = {
 
 const UNKNOWN = '出了点问题，请稍后再试。'
 
+/**
+ * Issue 9 item 8, "every message names whose credential it means": the catalogue above speaks
+ * to the inviter (the authorizer). The relative who accepts meets the same codes about the
+ * other person, or about themself in the second person.
+ */
+const AS_INVITEE: Partial<Record<AppErrorCode, string>> = {
+  AUTHORIZER_ECREDENTIAL_INACTIVE: '邀请人的医保电子凭证目前未激活，暂时不能接受这条邀请。',
+  BENEFICIARY_ECREDENTIAL_INACTIVE: '您的医保电子凭证尚未激活，请先激活后再接受邀请。',
+  AUTHORIZER_NOT_EMPLOYEE: '邀请人已不再参加职工医保，不能再共享个人账户，这条邀请已无法接受。',
+  AUTHORIZER_ACCOUNT_ABNORMAL: '邀请人的医保个人账户状态异常（如暂停参保），暂时不能接受这条邀请。',
+  BENEFICIARY_NOT_INSURED: '您的参保信息不符合家庭共济的条件，不能接受这条邀请。',
+  BENEFICIARY_ACCOUNT_ABNORMAL: '您的参保状态异常（如暂停），暂时不能接受这条邀请。',
+  BENEFICIARY_ALREADY_BOUND: '您已被其他参保人绑定，不能再接受这条邀请。',
+  REVERSE_BINDING: '您已经把医保个人账户共享给对方，不能再反向绑定。',
+}
+
+/** The message for the relative answering an invitation (see AS_INVITEE). */
+export function messageForInvitee(error: unknown): string {
+  return isApiError(error) && AS_INVITEE[error.code] ? (AS_INVITEE[error.code] as string) : messageOf(error)
+}
+
+/** When a refused person may try again, from the server's retryAfterS, as a clock time. */
+export function retryTimeOf(error: unknown, now = Date.now()): string | null {
+  if (!isApiError(error) || error.retryAfterS === undefined) return null
+  const at = new Date(now + error.retryAfterS * 1000)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${pad(at.getHours())}:${pad(at.getMinutes())}`
+}
+
 /** The Chinese message for any thrown value; unknown errors get a calm generic line. */
 export function messageOf(error: unknown): string {
-  if (isApiError(error)) return ERROR_MESSAGES[error.code] ?? UNKNOWN
-  return UNKNOWN
+  if (!isApiError(error)) return UNKNOWN
+  const message = ERROR_MESSAGES[error.code] ?? UNKNOWN
+  const at = retryTimeOf(error)
+  return at ? `${message}请在${at}以后再试。` : message
 }
 
 /** Failures where trying the very same request again can help (no answer, or a busy server). */

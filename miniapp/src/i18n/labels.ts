@@ -49,6 +49,7 @@ export const INVITATION_STATUS_LABELS = {
   rejected: '已拒绝',
   cancelled: '已撤回',
   expired: '已过期',
+  closed: '已失效',
 } as const
 
 export const END_REASON_LABELS = {

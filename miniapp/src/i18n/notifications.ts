@@ -2,7 +2,8 @@
  * Every notification kind (R20) in Chinese, in one place. The BFF sends plain data (masked
  * names, fen, codes); the words are chosen here.
  */
-import { formatYuan, RELATIONS, type NotificationKind, type NotificationView, type Relation } from '@family-share/shared'
+import { formatYuan, isErrorCode, RELATIONS, type NotificationKind, type NotificationView, type Relation } from '@family-share/shared'
+import { ERROR_MESSAGES } from './error-messages'
 import { END_REASON_LABELS, insuranceLabel, PERSON_STATUS_LABELS, RELATION_LABELS } from './labels'
 
 export interface NotificationText {
@@ -55,6 +56,14 @@ const WORDING: Readonly<Record<NotificationKind, (data: Data) => NotificationTex
     body: `与${text(d, 'otherName')}之间的家庭共济邀请超过72小时未处理，已自动失效。`,
     link: 'invitations',
   }),
+  INVITATION_CLOSED: (d) => {
+    const reason = typeof d.reason === 'string' && isErrorCode(d.reason) ? ERROR_MESSAGES[d.reason] : ''
+    return {
+      title: '邀请已失效',
+      body: `与${text(d, 'otherName')}之间的家庭共济邀请已无法接受，已自动关闭。${reason}`,
+      link: 'invitations',
+    }
+  },
   BINDING_CREATED: (d) => ({
     title: '家庭共济关系已建立',
     body:
@@ -106,6 +115,19 @@ const WORDING: Readonly<Record<NotificationKind, (data: Data) => NotificationTex
       link: 'bindings',
     }
   },
+  SHARING_PAUSED: (d) => {
+    const status = typeof d.status === 'string' && d.status in PERSON_STATUS_LABELS ? PERSON_STATUS_LABELS[d.status as keyof typeof PERSON_STATUS_LABELS] : '状态异常'
+    return {
+      title: '家庭共济暂停',
+      body: `${text(d, 'counterpartName')}的职工医保个人账户当前为“${status}”，暂时不能为您支付；在此期间看病买药将由您本人账户或现金支付。恢复后会再通知您。`,
+      link: 'bindings',
+    }
+  },
+  SHARING_RESUMED: (d) => ({
+    title: '家庭共济已恢复',
+    body: `${text(d, 'counterpartName')}的职工医保个人账户已恢复正常，您可以继续使用家庭共济。`,
+    link: 'bindings',
+  }),
   ECREDENTIAL_ACTIVATED: (d) => ({
     title: '医保电子凭证已激活',
     body: d.mode === 'guardian' ? `${text(d, 'guardianName', '监护人')}已作为监护人为您激活医保电子凭证。` : '您的医保电子凭证已激活，可以使用家庭共济服务。',

@@ -23,13 +23,16 @@ export class ApiError extends Error {
   /** HTTP status; 0 when no answer arrived. */
   readonly status: number
   readonly requestId: string | undefined
+  /** With a 429: seconds until the person may try again, as the server said. */
+  readonly retryAfterS: number | undefined
 
-  constructor(code: AppErrorCode, status: number, message?: string, requestId?: string) {
+  constructor(code: AppErrorCode, status: number, message?: string, requestId?: string, retryAfterS?: number) {
     super(message ?? code)
     this.name = 'ApiError'
     this.code = code
     this.status = status
     this.requestId = requestId
+    this.retryAfterS = retryAfterS
   }
 }
 
@@ -142,12 +145,14 @@ function errorCodeOf(answer: RawAnswer): string | undefined {
 }
 
 function toApiError(answer: RawAnswer): ApiError {
-  const body = answer.data as { error?: { code?: unknown; message?: unknown; requestId?: unknown } } | null
+  const body = answer.data as { error?: { code?: unknown; message?: unknown; requestId?: unknown; retryAfterS?: unknown } } | null
   const error = body && typeof body === 'object' ? body.error : undefined
   const code = error?.code
   const message = typeof error?.message === 'string' ? error.message : undefined
   const requestId = typeof error?.requestId === 'string' ? error.requestId : undefined
-  if (isErrorCode(code)) return new ApiError(code, answer.statusCode, message, requestId)
+  const wait = error?.retryAfterS
+  const retryAfterS = typeof wait === 'number' && Number.isSafeInteger(wait) && wait > 0 ? wait : undefined
+  if (isErrorCode(code)) return new ApiError(code, answer.statusCode, message, requestId, retryAfterS)
   // An answer without our error body (a proxy's 502 page, say): judge by the status.
   const fallback: AppErrorCode = answer.statusCode >= 500 ? 'SERVICE_UNAVAILABLE' : 'BAD_RESPONSE'
   return new ApiError(fallback, answer.statusCode, message, requestId)

@@ -13,6 +13,9 @@ export const createInvitation = (body: {
   commitmentVersion: string
 }) => call('createInvitation', { body })
 
+/** The rule check before the face step (issue 12): refusals come before the scan, not after. */
+export const checkInvitation = (body: { name: string; idNumber: string; relation: Relation }) => call('checkInvitation', { body })
+
 export const acceptInvitation = (invitationId: string) => call('acceptInvitation', { params: { invitationId } })
 export const rejectInvitation = (invitationId: string) => call('rejectInvitation', { params: { invitationId } })
 export const cancelInvitation = (invitationId: string) => call('cancelInvitation', { params: { invitationId } })

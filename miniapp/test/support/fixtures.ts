@@ -65,6 +65,7 @@ export function invitation(overrides: Partial<InvitationView> = {}): InvitationV
     expiresAt: NOW + 71 * 3_600_000,
     decidedAt: null,
     bindingId: null,
+    closedReason: null,
     ...overrides,
   }
 }

@@ -5,6 +5,7 @@ import {
   ActivateGuardianRequestSchema,
   AdminPersonSchema,
   BalanceChangeSchema,
+  BindingDecisionRequestSchema,
   CheckBindingRequestSchema,
   CreateBindingRequestSchema,
   ECredentialChangeSchema,
@@ -33,7 +34,7 @@ import { activateAsGuardian, activateECredential, verifyIdentity } from './use-c
 import { changeInsurance, setBalance } from './use-cases/change-insurance';
 import { advanceClaim, fileClaim } from './use-cases/claims';
 import { checkBindingNow } from './use-cases/check-binding';
-import { createBinding } from './use-cases/create-binding';
+import { bindingDecision, createBinding } from './use-cases/create-binding';
 import { endBinding } from './use-cases/end-binding';
 import { listBindings } from './use-cases/list-bindings';
 import { payPremium } from './use-cases/pay-premium';
@@ -96,6 +97,11 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
 
   router.post('/bindings', async (ctx) => {
     respond(ctx, await createBinding(deps, parse(CreateBindingRequestSchema, ctx.request.body)), 201);
+  });
+
+  router.post('/bindings/:bindingId/decision', async (ctx) => {
+    const bindingId = parse(OpaqueIdSchema, ctx.params.bindingId);
+    ctx.body = await bindingDecision(deps, { bindingId, ...parse(BindingDecisionRequestSchema, ctx.request.body) });
   });
 
   router.post('/bindings/:bindingId/end', async (ctx) => {

@@ -14,7 +14,14 @@ export interface PlatformDeps {
   clock: () => number;
   notifier: Notifier;
   log: Logger;
+  /**
+   * Tests only: called between the steps of a multi-step operation, so that a test can stop it
+   * there (throw, as a crash would) and check what is left. Absent in production.
+   */
+  faults?: (step: FaultPoint) => Promise<void> | void;
 }
+
+export type FaultPoint = 'binding:claimed' | 'binding:committed' | 'binding:finished';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode };
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { ErrorCode } from '../errors';
 import {
   AccountChoiceSchema,
+  ErrorCodeSchema,
   FenSchema,
   IdempotencyKeySchema,
   IdNumberSchema,
@@ -169,7 +170,8 @@ export const CommitmentAcceptanceSchema = z.object({ version: z.string(), accept
 
 // ---- invitations ----
 
-export const InvitationStatusSchema = z.enum(['pending', 'accepted', 'rejected', 'cancelled', 'expired']);
+/** 'closed': it could never be accepted any more (closedReason says why) and was closed at once (R20). */
+export const InvitationStatusSchema = z.enum(['pending', 'accepted', 'rejected', 'cancelled', 'expired', 'closed']);
 
 export const CreateInvitationRequestSchema = z.object({
   name: PersonNameSchema,
@@ -190,8 +192,21 @@ export const InvitationViewSchema = z.object({
   expiresAt: EpochMsSchema,
   decidedAt: EpochMsSchema.nullable(),
   bindingId: OpaqueIdSchema.nullable(),
+  /** Why a 'closed' invitation was closed: the refusal that acceptance would meet (R4, R8). */
+  closedReason: ErrorCodeSchema.nullable(),
 });
 export type InvitationView = z.infer<typeof InvitationViewSchema>;
+
+/** The rule check before the face step (issue 12): would an invitation to this person be allowed now? */
+export const CheckInvitationRequestSchema = z.object({
+  name: PersonNameSchema,
+  idNumber: IdNumberSchema,
+  relation: RelationSchema,
+});
+export const CheckInvitationSchema = z.object({
+  /** false: a child of mine under the minor age, bound at once as guardian (R18). */
+  needsAcceptance: z.boolean(),
+});
 
 export const InvitationListQuerySchema = z.object({ box: z.enum(['sent', 'received']) });
 export const InvitationListSchema = z.object({ items: z.array(InvitationViewSchema) });
@@ -328,6 +343,7 @@ export const NotificationKindSchema = z.enum([
   'INVITATION_REJECTED',
   'INVITATION_CANCELLED',
   'INVITATION_EXPIRED',
+  'INVITATION_CLOSED',
   'BINDING_CREATED',
   'BINDING_ENDED',
   'DEDUCTION',
@@ -335,6 +351,8 @@ export const NotificationKindSchema = z.enum([
   'PREMIUM_PAID',
   'INSURANCE_CHANGED',
   'ECREDENTIAL_ACTIVATED',
+  'SHARING_PAUSED',
+  'SHARING_RESUMED',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 
@@ -432,7 +450,7 @@ export const BFF_API = {
   startFace: {
     method: 'post', path: '/api/face/sessions', summary: 'Start a face verification (R6)', auth: true,
     body: FaceSessionRequestSchema, response: FaceSessionSchema, status: 201,
-    errors: [...AUTH_ERRORS, 'VALIDATION_FAILED', 'FACE_LOCKED', 'RATE_LIMITED', 'ECREDENTIAL_REQUIRED', 'IDENTITY_MISMATCH', 'BINDING_NOT_FOUND'],
+    errors: [...AUTH_ERRORS, 'VALIDATION_FAILED', 'FACE_LOCKED', 'RATE_LIMITED', 'ECREDENTIAL_REQUIRED', 'IDENTITY_MISMATCH', 'BINDING_NOT_FOUND', 'MINOR_SELF_SERVICE'],
   },
   completeFace: {
     method: 'post', path: '/api/face/sessions/:sessionId/complete', summary: 'Finish it: a single-use ticket on a pass', auth: true,
@@ -446,7 +464,7 @@ export const BFF_API = {
   activate: {
     method: 'post', path: '/api/ecredential/activate', summary: 'Activate my e-credential (R1)', auth: true,
     body: ActivateRequestSchema, response: MyPersonSchema,
-    errors: [...AUTH_ERRORS, 'VALIDATION_FAILED', 'FACE_VERIFICATION_REQUIRED', 'FACE_TICKET_INVALID', 'IDENTITY_MISMATCH', 'ECREDENTIAL_ALREADY_ACTIVE', 'OPENID_ALREADY_LINKED', 'PAYER_NOT_INSURED'],
+    errors: [...AUTH_ERRORS, 'VALIDATION_FAILED', 'FACE_VERIFICATION_REQUIRED', 'FACE_TICKET_INVALID', 'IDENTITY_MISMATCH', 'ECREDENTIAL_ALREADY_ACTIVE', 'OPENID_ALREADY_LINKED', 'PAYER_NOT_INSURED', 'MINOR_SELF_SERVICE'],
   },
   commitment: {
     method: 'get', path: '/api/commitment', summary: 'The commitment letter (附件2) and my acceptance', auth: true,
@@ -465,6 +483,17 @@ export const BFF_API = {
       'SELF_BINDING', 'IDENTITY_MISMATCH', 'RELATION_NOT_ALLOWED', 'AUTHORIZER_NOT_EMPLOYEE', 'AUTHORIZER_NOT_IN_REGION',
       'AUTHORIZER_ACCOUNT_ABNORMAL', 'AUTHORIZER_ECREDENTIAL_INACTIVE', 'BENEFICIARY_NOT_INSURED', 'BENEFICIARY_ACCOUNT_ABNORMAL',
       'MINOR_NEEDS_PARENT', 'REVERSE_BINDING', 'BENEFICIARY_ALREADY_BOUND', 'DUPLICATE_BINDING', 'INVITATION_ALREADY_PENDING',
+      'IDENTITY_CHECKS_LIMITED',
+    ],
+  },
+  checkInvitation: {
+    method: 'post', path: '/api/invitations/check', summary: 'The rule check before the face step: may I invite this relative now?', auth: true,
+    body: CheckInvitationRequestSchema, response: CheckInvitationSchema,
+    errors: [
+      ...PERSON_ERRORS, 'VALIDATION_FAILED', 'IDENTITY_CHECKS_LIMITED', 'SELF_BINDING', 'IDENTITY_MISMATCH', 'RELATION_NOT_ALLOWED',
+      'AUTHORIZER_NOT_EMPLOYEE', 'AUTHORIZER_NOT_IN_REGION', 'AUTHORIZER_ACCOUNT_ABNORMAL', 'AUTHORIZER_ECREDENTIAL_INACTIVE',
+      'BENEFICIARY_NOT_INSURED', 'BENEFICIARY_ACCOUNT_ABNORMAL', 'MINOR_NEEDS_PARENT', 'REVERSE_BINDING', 'BENEFICIARY_ALREADY_BOUND',
+      'DUPLICATE_BINDING',
     ],
   },
   listInvitations: {
@@ -477,7 +506,7 @@ export const BFF_API = {
     errors: [
       ...PERSON_ERRORS, 'INVITATION_NOT_FOUND', 'INVITATION_NOT_PENDING', 'INVITATION_EXPIRED', 'BENEFICIARY_ECREDENTIAL_INACTIVE',
       'AUTHORIZER_NOT_EMPLOYEE', 'AUTHORIZER_ACCOUNT_ABNORMAL', 'BENEFICIARY_NOT_INSURED', 'REVERSE_BINDING', 'BENEFICIARY_ALREADY_BOUND',
-      'DUPLICATE_BINDING', 'IDENTITY_MISMATCH', 'REQUEST_IN_PROGRESS',
+      'DUPLICATE_BINDING', 'IDENTITY_MISMATCH', 'REQUEST_IN_PROGRESS', 'MINOR_SELF_SERVICE', 'AUTHORIZER_NOT_IN_REGION',
     ],
   },
   rejectInvitation: {
@@ -488,7 +517,7 @@ export const BFF_API = {
   cancelInvitation: {
     method: 'post', path: '/api/invitations/:invitationId/cancel', summary: 'Withdraw my invitation', auth: true,
     params: InvitationParams, response: InvitationViewSchema,
-    errors: [...PERSON_ERRORS, 'INVITATION_NOT_FOUND', 'INVITATION_NOT_PENDING'],
+    errors: [...PERSON_ERRORS, 'INVITATION_NOT_FOUND', 'INVITATION_NOT_PENDING', 'INVITATION_EXPIRED'],
   },
   bindMinor: {
     method: 'post', path: '/api/family/minors', summary: 'A parent activates a child under 16 as guardian and binds at once (R18)', auth: true,

@@ -80,6 +80,8 @@ export const ErrorBodySchema = z.object({
     code: ErrorCodeSchema,
     message: z.string(),
     requestId: z.string().optional(),
+    /** With a 429: seconds until the person may try again (the mini-program words the time). */
+    retryAfterS: z.number().int().min(1).optional(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   }),
 });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   AccountChoiceSchema,
+  ErrorCodeSchema,
   FenSchema,
   IdNumberSchema,
   InsuranceSchema,
@@ -122,6 +123,23 @@ export const CreateBindingRequestSchema = BindingRequestSchema.extend({
 export const CheckBindingRequestSchema = BindingRequestSchema.extend({
   beneficiaryMayActivateLater: z.boolean().default(false),
 });
+
+/**
+ * What became of a binding id (STYLE 13: the platform decides, the BFF mirrors): committed,
+ * withdrawn for good, or still open. With `withdraw`, an open id is withdrawn in the same step.
+ */
+export const BindingWithdrawReasonSchema = z.enum(['cancelled', 'rejected', 'expired', 'closed']);
+export const BindingDecisionRequestSchema = z.object({
+  authorizerIdNumber: IdNumberSchema,
+  beneficiaryIdNumber: IdNumberSchema,
+  withdraw: z.object({ reason: BindingWithdrawReasonSchema, code: ErrorCodeSchema.optional() }).optional(),
+});
+export const BindingDecisionSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('binding'), binding: BindingSchema }),
+  z.object({ state: z.literal('void'), reason: BindingWithdrawReasonSchema, code: ErrorCodeSchema.optional() }),
+  z.object({ state: z.literal('open') }),
+]);
+export type BindingDecision = z.infer<typeof BindingDecisionSchema>;
 
 export const CheckBindingResponseSchema = z.object({ ok: z.literal(true), needsAcceptance: z.boolean() });
 
@@ -297,6 +315,8 @@ export const FeedEventSchema = z.object({
     'PREMIUM_PAID',
     'INSURANCE_CHANGED',
     'ECREDENTIAL_ACTIVATED',
+    'SHARING_PAUSED',
+    'SHARING_RESUMED',
   ]),
   at: EpochMsSchema,
   data: z.record(z.string(), z.unknown()),

@@ -16,12 +16,13 @@ import { messageOf } from '@/i18n/error-messages'
 import { RELATION_LABELS } from '@/i18n/labels'
 import { getCommitment } from '@/services/commitment'
 import { isApiError } from '@/services/http'
-import { bindMinor, createInvitation } from '@/services/invitations'
+import { bindMinor, checkInvitation, createInvitation } from '@/services/invitations'
 import { verifyFace } from '@/utils/face-handoff'
 import { navigate, ROUTES } from '@/utils/nav'
 import { isoDate } from '@/utils/time'
 import { idNumberHint, nameHint } from '@/utils/validate'
 import { Done, type Outcome } from './done'
+import { fieldOf, type FormFieldName } from './refusal'
 import { Steps } from './steps'
 import './index.scss'
 
@@ -43,6 +44,8 @@ export default function AddRelative() {
   const [tried, setTried] = useState(false)
   const [faceCancelled, setFaceCancelled] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
+  /** The server's refusal stays on the form, beside its field, until that field is changed. */
+  const [refusal, setRefusal] = useState<{ error: unknown; field: FormFieldName | null } | null>(null)
 
   const today = isoDate()
   const id = normalizeIdNumber(idNumber)
@@ -54,25 +57,36 @@ export default function AddRelative() {
   const relationProblem = relation === null ? '请选择这位家人是您的什么人' : isMinor && relation !== 'child' ? `未满${MINOR_AGE}周岁的家人只能由父母绑定。如果这是您的子女，请选择“子女”。` : null
   const nameProblem = nameHint(name)
   const idProblem = idNumberHint(id, today)
+  const refused = (field: FormFieldName) => (refusal?.field === field ? messageOf(refusal.error) : null)
   const show = {
-    relation: tried || (isMinor && relation !== null) ? relationProblem : null,
-    name: tried ? nameProblem : null,
-    idNumber: tried || id.length >= 18 ? idProblem : null,
+    relation: (tried || (isMinor && relation !== null) ? relationProblem : null) ?? refused('relation'),
+    name: (tried ? nameProblem : null) ?? refused('name'),
+    idNumber: (tried || id.length >= 18 ? idProblem : null) ?? refused('idNumber'),
+  }
+  const edited = (field: FormFieldName) => {
+    if (refusal?.field === field) setRefusal(null)
   }
 
   const send = useAction(async (version: string) => {
-    const face = await verifyFace({ purpose: 'bind', target: id })
-    if (!face) {
-      setFaceCancelled(true)
-      return
-    }
     const person = { name: name.trim(), idNumber: id }
-    if (minorFlow) {
-      const binding = await bindMinor({ childName: person.name, childIdNumber: person.idNumber, faceTicket: face.ticket, commitmentVersion: version })
-      setOutcome({ kind: 'bound', binding })
-    } else {
-      const invitation = await createInvitation({ ...person, relation: relation as Relation, faceTicket: face.ticket, commitmentVersion: version })
-      setOutcome({ kind: 'invited', invitation })
+    try {
+      // Every rule the server can check without a face scan, before the scan (issue 12).
+      await checkInvitation({ ...person, relation: relation as Relation })
+      const face = await verifyFace({ purpose: 'bind', target: id })
+      if (!face) {
+        setFaceCancelled(true)
+        return
+      }
+      if (minorFlow) {
+        const binding = await bindMinor({ childName: person.name, childIdNumber: person.idNumber, faceTicket: face.ticket, commitmentVersion: version })
+        setOutcome({ kind: 'bound', binding })
+      } else {
+        const invitation = await createInvitation({ ...person, relation: relation as Relation, faceTicket: face.ticket, commitmentVersion: version })
+        setOutcome({ kind: 'invited', invitation })
+      }
+    } catch (error) {
+      setRefusal({ error, field: fieldOf(error) })
+      throw error
     }
   })
 
@@ -80,6 +94,7 @@ export default function AddRelative() {
   const submit = () => {
     setTried(true)
     setFaceCancelled(false)
+    setRefusal(null)
     if (relationProblem || nameProblem || idProblem || !commitment.data) return
     if (!accepted) {
       navigate(ROUTES.commitment)
@@ -103,7 +118,8 @@ export default function AddRelative() {
     )
   }
 
-  const sendError = send.error
+  // A refusal shown beside its field is not repeated below the form.
+  const sendError = refusal && refusal.field === null ? refusal.error : null
   const commitmentOutdated = isApiError(sendError) && sendError.code === 'COMMITMENT_REQUIRED'
   return (
     <PageShell className='add-relative'>
@@ -119,13 +135,40 @@ export default function AddRelative() {
 
       <Card>
         <FormField label='这位家人是您的' error={show.relation}>
-          <ChipGroup<Relation> options={RELATION_OPTIONS} value={relation} onChange={setRelation} layout='grid' />
+          <ChipGroup<Relation>
+            options={RELATION_OPTIONS}
+            value={relation}
+            onChange={(value) => {
+              edited('relation')
+              setRelation(value)
+            }}
+            layout='grid'
+          />
         </FormField>
         <FormField label='家人姓名' error={show.name}>
-          <TextInput value={name} onChange={setName} placeholder='与身份证上一致' maxLength={30} invalid={Boolean(show.name)} />
+          <TextInput
+            value={name}
+            onChange={(value) => {
+              edited('name')
+              setName(value)
+            }}
+            placeholder='与身份证上一致'
+            maxLength={30}
+            invalid={Boolean(show.name)}
+          />
         </FormField>
         <FormField label='家人身份证号' error={show.idNumber} tip={age !== null ? `根据身份证号，这位家人${age}周岁` : '18位，最后一位可能是X'}>
-          <TextInput value={idNumber} onChange={setIdNumber} placeholder='请输入18位身份证号' type='idcard' maxLength={18} invalid={Boolean(show.idNumber)} />
+          <TextInput
+            value={idNumber}
+            onChange={(value) => {
+              edited('idNumber')
+              setIdNumber(value)
+            }}
+            placeholder='请输入18位身份证号'
+            type='idcard'
+            maxLength={18}
+            invalid={Boolean(show.idNumber)}
+          />
         </FormField>
       </Card>
 
@@ -147,7 +190,7 @@ export default function AddRelative() {
           )}
         </Notice>
       ) : null}
-      {faceCancelled && !sendError ? <Notice tone='warning'>人脸验证未完成，已填写的信息已保留。</Notice> : null}
+      {faceCancelled && !refusal ? <Notice tone='warning'>人脸验证未完成，已填写的信息已保留。</Notice> : null}
 
       <AppButton type='primary' size='large' block loading={send.busy} onClick={submit}>
         {!accepted ? '先签署承诺书' : minorFlow ? '人脸验证并绑定' : '下一步：人脸验证'}

@@ -6,7 +6,7 @@ import { PageState } from '@/components/page-state'
 import { Tabs } from '@/components/tabs'
 import { useNow } from '@/hooks/useNow'
 import { useRequest } from '@/hooks/useRequest'
-import { messageOf } from '@/i18n/error-messages'
+import { messageForInvitee, messageOf } from '@/i18n/error-messages'
 import { isApiError } from '@/services/http'
 import { acceptInvitation, cancelInvitation, listInvitations, rejectInvitation, type InvitationBox } from '@/services/invitations'
 import { navigate, ROUTES } from '@/utils/nav'
@@ -49,9 +49,10 @@ export default function Invitations() {
       else await cancelInvitation(invitation.invitationId)
       Taro.showToast({ title: DONE[action], icon: 'success' })
     } catch (caught) {
-      const needsActivation = isApiError(caught) && caught.code === 'ECREDENTIAL_REQUIRED'
-      if (!needsActivation) await alert('没有成功', messageOf(caught))
-      else if (await confirm({ title: '没有成功', content: messageOf(caught), confirmText: '去激活' })) navigate(ROUTES.activate)
+      const needsActivation = isApiError(caught) && (caught.code === 'ECREDENTIAL_REQUIRED' || caught.code === 'BENEFICIARY_ECREDENTIAL_INACTIVE')
+      const message = invitation.box === 'received' ? messageForInvitee(caught) : messageOf(caught)
+      if (!needsActivation) await alert('没有成功', message)
+      else if (await confirm({ title: '没有成功', content: message, confirmText: '去激活' })) navigate(ROUTES.activate)
     } finally {
       setBusyId(null)
       void reload()

@@ -3,6 +3,7 @@ import type { InvitationView } from '@family-share/shared'
 import { AppButton } from '@/components/app-button'
 import { RelativeHead } from '@/components/relative-head'
 import { Tag } from '@/components/tag'
+import { ERROR_MESSAGES } from '@/i18n/error-messages'
 import { INVITATION_STATUS_LABELS, relationFromMySide } from '@/i18n/labels'
 import { formatDateTime, timeLeft } from '@/utils/time'
 
@@ -14,7 +15,13 @@ const STATUS_TONES = {
   rejected: 'danger',
   cancelled: 'neutral',
   expired: 'neutral',
+  closed: 'neutral',
 } as const
+
+/** Why an invitation was closed before anyone answered it (issue 9): the refusal acceptance would meet. */
+function closedReasonText(code: InvitationView['closedReason']): string {
+  return code ? ERROR_MESSAGES[code] : '这条邀请已无法接受。'
+}
 
 interface InvitationCardProps {
   invitation: InvitationView
@@ -52,6 +59,11 @@ export function InvitationCard({ invitation, now, busy, onAction }: InvitationCa
           <View className='invitation__line'>
             <View className='invitation__key'>过期时间</View>
             <View>{formatDateTime(invitation.expiresAt)}</View>
+          </View>
+        ) : status === 'closed' ? (
+          <View className='invitation__line'>
+            <View className='invitation__key'>失效原因</View>
+            <View>{closedReasonText(invitation.closedReason)}</View>
           </View>
         ) : invitation.decidedAt ? (
           <View className='invitation__line'>

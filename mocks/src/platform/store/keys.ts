@@ -13,6 +13,12 @@ export interface PersonKeys {
   beneficiaries: string;
   /** HASH bindingId → JSON: every binding in which this person is the beneficiary, ended ones too. */
   bindings: string;
+  /**
+   * HASH bindingId → JSON {reason, at}: binding ids that were withdrawn before they were ever
+   * committed (an invitation cancelled, rejected, expired or closed). A commit of such an id is
+   * refused, so that the invitation's end is final (the platform decides, the BFF mirrors).
+   */
+  voided: string;
   /** HASH opId → "take|balanceAfter|status": debits applied to this account (R17). */
   applied: string;
   /** HASH score → JSON: deductions from this account (R16). */
@@ -47,6 +53,7 @@ export class PlatformKeys {
       authorizers: `${base}in`,
       beneficiaries: `${base}out`,
       bindings: `${base}bind`,
+      voided: `${base}void`,
       applied: `${base}applied`,
       ledger: `${base}led`,
       ledgerIndex: `${base}led:all`,

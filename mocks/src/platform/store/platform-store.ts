@@ -180,15 +180,34 @@ export class PlatformStore {
     return runScript(this.redis, 'claim-binding', [k.person, k.authorizers, k.beneficiaries], [b, bindingId, now, staleMs]);
   }
 
-  commitBinding(record: Binding, max: number, expectedVersion: string, event: object) {
+  commitBinding(record: Binding, max: number, expectedVersion: string, event: object, claimedAt: number) {
     const k = this.k(record.beneficiaryId);
     const entry = JSON.stringify({ bindingId: record.bindingId, rank: String(record.createdAt) });
     return runScript(
       this.redis,
       'commit-binding',
-      [k.person, k.authorizers, k.beneficiaries, k.bindings, k.feed],
-      [record.authorizerId, record.bindingId, JSON.stringify(record), max, expectedVersion, entry, JSON.stringify(event)],
+      [k.person, k.authorizers, k.beneficiaries, k.bindings, k.feed, k.voided],
+      [record.authorizerId, record.bindingId, JSON.stringify(record), max, expectedVersion, entry, JSON.stringify(event), claimedAt],
     );
+  }
+
+  /** What became of a binding id: committed, withdrawn, or still open; with 'void', an open one is withdrawn. */
+  async bindingDecision(
+    b: string,
+    bindingId: string,
+    withdraw: { reason: string; code: string } | null,
+    now: number,
+  ): Promise<{ state: 'binding'; record: Binding } | { state: 'void'; reason: string; code: string } | { state: 'open' }> {
+    const k = this.k(b);
+    const [state = 'open', value = '', code = ''] = await runScript(
+      this.redis,
+      'void-binding',
+      [k.bindings, k.voided],
+      [bindingId, withdraw ? 'void' : 'read', withdraw?.reason ?? '', now, withdraw?.code ?? ''],
+    );
+    if (state === 'binding') return { state, record: JSON.parse(value) as Binding };
+    if (state === 'void') return { state, reason: value, code };
+    return { state: 'open' };
   }
 
   finishBinding(a: string, b: string, bindingId: string, outcome: 'active' | 'release', now: number, event: object | null) {

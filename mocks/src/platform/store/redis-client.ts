@@ -9,6 +9,7 @@ const SCRIPT_NAMES = [
   'claim-binding',
   'commit-binding',
   'finish-binding',
+  'void-binding',
   'end-binding-authorizer',
   'end-binding-beneficiary',
   'settlement-begin',

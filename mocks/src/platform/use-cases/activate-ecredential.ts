@@ -13,7 +13,10 @@ export async function verifyIdentity(deps: PlatformDeps, name: string, idNumber:
   return ok(person);
 }
 
-/** R1: a person activates their own e-credential, linked to their WeChat account. */
+/**
+ * R1: a person activates their own e-credential, linked to their WeChat account. R18: not a
+ * person under the minor age (birth date from the ID number): a parent does that as guardian.
+ */
 export async function activateECredential(
   deps: PlatformDeps,
   request: { name: string; idNumber: string; openid: string },
@@ -22,6 +25,7 @@ export async function activateECredential(
   const identity = await verifyIdentity(deps, request.name, request.idNumber);
   if (!identity.ok) return identity;
   if (identity.value.insurance === null) return failWith('PAYER_NOT_INSURED');
+  if (ageOn(identity.value.birthDate, chinaDate(deps.clock())) < deps.policy.minorAge) return failWith('MINOR_SELF_SERVICE');
 
   const holder = await store.linkOpenid(request.openid, request.idNumber);
   if (holder !== request.idNumber) return failWith('OPENID_ALREADY_LINKED');
@@ -57,7 +61,9 @@ export async function activateAsGuardian(
   if (child.insurance === null) return failWith('BENEFICIARY_NOT_INSURED');
 
   const reply = await store.activateECredential(child.idNumber, 'guardian', '', guardian.idNumber, now);
-  if (reply[0] !== 'OK') return failWith('ECREDENTIAL_ALREADY_ACTIVE');
+  // Activated some other way (by the child before R18 was enforced, by the other parent, at the
+  // counter): a code of its own, so that nobody tells the parent "your" credential is active.
+  if (reply[0] !== 'OK') return failWith('CHILD_ECREDENTIAL_ALREADY_ACTIVE');
   if (reply[1] === 'activated') {
     await store.appendFeed(child.idNumber, { kind: 'ECREDENTIAL_ACTIVATED', at: now, mode: 'guardian', guardianName: guardian.name });
   }

@@ -1,7 +1,8 @@
 import { bindingsEndedByInsuranceChange, type Binding, type PlatformPerson } from '@family-share/shared';
 import { failWith, ok, type PlatformDeps, type Result } from '../deps';
 import { endBindingSteps } from './end-binding';
-import { personView } from './person-view';
+import type { StoredPerson } from '../store/platform-store';
+import { canShareFrom, personView } from './person-view';
 
 /**
  * The registry changes someone's insurance (admin endpoint and CLI). R8: an authorizer who is
@@ -44,7 +45,38 @@ export async function changeInsurance(
     const record = entry ? await store.bindingRecord(edge.beneficiaryId, entry.bindingId) : null;
     if (record && record.status === 'active') endedBindings.push(await endBindingSteps(deps, record, edge.reason, null));
   }
+  if (toEnd.length === 0) await tellPauseOrResume(deps, before, after, active);
   return ok({ person: personView(after), endedBindings });
+}
+
+/**
+ * R20, a suspended account keeps its bindings but pays nothing (R2): its relatives would pay
+ * cash without knowing why. Tell each of them when sharing pauses, with the reason (the
+ * account's status), and again when it resumes. Only on a change of whether it can share.
+ */
+async function tellPauseOrResume(
+  deps: PlatformDeps,
+  before: StoredPerson,
+  after: StoredPerson,
+  active: ReadonlyArray<{ beneficiaryId: string; bindingId: string }>,
+): Promise<void> {
+  const wasSharing = canShareFrom(before);
+  const isSharing = canShareFrom(after);
+  if (wasSharing === isSharing || after.insurance !== 'employee') return;
+  const now = deps.clock();
+  for (const entry of active) {
+    const event = {
+      kind: isSharing ? 'SHARING_RESUMED' : 'SHARING_PAUSED',
+      at: now,
+      bindingId: entry.bindingId,
+      role: 'beneficiary',
+      counterpartId: after.idNumber,
+      counterpartName: after.name,
+      status: after.status,
+    };
+    await deps.store.appendFeed(entry.beneficiaryId, event);
+    deps.notifier.notify(entry.beneficiaryId, event);
+  }
 }
 
 /** Demo and test support: set a personal-account balance (e.g. a monthly contribution). */

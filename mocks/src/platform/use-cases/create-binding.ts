@@ -1,4 +1,11 @@
-import { isErrorCode, type Binding, type CreateBindingRequestSchema } from '@family-share/shared';
+import {
+  BindingWithdrawReasonSchema,
+  isErrorCode,
+  type Binding,
+  type BindingDecision,
+  type BindingDecisionRequestSchema,
+  type CreateBindingRequestSchema,
+} from '@family-share/shared';
 import type { z } from 'zod';
 import { failWith, ok, RECOVERY_DELAY_MS, STALE_CLAIM_MS, type PlatformDeps, type Result } from '../deps';
 import { decideBinding, readBindingSnapshot } from './binding-snapshot';
@@ -15,9 +22,11 @@ const ATTEMPTS = 3;
  *   1. claim A → B on A's slot (a racing B → A now fails at its own step 2);
  *   2. check every rule on a fresh snapshot, then commit on B's slot, where the count of B's
  *      authorizers, reverse claims and B's facts version are checked again atomically (R4, R19);
+ *      the commit is THE decision: from here the binding exists, whatever crashes next;
  *   3. turn the claim into an active entry on A's slot — from then on money may flow.
- * The bindingId makes a retry return the same binding. A crash between steps is completed
- * by the recovery sweeper (recover-pending.ts).
+ * The bindingId makes a retry return the same binding, and a retry after a crash between 2 and
+ * 3 finishes step 3 instead of deciding again. A crash between steps is also completed by the
+ * recovery sweeper (recover-pending.ts). A withdrawn id (void-binding.lua) is never committed.
  */
 export async function createBinding(deps: PlatformDeps, request: Request): Promise<Result<Binding>> {
   const { store, policy } = deps;
@@ -30,13 +39,27 @@ export async function createBinding(deps: PlatformDeps, request: Request): Promi
     return result;
   };
   const release = () => store.finishBinding(a, b, request.bindingId, 'release', deps.clock(), null);
+  /** This very id was committed already (a retry, or a duplicate acceptance racing this one): finish it. */
+  const committedAlready = async (): Promise<Binding | null> => {
+    const existing = await store.bindingRecord(b, request.bindingId);
+    if (!existing || existing.authorizerId !== a) return null;
+    if (existing.status === 'active') await store.finishBinding(a, b, request.bindingId, 'active', deps.clock(), null);
+    return existing;
+  };
 
-  const claim = await store.claimBinding(a, b, request.bindingId, deps.clock(), STALE_CLAIM_MS);
-  if (claim[0] !== 'OK') return done(failWith(toCode(claim[0])));
+  const claimedAt = deps.clock();
+  const claim = await store.claimBinding(a, b, request.bindingId, claimedAt, STALE_CLAIM_MS);
+  await deps.faults?.('binding:claimed');
+  if (claim[0] !== 'OK') {
+    const existing = await committedAlready();
+    return done(existing ? ok(existing) : failWith(toCode(claim[0])));
+  }
   if (claim[1] === 'active') {
     const existing = await store.bindingRecord(b, request.bindingId);
     return done(existing ? ok(existing) : failWith('BINDING_NOT_FOUND'));
   }
+  const before = await committedAlready();
+  if (before) return done(ok(before));
 
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const snapshot = await readBindingSnapshot(deps, a, b);
@@ -46,6 +69,8 @@ export async function createBinding(deps: PlatformDeps, request: Request): Promi
     }
     const decision = decideBinding(deps, snapshot, request);
     if (!decision.ok) {
+      const existing = await committedAlready();
+      if (existing) return done(ok(existing));
       await release();
       return done(failWith(decision.code));
     }
@@ -78,6 +103,7 @@ export async function createBinding(deps: PlatformDeps, request: Request): Promi
       policy.maxAuthorizersPerBeneficiary,
       snapshot.beneficiary.version,
       event(a, record.authorizerName, 'beneficiary'),
+      claimedAt,
     );
     if (commit[0] === 'RETRY') continue; // B's facts changed since the snapshot: read again
     if (commit[0] !== 'OK') {
@@ -85,11 +111,13 @@ export async function createBinding(deps: PlatformDeps, request: Request): Promi
       if (commit[0] === 'DUPLICATE_BINDING') await repairActiveEntry(deps, a, b);
       return done(failWith(toCode(commit[0])));
     }
+    await deps.faults?.('binding:committed');
     if (commit[1] === 'exists') {
       const existing = await store.bindingRecord(b, request.bindingId);
       if (existing) Object.assign(record, existing);
     }
     const finish = await store.finishBinding(a, b, request.bindingId, 'active', now, event(b, record.beneficiaryName, 'authorizer'));
+    await deps.faults?.('binding:finished');
     if (finish[2] !== snapshot.authorizer.version) {
       // A's registry facts changed between the snapshot and now (e.g. R8): decide again.
       const authorizer = await store.getPerson(a);
@@ -98,12 +126,40 @@ export async function createBinding(deps: PlatformDeps, request: Request): Promi
         return done(failWith('AUTHORIZER_ACCOUNT_ABNORMAL'));
       }
     }
-    deps.notifier.notify(a, event(b, record.beneficiaryName, 'authorizer'));
-    deps.notifier.notify(b, event(a, record.authorizerName, 'beneficiary'));
+    if (commit[1] === 'created') {
+      deps.notifier.notify(a, event(b, record.beneficiaryName, 'authorizer'));
+      deps.notifier.notify(b, event(a, record.authorizerName, 'beneficiary'));
+    }
     return done(ok(record));
   }
   await release();
   return done(failWith('REQUEST_IN_PROGRESS'));
+}
+
+/**
+ * The decision on one binding id, asked by the BFF to reconcile an invitation (STYLE 13: the
+ * platform decides, the BFF mirrors). A committed binding is finished on A's side first, as
+ * the recovery sweeper would; with `withdraw`, an id not yet committed is withdrawn for good.
+ */
+export async function bindingDecision(
+  deps: PlatformDeps,
+  request: z.infer<typeof BindingDecisionRequestSchema> & { bindingId: string },
+): Promise<BindingDecision> {
+  const { store } = deps;
+  const a = request.authorizerIdNumber;
+  const b = request.beneficiaryIdNumber;
+  const withdraw = request.withdraw ? { reason: request.withdraw.reason, code: request.withdraw.code ?? '' } : null;
+  const decided = await store.bindingDecision(b, request.bindingId, withdraw, deps.clock());
+  if (decided.state === 'binding') {
+    if (decided.record.authorizerId !== a) return { state: 'open' };
+    if (decided.record.status === 'active') await store.finishBinding(a, b, request.bindingId, 'active', deps.clock(), null);
+    return { state: 'binding', binding: decided.record };
+  }
+  if (decided.state === 'open') return decided;
+  // A claim left by an attempt that can no longer commit is released at once.
+  await store.finishBinding(a, b, request.bindingId, 'release', deps.clock(), null);
+  const reason = BindingWithdrawReasonSchema.parse(decided.reason);
+  return isErrorCode(decided.code) ? { state: 'void', reason, code: decided.code } : { state: 'void', reason };
 }
 
 /**

@@ -8,6 +8,10 @@ if ARGV[3] == 'active' then
   if c and c.state == 'active' and c.bindingId == ARGV[2] then
     return {'OK', 'already', redis.call('HGET', KEYS[1], 'ver')}
   end
+  -- Ended already (its end began on this side): a late finish, a retry or a sweep never revives it.
+  if c and c.state == 'ended' and c.bindingId == ARGV[2] then
+    return {'OK', 'ended', redis.call('HGET', KEYS[1], 'ver')}
+  end
   redis.call('HSET', KEYS[2], ARGV[1], ARGV[4])
   if ARGV[5] ~= '' then redis.call('XADD', KEYS[3], 'MAXLEN', '~', '1000', '*', 'e', ARGV[5]) end
   return {'OK', 'active', redis.call('HGET', KEYS[1], 'ver')}
