@@ -42,6 +42,10 @@ function listen(app: { callback(): Parameters<typeof import('node:http').createS
     ({ createServer }) =>
       new Promise((resolve, reject) => {
         const server = createServer(app.callback());
+        // Longer than any client keeps an idle connection (the BFF's pool: 30 s), so that the
+        // server never closes a socket a client is just reusing: that race answered a POST
+        // with ECONNRESET under load (the default is 5 s).
+        server.keepAliveTimeout = 65_000;
         server.once('error', reject);
         server.listen(port, '127.0.0.1', () => resolve(server));
       }),
