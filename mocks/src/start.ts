@@ -6,6 +6,7 @@ import { createFaceApp } from './face/app';
 import { createPlatformApp } from './platform/app';
 import type { Notifier, PlatformDeps } from './platform/deps';
 import { seedDemo } from './platform/demo-people';
+import { DEMO_INSTITUTIONS } from './platform/institutions';
 import { PlatformStore } from './platform/store/platform-store';
 import { connectRedis, type RedisLike } from './platform/store/redis-client';
 import { recoverPending } from './platform/use-cases/recover-pending';
@@ -64,6 +65,8 @@ export async function startMocks(options: StartMocksOptions): Promise<RunningMoc
   const wechatUrl = urlOf(wechatServer);
   const notifier = wechatNotifier({ wechatUrl, ...options.wechat, store, log: log.child({ mock: 'notifier' }) });
   const deps: PlatformDeps = { store, policy: options.policy, clock, notifier, log: log.child({ mock: 'platform' }) };
+  // Institutions are the platform's reference data (R21), there whether or not demo people are.
+  await store.saveInstitutions(DEMO_INSTITUTIONS);
   if (options.seed !== false) await seedDemo(deps);
 
   const platformServer = await listen(createPlatformApp(deps, { serviceKey: options.platformKey }), options.ports?.platform ?? 0);

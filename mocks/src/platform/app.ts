@@ -40,7 +40,7 @@ import { payPremium } from './use-cases/pay-premium';
 import { personView } from './use-cases/person-view';
 import { monthlyTotals, premiumStatus } from './use-cases/read-ledger';
 import { setPreferences } from './use-cases/set-preferences';
-import { settle } from './use-cases/settle';
+import { settle, toCommand } from './use-cases/settle';
 
 export const PLATFORM_KEY_HEADER = 'x-platform-key';
 
@@ -131,7 +131,7 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
   });
 
   router.post('/settlements', async (ctx) => {
-    respond(ctx, await settle(deps, parse(SettlementRequestSchema, ctx.request.body)));
+    respond(ctx, await settle(deps, toCommand(parse(SettlementRequestSchema, ctx.request.body))));
   });
 
   router.get('/persons/:id/premiums/:year', async (ctx) => {

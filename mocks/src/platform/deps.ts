@@ -14,6 +14,15 @@ export interface PlatformDeps {
   clock: () => number;
   notifier: Notifier;
   log: Logger;
+  /** Failure injection for tests: a hook that throws stops the operation there, as a crash would. */
+  faults?: FaultHooks;
+}
+
+export interface FaultHooks {
+  /** After the debit of step `index` of a settlement's plan. */
+  afterSettlementDebit?(settlementId: string, index: number): Promise<void> | void;
+  /** After the refund (or take-back) of step `index` of a cancellation or a reversal. */
+  afterRefundStep?(operationId: string, index: number): Promise<void> | void;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode };

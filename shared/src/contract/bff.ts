@@ -19,7 +19,7 @@ import {
   RelationSchema,
   YearSchema,
 } from './common';
-import { BindingEndReasonSchema, DemoPersonSchema, EpochMsSchema, InstitutionKindSchema } from './platform';
+import { BindingEndReasonSchema, DeductionKindSchema, DemoPersonSchema, EpochMsSchema, InstitutionKindSchema } from './platform';
 
 // ---- building blocks ----
 
@@ -275,7 +275,7 @@ export const InstitutionViewSchema = z.object({ name: z.string(), kind: Institut
 export const DeductionViewSchema = z.object({
   seq: z.string(),
   operationId: z.string(),
-  kind: z.enum(['settlement', 'premium']),
+  kind: DeductionKindSchema,
   at: EpochMsSchema,
   amount: FenSchema,
   balanceAfter: FenSchema,
