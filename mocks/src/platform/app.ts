@@ -5,6 +5,9 @@ import {
   ActivateGuardianRequestSchema,
   AdminPersonSchema,
   BalanceChangeSchema,
+  CancellationRequestSchema,
+  CounterPreSettlementRequestSchema,
+  CounterSettlementRequestSchema,
   CheckBindingRequestSchema,
   CreateBindingRequestSchema,
   ECredentialChangeSchema,
@@ -18,6 +21,8 @@ import {
   OpaqueIdSchema,
   parseIdNumber,
   PremiumPaymentRequestSchema,
+  PreSettlementRequestSchema,
+  ReversalRequestSchema,
   PreferencesRequestSchema,
   SettlementRequestSchema,
   SummaryQuerySchema,
@@ -40,7 +45,10 @@ import { payPremium } from './use-cases/pay-premium';
 import { personView } from './use-cases/person-view';
 import { monthlyTotals, premiumStatus } from './use-cases/read-ledger';
 import { setPreferences } from './use-cases/set-preferences';
-import { settle, toCommand } from './use-cases/settle';
+import { cancelSettlement } from './use-cases/cancel-settlement';
+import { preSettle } from './use-cases/pre-settle';
+import { reverseOperation } from './use-cases/reverse-operation';
+import { settle, toCommand, toCounterSettlement, toCounterSplit } from './use-cases/settle';
 
 export const PLATFORM_KEY_HEADER = 'x-platform-key';
 
@@ -132,6 +140,35 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
 
   router.post('/settlements', async (ctx) => {
     respond(ctx, await settle(deps, toCommand(parse(SettlementRequestSchema, ctx.request.body))));
+  });
+
+  /** R22 for the BFF (付款预估): the platform-side shape; the BFF masks before the phone sees it. */
+  router.post('/settlements/preview', async (ctx) => {
+    respond(ctx, await preSettle(deps, parse(PreSettlementRequestSchema, ctx.request.body)));
+  });
+
+  // ---- the counter (national 2101/2102/2103, 2206/2207/2208, 2601; see the contract) ----
+
+  router.get('/counter/institutions', async (ctx) => {
+    ctx.body = await store.institutions();
+  });
+
+  router.post('/counter/pre-settlements', async (ctx) => {
+    const result = await preSettle(deps, parse(CounterPreSettlementRequestSchema, ctx.request.body));
+    respond(ctx, result.ok ? ok({ preview: true as const, institutionCode: result.value.institution.code, charge: result.value.charge, noSharingReason: result.value.noSharingReason ?? null, ...toCounterSplit(result.value) }) : result);
+  });
+
+  router.post('/counter/settlements', async (ctx) => {
+    const result = await settle(deps, parse(CounterSettlementRequestSchema, ctx.request.body));
+    respond(ctx, result.ok ? ok(toCounterSettlement(result.value)) : result);
+  });
+
+  router.post('/counter/cancellations', async (ctx) => {
+    respond(ctx, await cancelSettlement(deps, parse(CancellationRequestSchema, ctx.request.body)));
+  });
+
+  router.post('/counter/reversals', async (ctx) => {
+    respond(ctx, await reverseOperation(deps, parse(ReversalRequestSchema, ctx.request.body)));
   });
 
   router.get('/persons/:id/premiums/:year', async (ctx) => {

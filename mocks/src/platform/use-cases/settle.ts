@@ -2,6 +2,7 @@ import {
   fundingOrder,
   maskName,
   requestFingerprint,
+  type CounterSettlement,
   type CounterSplit,
   type FundingSource,
   type InstitutionRecord,
@@ -236,6 +237,18 @@ export async function makePlan(
       noSharingReason: !open && order.length > 0 ? 'INSTITUTION_NOT_OPEN_FOR_SHARING' : null,
     },
     sources,
+  };
+}
+
+/** The counter's answer to a settlement (2102 / 2207). */
+export function toCounterSettlement(result: SettlementResult): CounterSettlement {
+  return {
+    settlementId: result.settlementId,
+    institutionCode: result.institution.code,
+    charge: result.charge,
+    at: result.at,
+    noSharingReason: result.noSharingReason ?? null,
+    ...toCounterSplit(result),
   };
 }
 

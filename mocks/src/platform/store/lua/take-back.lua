@@ -8,12 +8,11 @@
 -- ARGV: 1 refund op id (cnl:<C>), 2 take-back op id (rcn:<C>), 3 nowMs, 4 month of the settlement (YYYY-MM),
 --       5 beneficiaryId, 6 entry JSON without its closing brace, 7 event JSON without its closing brace ('' for none),
 --       8 mode 'own'|'shared', 9 reserve floor (fen), 10 reserve mode 'floor'|'gate', 11 debit op id (stl:<S>)
--- Returns {taken, balanceAfter, status, seq}; status 'OK' | 'SHORT' | 'NONE' (no refund to take back).
+-- Returns {taken, balanceAfter, status, seq, refunded}; status 'OK' | 'SHORT' | 'NONE' (no refund to take back).
+-- The record kept in X.applied under the take-back op is the same five fields.
+local PATTERN = '^(%d+)|(%d+)|(%u[%u_]*)|(%d*)|(%d+)$'
 local done = redis.call('HGET', KEYS[2], ARGV[2])
-if done then
-  local amount, balance, status, seq = string.match(done, '^(%d+)|(%d+)|(%u[%u_]*)|(%d*)')
-  return {amount, balance, status, seq}
-end
+if done then return {string.match(done, PATTERN)} end
 local balance = tonumber(redis.call('HGET', KEYS[1], 'balance') or '0')
 local refund = redis.call('HGET', KEYS[2], ARGV[1])
 if not refund then
@@ -24,7 +23,7 @@ local amount, _b, _s, refundSeq = string.match(refund, '^(%d+)|(%d+)|(%u[%u_]*)|
 amount = tonumber(amount)
 local record
 if amount == 0 then
-  record = string.format('0|%.0f|NONE|', balance)
+  record = string.format('0|%.0f|NONE||0', balance)
 else
   local usable = balance
   if ARGV[8] == 'shared' then
@@ -60,8 +59,7 @@ else
   if debitSeq ~= '' then redis.call('HDEL', KEYS[8], debitSeq) end
   local status = 'OK'
   if take < amount then status = 'SHORT' end
-  record = string.format('%.0f|%.0f|%s|%s', take, balance, status, seq)
+  record = string.format('%.0f|%.0f|%s|%s|%.0f', take, balance, status, seq, amount)
 end
 redis.call('HSET', KEYS[2], ARGV[2], record)
-local taken, after, status, seq = string.match(record, '^(%d+)|(%d+)|(%u[%u_]*)|(%d*)')
-return {taken, after, status, seq}
+return {string.match(record, PATTERN)}
