@@ -203,6 +203,42 @@ describe('R24 reversal', () => {
     expect([await c.balance(a.idNumber), await c.balance(b.idNumber)]).toEqual([500000, 2000]);
   });
 
+  it('when the sweeper has resumed a half-done settlement and the whole reversal runs between its two debits, then its second debit takes nothing (the tombstone) and it never finishes', async () => {
+    const deps = h.mocks.deps;
+    const { a, b } = await pair(500000, { balance: 1000 });
+    const id = nextId('GAP');
+    let calls = 0;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let reached: () => void = () => undefined;
+    const atGap = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
+    deps.faults = {
+      afterSettlementDebit: async (settlementId, index) => {
+        if (settlementId !== id || index !== 0) return;
+        calls += 1;
+        if (calls === 1) throw new Error('injected crash after the first debit');
+        reached();
+        await held; // the resumed run waits here, between the own debit and the authorizer's
+      },
+    };
+    expect((await h.api('POST', '/v1/counter/settlements', { settlementId: id, cardHolderIdNumber: b.idNumber, charge: 5000, institutionCode: 'P54010001' })).status).toBe(500);
+    h.advance(RECOVERY_DELAY_MS + 1);
+    const sweeping = recoverPending(deps);
+    await atGap;
+    const reversal = await c.reverse(id, 'P54010001', 'settlement');
+    expect(reversal.body).toMatchObject({ applied: true, acctPay: 1000, acctMulaidPay: 0 });
+    release();
+    await sweeping;
+    deps.faults = undefined;
+    expect([await c.balance(a.idNumber), await c.balance(b.idNumber)]).toEqual([500000, 1000]);
+    expect((await c.ledger(a.idNumber)).filter((d) => d.operationId === id)).toEqual([]);
+    expect(await deps.store.settlementJournal(b.idNumber, id)).toMatchObject({ status: 'reversed' });
+  });
+
   it('when a half-done settlement (stopped after its first debit) is reversed while the sweeper resumes it, then no debit stays — 20 rounds', async () => {
     const deps = h.mocks.deps;
     for (let round = 0; round < 20; round += 1) {
