@@ -1,4 +1,4 @@
-import { maskName, type CounterPreSettlement } from '@family-share/shared';
+import { maskName } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECOVERY_DELAY_MS } from '../src/platform/deps';
 import { recoverPending } from '../src/platform/use-cases/recover-pending';
@@ -71,13 +71,13 @@ describe('R22 pre-settlement changes nothing', () => {
     await h.mocks.notifier.idle();
     const after = await dumpAll();
     expect(preview.status).toBe(200);
-    expect(preview.body).toMatchObject({ preview: true, acctPay: 2000, acctMulaidPay: 10000, psnCashPay: 3000, balc: 0 } satisfies Partial<CounterPreSettlement>);
+    expect(preview.body).toMatchObject({ preview: true, acctPay: 2000, acctMulaidPay: 10000, psnCashPay: 3000, balc: 0 });
     expect(alsoWithId.body).toEqual(preview.body);
     expect(after.size).toBe(before.size);
     expect([...after.entries()]).toEqual([...before.entries()]);
     const settled = await c.settle(b.idNumber, 15000);
     const { settlementId: _s, at: _t, ...split } = settled.body;
-    const { preview: _p, ...expected } = preview.body as CounterPreSettlement;
+    const { preview: _p, ...expected } = preview.body;
     expect(split).toEqual(expected);
     expect(await c.balance(a.idNumber)).toBe(300000);
   });
@@ -257,13 +257,13 @@ describe('R24 reversal', () => {
       expect(crashed.status).toBe(500);
       expect(await c.balance(b.idNumber)).toBe(0); // the own account was debited, then the process "crashed"
       h.advance(RECOVERY_DELAY_MS + 1);
-      const sweep = () => recoverPending(deps);
-      const reverse = () => c.reverse(id, 'P54010001', 'settlement');
-      const [first, second] = round % 2 === 0 ? [sweep, reverse] : [reverse, sweep];
-      const results = await Promise.all([first(), new Promise((r) => setTimeout(r, round % 3)).then(second)]);
-      const reversal = (round % 2 === 0 ? results[1] : results[0]) as Awaited<ReturnType<typeof reverse>>;
+      // Alternate who starts first, the other a few milliseconds later.
+      const later = new Promise((r) => setTimeout(r, round % 3));
+      const sweeping = round % 2 === 0 ? recoverPending(deps) : later.then(() => recoverPending(deps));
+      const reversing = round % 2 === 0 ? later.then(() => c.reverse(id, 'P54010001', 'settlement')) : c.reverse(id, 'P54010001', 'settlement');
+      const [, reversal] = await Promise.all([sweeping, reversing]);
       expect(reversal.status).toBe(200);
-      expect((reversal.body as { applied: boolean }).applied).toBe(true);
+      expect(reversal.body.applied).toBe(true);
       await recoverPending(deps);
       expect([await c.balance(a.idNumber), await c.balance(b.idNumber)], `round ${round}`).toEqual([500000, 1000]);
       const retry = await h.api('POST', '/v1/counter/settlements', { settlementId: id, cardHolderIdNumber: b.idNumber, charge: 5000, institutionCode: 'P54010001' });
