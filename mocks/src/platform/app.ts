@@ -6,7 +6,9 @@ import {
   AdminPersonSchema,
   BalanceChangeSchema,
   CancellationRequestSchema,
+  CounterDayQuerySchema,
   CounterPreSettlementRequestSchema,
+  InstitutionCodeSchema,
   CounterSettlementRequestSchema,
   CheckBindingRequestSchema,
   CreateBindingRequestSchema,
@@ -46,6 +48,7 @@ import { personView } from './use-cases/person-view';
 import { monthlyTotals, premiumStatus } from './use-cases/read-ledger';
 import { setPreferences } from './use-cases/set-preferences';
 import { cancelSettlement } from './use-cases/cancel-settlement';
+import { counterDay, counterSettlement } from './use-cases/counter-day';
 import { preSettle } from './use-cases/pre-settle';
 import { reverseOperation } from './use-cases/reverse-operation';
 import { settle, toCommand, toCounterSettlement, toCounterSplit } from './use-cases/settle';
@@ -161,6 +164,17 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
   router.post('/counter/settlements', async (ctx) => {
     const result = await settle(deps, parse(CounterSettlementRequestSchema, ctx.request.body));
     respond(ctx, result.ok ? ok(toCounterSettlement(result.value)) : result);
+  });
+
+  router.get('/counter/settlements/:settlementId', async (ctx) => {
+    const settlementId = parse(OpaqueIdSchema, ctx.params.settlementId);
+    const { institutionCode } = parse(z.object({ institutionCode: InstitutionCodeSchema }), ctx.query);
+    respond(ctx, await counterSettlement(deps, institutionCode, settlementId));
+  });
+
+  router.get('/counter/day', async (ctx) => {
+    const query = parse(CounterDayQuerySchema, ctx.query);
+    ctx.body = await counterDay(deps, query.institutionCode, query.date);
   });
 
   router.post('/counter/cancellations', async (ctx) => {

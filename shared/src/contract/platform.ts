@@ -323,18 +323,27 @@ export const CounterReversalSchema = CounterSplitSchema.extend({
 });
 export type CounterReversal = z.infer<typeof CounterReversalSchema>;
 
-/** One settlement in the counter's list of the day (the demo page's 今日结算). */
-export const CounterDayEntrySchema = z.object({
-  settlementId: OpaqueIdSchema,
-  at: EpochMsSchema,
+export const CounterSettlementStatusSchema = z.enum(['settled', 'cancelled', 'reversed', 'pending']);
+
+/**
+ * A settlement read back by the institution that made it (GET /v1/counter/settlements/:id):
+ * the answer it got, where it stands now, and the card holder — whose ID number that
+ * institution read from the card itself (psn_no), needed to settle the rest of a partial refund.
+ */
+export const CounterSettlementViewSchema = CounterSettlementSchema.extend({
+  status: CounterSettlementStatusSchema,
+  cancellationId: OpaqueIdSchema.nullable(),
+  cardHolderIdNumber: z.string(),
   maskedCardHolder: z.string(),
-  charge: FenSchema,
-  acctPay: FenSchema,
-  acctMulaidPay: FenSchema,
-  psnCashPay: FenSchema,
-  status: z.enum(['settled', 'cancelled', 'reversed', 'pending']),
 });
-export type CounterDayEntry = z.infer<typeof CounterDayEntrySchema>;
+export type CounterSettlementView = z.infer<typeof CounterSettlementViewSchema>;
+
+/** The counter's settlements of one China day, newest first (GET /v1/counter/day; the demo page's 今日结算). */
+export const CounterDayQuerySchema = z.object({
+  institutionCode: InstitutionCodeSchema,
+  date: IsoDateSchema,
+});
+export const CounterDaySchema = z.array(CounterSettlementViewSchema);
 
 // ---- premiums ----
 
