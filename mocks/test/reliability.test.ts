@@ -5,7 +5,7 @@ import { startRedisServer, type RedisServer } from '../../scripts/lib/redis-serv
 import { RECOVERY_DELAY_MS } from '../src/platform/deps';
 import { DEMO_INSTITUTIONS } from '../src/platform/institutions';
 import { recoverPending } from '../src/platform/use-cases/recover-pending';
-import { nextId, startHarness, type Harness } from './harness';
+import { startHarness, type Harness } from './harness';
 import { makeLoadWorld, randomFrom, type Random, type World } from './load-world';
 
 /**
