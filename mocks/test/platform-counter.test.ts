@@ -83,6 +83,33 @@ describe('R22 pre-settlement changes nothing', () => {
   });
 });
 
+describe('the counter: bad input and who may read what', () => {
+  it.each([
+    ['an institution object instead of a code', { institution: { code: 'P54010001', name: '拉萨城关区康源药店', kind: 'pharmacy' } }],
+    ['a lower-case institution code', { institutionCode: 'p54010001' }],
+    ['a charge as a string', { charge: '100' }],
+    ['a fractional charge', { charge: 10.5 }],
+    ['an id with odd characters', { settlementId: 'x/../y' }],
+  ])('when the counter sends %s, then 400 VALIDATION_FAILED and nothing moves', async (_label, change) => {
+    const { a, b } = await pair(500000, { insurance: 'resident' });
+    const r = await h.api('POST', '/v1/counter/settlements', { settlementId: nextId('V'), cardHolderIdNumber: b.idNumber, charge: 100, institutionCode: 'P54010001', ...change });
+    expect([r.status, codeOf(r.body)]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(await c.balance(a.idNumber)).toBe(500000);
+  });
+
+  it('when a settlement is read back, then only by the institution that made it; the BFF’s pre-settlement names authorizers by id for the 付款预估 and shows no balance of theirs', async () => {
+    const { a, b } = await pair(500000, { insurance: 'resident' });
+    const s = await c.settle(b.idNumber, 4000);
+    const mine = await h.api<{ status: string; cardHolderIdNumber: string }>('GET', `/v1/counter/settlements/${s.body.settlementId}?institutionCode=P54010001`);
+    expect(mine.body).toMatchObject({ status: 'settled', cardHolderIdNumber: b.idNumber });
+    const other = await h.api('GET', `/v1/counter/settlements/${s.body.settlementId}?institutionCode=H54010001`);
+    expect([other.status, codeOf(other.body)]).toEqual([403, 'INSTITUTION_MISMATCH']);
+    const estimate = await h.api('POST', '/v1/settlements/preview', { cardHolderIdNumber: b.idNumber, charge: 3000, institutionCode: 'P54010001' });
+    expect(estimate.body).toMatchObject({ preview: true, own: 0, shared: [{ authorizerId: a.idNumber, amount: 3000 }], cash: 0, ownBalanceAfter: null });
+    expect(JSON.stringify(estimate.body)).not.toContain(String(500000 - 4000));
+  });
+});
+
 describe('R23 cancellation', () => {
   it('when a settlement is cancelled, then every fen goes back to the account it came from, the cash is due back, refunds are linked ledger entries, the original is marked, monthly totals are net and both sides are told', async () => {
     const { a, b } = await pair(500000, { balance: 3000 });
