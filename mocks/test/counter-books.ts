@@ -56,6 +56,11 @@ export async function checkCounterBooks(
       nets.set(settlementId, perAccount);
     }
     expect(person!.balance, `${context}: the ledger of ${account.idNumber} explains its balance`).toBe(running);
+    // Monthly totals are net of refunds (R23): over the months they add up to what left the account.
+    const monthly = await store.monthlyTotals(account.idNumber);
+    const months = Object.entries(monthly).filter(([field]) => !field.includes('|'));
+    for (const [month, total] of months) expect(total, `${context}: ${month} of ${account.idNumber} is not negative`).toBeGreaterThanOrEqual(0);
+    expect(months.reduce((sum, [, total]) => sum + total, 0), `${context}: monthly totals of ${account.idNumber} are net`).toBe(account.initial - running);
   }
   for (const [settlementId, cardHolder] of settlements) {
     const journal = await store.settlementJournal(cardHolder, settlementId);
