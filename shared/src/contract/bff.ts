@@ -329,6 +329,10 @@ export const NotificationKindSchema = z.enum([
   'BINDING_ENDED',
   'DEDUCTION',
   'PAYMENT',
+  // the counter (R23, R24): money back, a payment cancelled, a refund taken back
+  'REFUND',
+  'PAYMENT_CANCELLED',
+  'REFUND_TAKEN_BACK',
   'PREMIUM_PAID',
   'INSURANCE_CHANGED',
   'ECREDENTIAL_ACTIVATED',
