@@ -300,4 +300,90 @@ describe('R24 reversal', () => {
     deps.faults = undefined;
     expect(await deps.store.duePendingOperations(deps.clock() + 3_600_000)).toEqual([]);
   }, 60_000);
+
+  describe('crash between the per-account steps (injected)', () => {
+    /** A hook that throws once, after step 0 of this operation ('cnl:<id>' or 'rev:<id>'): the process "crashed" there. */
+    const crashOnceAfterFirstRefund = (id: string) => {
+      let fired = false;
+      h.mocks.deps.faults = {
+        afterRefundStep: (operationId, index) => {
+          if (operationId === id && index === 0 && !fired) {
+            fired = true;
+            throw new Error('injected crash after the first refund');
+          }
+        },
+      };
+    };
+    const sweep = async () => {
+      h.advance(RECOVERY_DELAY_MS + 1);
+      await recoverPending(h.mocks.deps);
+      h.mocks.deps.faults = undefined;
+    };
+
+    it('when a cancellation stopped after its first refund (R23), then the journal says pending, the sweeper refunds the rest and finishes it, and a retry gets that answer', async () => {
+      const { a, b } = await pair(500000, { balance: 1000 });
+      const s = await c.settle(b.idNumber, 6000);
+      const id = nextId('CXC');
+      crashOnceAfterFirstRefund(`cnl:${id}`);
+      expect((await c.cancel(s.body.settlementId, 'P54010001', id)).status).toBe(500);
+      expect([await c.balance(b.idNumber), await c.balance(a.idNumber)]).toEqual([1000, 495000]); // own back, the authorizer's not yet
+      expect((await h.mocks.deps.store.cancellationJournal(b.idNumber, id)).status).toBe('pending');
+      await sweep();
+      expect([await c.balance(b.idNumber), await c.balance(a.idNumber)]).toEqual([1000, 500000]);
+      const retry = await c.cancel(s.body.settlementId, 'P54010001', id);
+      expect(retry.body).toMatchObject({ acctPay: 1000, acctMulaidPay: 5000 });
+      expect((await c.ledger(a.idNumber)).filter((d) => d.kind === 'refund')).toHaveLength(1);
+    });
+
+    it('when the sweeper has resumed a cancellation stopped after its first refund and the whole reversal (R24) runs before its second refund, then the refund made is taken back, the other never happens, and the id is dead', async () => {
+      const { a, b } = await pair(500000, { balance: 1000 });
+      const s = await c.settle(b.idNumber, 6000);
+      const id = nextId('CXR');
+      let calls = 0;
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let reached: () => void = () => undefined;
+      const atGap = new Promise<void>((resolve) => {
+        reached = resolve;
+      });
+      h.mocks.deps.faults = {
+        afterRefundStep: async (operationId, index) => {
+          if (operationId !== `cnl:${id}` || index !== 0) return;
+          calls += 1;
+          if (calls === 1) throw new Error('injected crash after the first refund');
+          reached();
+          await held;
+        },
+      };
+      expect((await c.cancel(s.body.settlementId, 'P54010001', id)).status).toBe(500);
+      h.advance(RECOVERY_DELAY_MS + 1);
+      const sweeping = recoverPending(h.mocks.deps);
+      await atGap;
+      const reversal = await c.reverse(id);
+      release();
+      await sweeping;
+      h.mocks.deps.faults = undefined;
+      expect(reversal.body).toMatchObject({ originalKind: 'cancellation', applied: true, acctPay: 1000, acctMulaidPay: 0 });
+      expect([await c.balance(b.idNumber), await c.balance(a.idNumber)]).toEqual([0, 495000]); // the settlement stands
+      expect(codeOf((await c.cancel(s.body.settlementId, 'P54010001', id)).body)).toBe('OPERATION_REVERSED');
+      const again = await c.cancel(s.body.settlementId);
+      expect(again.body).toMatchObject({ acctPay: 1000, acctMulaidPay: 5000 });
+      expect([await c.balance(b.idNumber), await c.balance(a.idNumber)]).toEqual([1000, 500000]);
+    });
+
+    it('when the reversal of a cancellation stopped after its first take-back, then the sweeper takes back the rest and finishes it', async () => {
+      const { a, b } = await pair(500000, { balance: 1000 });
+      const s = await c.settle(b.idNumber, 6000);
+      const x = await c.cancel(s.body.settlementId);
+      crashOnceAfterFirstRefund(`rev:${x.body.cancellationId}`);
+      expect((await c.reverse(x.body.cancellationId)).status).toBe(500);
+      expect([await c.balance(b.idNumber), await c.balance(a.idNumber)]).toEqual([0, 500000]);
+      await sweep();
+      expect([await c.balance(b.idNumber), await c.balance(a.idNumber)]).toEqual([0, 495000]);
+      const retry = await c.reverse(x.body.cancellationId);
+      expect(retry.body).toMatchObject({ applied: true, acctPay: 1000, acctMulaidPay: 5000, psnCashPay: 0 });
+    });
+  });
 });
