@@ -107,8 +107,10 @@ function crashOnce(step: Step): () => void {
       return result;
     };
   } else {
-    mocks.deps.faults = (at) => {
-      if (armed && at === step) fire();
+    mocks.deps.faults = {
+      atBindingStep: (at) => {
+        if (armed && at === step) fire();
+      },
     };
   }
   return () => {

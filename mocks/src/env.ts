@@ -30,7 +30,10 @@ const envSchema = (production: boolean) => z.object({
   WECHAT_APP_ID: z.string().default('wx_demo_family_share'),
   WECHAT_APP_SECRET: devSecret(production, 'WECHAT_APP_SECRET'),
   FACE_KEY: devSecret(production, 'FACE_KEY'),
-  /** Seed the demo people (full ID numbers and names of made-up people): an explicit opt-in, refused in production. */
+  /**
+   * The demo: seeds the demo people (full ID numbers and names of made-up people) and serves
+   * the demo counter page at /pos (no service key). An explicit opt-in, refused in production.
+   */
   DEMO_MODE: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

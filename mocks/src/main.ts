@@ -13,11 +13,13 @@ const mocks = await startMocks({
   faceKey: env.FACE_KEY,
   ports: { platform: env.PLATFORM_PORT, wechat: env.WECHAT_PORT, face: env.FACE_PORT },
   prefix: env.PLATFORM_PREFIX,
-  // The demo people only on request (DEMO_MODE); `npm start` runs its own stack with them.
+  // The demo people and the /pos counter page only on request (DEMO_MODE); `npm start` runs
+  // its own stack with them.
   seed: env.DEMO_MODE,
+  demo: env.DEMO_MODE,
   log,
 });
-log.info({ platform: mocks.platformUrl, wechat: mocks.wechatUrl, face: mocks.faceUrl, policy: env.policy.name, demo: env.DEMO_MODE }, 'mocks running');
+log.info({ platform: mocks.platformUrl, ...(env.DEMO_MODE ? { counter: `${mocks.platformUrl}/pos` } : {}), wechat: mocks.wechatUrl, face: mocks.faceUrl, policy: env.policy.name, demo: env.DEMO_MODE }, 'mocks running');
 const stop = async () => {
   await mocks.close();
   process.exit(0);

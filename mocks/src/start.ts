@@ -6,6 +6,7 @@ import { createFaceApp } from './face/app';
 import { createPlatformApp } from './platform/app';
 import type { Notifier, PlatformDeps } from './platform/deps';
 import { seedDemo } from './platform/demo-people';
+import { DEMO_INSTITUTIONS } from './platform/institutions';
 import { PlatformStore } from './platform/store/platform-store';
 import { connectRedis, type RedisLike } from './platform/store/redis-client';
 import { recoverPending } from './platform/use-cases/recover-pending';
@@ -23,6 +24,8 @@ export interface StartMocksOptions {
   seed?: boolean;
   clock?: () => number;
   log?: Logger;
+  /** Demo mode: the counter page at /pos. An explicit opt-in (issue 9 item 3), off unless set. */
+  demo?: boolean;
   /** How often the recovery sweeper looks for unfinished operations (ms); 0 turns it off. */
   recoveryIntervalMs?: number;
 }
@@ -68,9 +71,11 @@ export async function startMocks(options: StartMocksOptions): Promise<RunningMoc
   const wechatUrl = urlOf(wechatServer);
   const notifier = wechatNotifier({ wechatUrl, ...options.wechat, store, log: log.child({ mock: 'notifier' }) });
   const deps: PlatformDeps = { store, policy: options.policy, clock, notifier, log: log.child({ mock: 'platform' }) };
+  // Institutions are the platform's reference data (R21), there whether or not demo people are.
+  await store.saveInstitutions(DEMO_INSTITUTIONS);
   if (options.seed !== false) await seedDemo(deps);
 
-  const platformServer = await listen(createPlatformApp(deps, { serviceKey: options.platformKey }), options.ports?.platform ?? 0);
+  const platformServer = await listen(createPlatformApp(deps, { serviceKey: options.platformKey, demo: options.demo === true }), options.ports?.platform ?? 0);
   const faceServer = await listen(
     createFaceApp({ serviceKey: options.faceKey, clock, log: log.child({ mock: 'face' }) }),
     options.ports?.face ?? 0,

@@ -23,7 +23,7 @@ let sequence = 0;
 const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '次旦', '普布', '旺堆', '白玛', '曲珍', '仁增'];
 
 /** A real redis-server with an append-only file, and the three mocks on loopback ports. */
-export async function startHarness(options: { policy?: Policy; seed?: boolean; redis?: RedisServer } = {}): Promise<Harness> {
+export async function startHarness(options: { policy?: Policy; seed?: boolean; redis?: RedisServer; demo?: boolean } = {}): Promise<Harness> {
   const redis = options.redis ?? (await startRedisServer({ appendOnly: true }));
   let offset = 0;
   const clock = () => Date.now() + offset;
@@ -34,6 +34,7 @@ export async function startHarness(options: { policy?: Policy; seed?: boolean; r
     wechat: KEYS.wechat,
     faceKey: KEYS.face,
     seed: options.seed ?? true,
+    demo: options.demo === true,
     clock,
     recoveryIntervalMs: 0,
   });

@@ -282,8 +282,10 @@ describe('platform: bindings', () => {
       const a = await h.newPerson({ balance: 400000 });
       const b = await h.newPerson({ insurance: 'resident' });
       const id = nextId('half');
-      h.mocks.deps.faults = (step) => {
-        if (step === 'binding:committed') throw new Error('injected crash after the commit');
+      h.mocks.deps.faults = {
+        atBindingStep: (step) => {
+          if (step === 'binding:committed') throw new Error('injected crash after the commit');
+        },
       };
       try {
         expect((await bind(a.idNumber, b, 'parent', id)).status).toBe(500);

@@ -68,11 +68,11 @@ describe('platform: durability and recovery (R17)', () => {
     // what settle() does up to a crash: claim the id, journal the plan, debit the authorizer
     const now = Date.now();
     const { requestFingerprint } = await import('@family-share/shared');
-    const fingerprint = requestFingerprint({ cardHolder: b.idNumber, charge: 6000, institution, choice: null });
+    const fingerprint = requestFingerprint({ cardHolder: b.idNumber, charge: 6000, institution: institution.code, choice: null });
     await store.claimOperationId('stl', request.settlementId, `${b.idNumber}|${fingerprint}`);
     await store.addPendingOperation({ type: 'settlement', request }, now - 1);
     const plan = { steps: [{ account: a.idNumber, mode: 'shared' }], at: now };
-    await store.beginSettlement(b.idNumber, request.settlementId, fingerprint, JSON.stringify(plan), now);
+    await store.beginSettlement(b.idNumber, request.settlementId, fingerprint, JSON.stringify(plan), now, institution.code);
     await store.debit({
       account: a.idNumber, operationId: `stl:${request.settlementId}`, want: 6000, mode: 'shared', beneficiaryId: b.idNumber,
       reserveFloor: 300000, reserveMode: 'floor', now, allOrNothing: false, entryHead: '{"operationId":"x"', eventHead: '',

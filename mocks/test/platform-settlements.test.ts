@@ -2,7 +2,7 @@ import type { DeductionPageSchema, PaymentPageSchema, SettlementResult } from '@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { demoPerson } from '../src/platform/demo-people';
-import { DEMO_INSTITUTIONS } from '../src/platform/institutions';
+import { DEMO_INSTITUTIONS, institutionRef } from '../src/platform/institutions';
 import { nextId, startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -175,7 +175,7 @@ describe('platform: settlements at the counter', () => {
         accountHolderId: a.idNumber,
         beneficiaryId: b.idNumber,
         beneficiaryName: b.name,
-        institution: hospital,
+        institution: institutionRef(hospital),
         amount: 4321,
         balanceAfter: 500000 - 4321,
       });

@@ -65,6 +65,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     faceKey: keys.face,
     ports: { platform: options.ports?.platform ?? 0, wechat: options.ports?.wechat ?? 0, face: options.ports?.face ?? 0 },
     clock: options.clock,
+    // The /pos counter page belongs to the demo, like the BFF's demo login.
+    demo: options.demo === true,
     log: log.child({ part: 'mocks' }),
   });
   const config = readBffConfig({

@@ -43,6 +43,15 @@ export const ERROR_CATALOGUE = {
   PAYER_NOT_INSURED: spec(422, 'The card holder is not insured or not in normal state.'),
   IDEMPOTENCY_KEY_REQUIRED: spec(400, 'This request needs an Idempotency-Key header (R17).'),
   REQUEST_IN_PROGRESS: spec(409, 'The same request is being processed; retry in a moment (R17).'),
+  // The counter (added; R21–R24)
+  INSTITUTION_UNKNOWN: spec(422, 'No designated institution with this code (R21).'),
+  INSTITUTION_MISMATCH: spec(403, 'Only the institution that made the settlement may cancel or reverse it (R23, R24).'),
+  SETTLEMENT_NOT_FOUND: spec(404, 'No settlement with this id (R23).'),
+  SETTLEMENT_ALREADY_CANCELLED: spec(409, 'This settlement was cancelled already, under another cancellation id (R23).'),
+  SETTLEMENT_REVERSED: spec(409, 'This settlement was reversed (R24); there is nothing to cancel.'),
+  CANCELLATION_WINDOW_PASSED: spec(422, 'The settlement is older than the cancellation window of the policy (R23).'),
+  OPERATION_REVERSED: spec(409, 'This request id was reversed (冲正, R24) and can never be applied.'),
+  REVERSAL_AMBIGUOUS: spec(409, 'This id names both a settlement and a cancellation; say which one to reverse (R24).'),
   // Invitations, bindings, e-credentials (added)
   INVITATION_NOT_FOUND: spec(404, 'No such invitation for this person.'),
   INVITATION_NOT_PENDING: spec(409, 'The invitation was already accepted, rejected or cancelled.'),

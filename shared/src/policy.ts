@@ -29,6 +29,8 @@ export interface Policy {
   minorAge: number;
   /** R19 */
   invitationTtlHours: number;
+  /** R23 DECISION: a settlement may be cancelled (撤销) this many days after it was made. */
+  cancellationWindowDays: number;
 }
 
 /** 藏医保办〔2022〕11号: one authorizer per beneficiary. The default everywhere. */
@@ -41,6 +43,7 @@ export const TIBET_2022: Policy = Object.freeze({
   regionPrefix: '54',
   minorAge: 16,
   invitationTtlHours: 72,
+  cancellationWindowDays: 30,
 });
 
 /**

@@ -36,6 +36,15 @@ export const ERROR_MESSAGES: Readonly<Record<AppErrorCode, string>> = {
   PAYER_NOT_INSURED: '未查到您的有效参保信息，请咨询医保经办机构。',
   IDEMPOTENCY_KEY_REQUIRED: '缴费请求不完整，请重新发起。',
   REQUEST_IN_PROGRESS: '上一笔请求正在处理中，请稍候再试。',
+  // the counter (R21–R24): met at the pharmacy or hospital, worded in case the phone shows one
+  INSTITUTION_UNKNOWN: '未找到这家定点医药机构。',
+  INSTITUTION_MISMATCH: '只有办理这笔结算的医药机构才能撤销或冲正。',
+  SETTLEMENT_NOT_FOUND: '未找到这笔结算。',
+  SETTLEMENT_ALREADY_CANCELLED: '这笔结算已经撤销过了。',
+  SETTLEMENT_REVERSED: '这笔结算已冲正，无需撤销。',
+  CANCELLATION_WINDOW_PASSED: '这笔结算已超过可撤销的期限。',
+  OPERATION_REVERSED: '这笔交易已冲正，不能再办理。',
+  REVERSAL_AMBIGUOUS: '请说明要冲正的是结算还是撤销。',
   // invitations, bindings, e-credentials
   INVITATION_NOT_FOUND: '没有找到这条邀请，可能已被处理。',
   INVITATION_NOT_PENDING: '这条邀请已被处理（接受、拒绝或撤回）。',

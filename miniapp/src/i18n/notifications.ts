@@ -101,6 +101,29 @@ const WORDING: Readonly<Record<NotificationKind, (data: Data) => NotificationTex
       link: 'history',
     }
   },
+  // The counter (R23, R24): a settlement cancelled (撤销) or reversed (冲正).
+  REFUND: (d) => ({
+    title: '个人账户退回',
+    body: `${text(d, 'beneficiaryName')}${typeof d.institutionName === 'string' ? `在${d.institutionName}` : ''}的结算已撤销，${money(d, 'amount')}已退回您的个人账户。`,
+    link: 'history',
+  }),
+  PAYMENT_CANCELLED: (d) => {
+    const parts = [
+      money(d, 'own') && d.own !== 0 ? `本人账户退回${money(d, 'own')}` : '',
+      money(d, 'shared') && d.shared !== 0 ? `家人账户退回${money(d, 'shared')}` : '',
+      money(d, 'cash') && d.cash !== 0 ? `现金${money(d, 'cash')}由机构退还` : '',
+    ].filter(Boolean)
+    return {
+      title: '结算已撤销',
+      body: `您${typeof d.institutionName === 'string' ? `在${d.institutionName}` : ''}的结算${money(d, 'charge')}已撤销${parts.length ? `：${parts.join('，')}` : ''}。`,
+      link: 'history',
+    }
+  },
+  REFUND_TAKEN_BACK: (d) => ({
+    title: '撤销已冲正',
+    body: `${typeof d.institutionName === 'string' ? `${d.institutionName}` : '医药机构'}冲正了一笔撤销，原结算继续有效${typeof d.amount === 'number' ? `，${money(d, 'amount')}重新从您的个人账户扣除` : ''}。`,
+    link: 'history',
+  }),
   PREMIUM_PAID: (d) => ({
     title: '居民医保费已缴纳',
     body: `${text(d, 'payerName')}已从其职工医保个人账户为您缴纳${typeof d.year === 'number' ? d.year : ''}年度城乡居民医保费${money(d, 'amount')}。`,

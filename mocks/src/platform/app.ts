@@ -6,6 +6,11 @@ import {
   AdminPersonSchema,
   BalanceChangeSchema,
   BindingDecisionRequestSchema,
+  CancellationRequestSchema,
+  CounterDayQuerySchema,
+  CounterPreSettlementRequestSchema,
+  InstitutionCodeSchema,
+  CounterSettlementRequestSchema,
   CheckBindingRequestSchema,
   CreateBindingRequestSchema,
   ECredentialChangeSchema,
@@ -19,6 +24,8 @@ import {
   OpaqueIdSchema,
   parseIdNumber,
   PremiumPaymentRequestSchema,
+  PreSettlementRequestSchema,
+  ReversalRequestSchema,
   PreferencesRequestSchema,
   SettlementRequestSchema,
   SummaryQuerySchema,
@@ -27,6 +34,7 @@ import {
 } from '@family-share/shared';
 import Koa from 'koa';
 import { z } from 'zod';
+import { counterPageRouter } from '../pos/routes';
 import { AppError, errorMiddleware, parse, requireServiceKey, respond } from '../http/koa-kit';
 import { ok, type PlatformDeps } from './deps';
 import { DEMO_PEOPLE } from './demo-people';
@@ -41,13 +49,19 @@ import { payPremium } from './use-cases/pay-premium';
 import { personView } from './use-cases/person-view';
 import { monthlyTotals, premiumStatus } from './use-cases/read-ledger';
 import { setPreferences } from './use-cases/set-preferences';
-import { settle } from './use-cases/settle';
+import { cancelSettlement } from './use-cases/cancel-settlement';
+import { counterDay, counterSettlement } from './use-cases/counter-day';
+import { preSettle, toCounterPreSettlement } from './use-cases/pre-settle';
+import { reverseOperation } from './use-cases/reverse-operation';
+import { settle, toCommand, toCounterSettlement } from './use-cases/settle';
 
 export const PLATFORM_KEY_HEADER = 'x-platform-key';
 
 export interface PlatformAppOptions {
   /** Shared with the BFF and the POS; every /v1 call must carry it. */
   serviceKey: string;
+  /** Demo mode: the counter page at /pos (no service key; never in production). */
+  demo?: boolean;
 }
 
 const OpenidSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/);
@@ -137,7 +151,47 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
   });
 
   router.post('/settlements', async (ctx) => {
-    respond(ctx, await settle(deps, parse(SettlementRequestSchema, ctx.request.body)));
+    respond(ctx, await settle(deps, toCommand(parse(SettlementRequestSchema, ctx.request.body))));
+  });
+
+  /** R22 for the BFF (付款预估): the platform-side shape; the BFF masks before the phone sees it. */
+  router.post('/settlements/preview', async (ctx) => {
+    respond(ctx, await preSettle(deps, parse(PreSettlementRequestSchema, ctx.request.body)));
+  });
+
+  // ---- the counter (national 2101/2102/2103, 2206/2207/2208, 2601; see the contract) ----
+
+  router.get('/counter/institutions', async (ctx) => {
+    ctx.body = await store.institutions();
+  });
+
+  router.post('/counter/pre-settlements', async (ctx) => {
+    const result = await preSettle(deps, parse(CounterPreSettlementRequestSchema, ctx.request.body));
+    respond(ctx, result.ok ? ok(toCounterPreSettlement(result.value)) : result);
+  });
+
+  router.post('/counter/settlements', async (ctx) => {
+    const result = await settle(deps, parse(CounterSettlementRequestSchema, ctx.request.body));
+    respond(ctx, result.ok ? ok(toCounterSettlement(result.value)) : result);
+  });
+
+  router.get('/counter/settlements/:settlementId', async (ctx) => {
+    const settlementId = parse(OpaqueIdSchema, ctx.params.settlementId);
+    const { institutionCode } = parse(z.object({ institutionCode: InstitutionCodeSchema }), ctx.query);
+    respond(ctx, await counterSettlement(deps, institutionCode, settlementId));
+  });
+
+  router.get('/counter/day', async (ctx) => {
+    const query = parse(CounterDayQuerySchema, ctx.query);
+    ctx.body = await counterDay(deps, query.institutionCode, query.date);
+  });
+
+  router.post('/counter/cancellations', async (ctx) => {
+    respond(ctx, await cancelSettlement(deps, parse(CancellationRequestSchema, ctx.request.body)));
+  });
+
+  router.post('/counter/reversals', async (ctx) => {
+    respond(ctx, await reverseOperation(deps, parse(ReversalRequestSchema, ctx.request.body)));
   });
 
   router.get('/persons/:id/premiums/:year', async (ctx) => {
@@ -253,6 +307,11 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
     }
     await next();
   });
+  if (options.demo) {
+    const pos = counterPageRouter(deps).routes() as unknown as Koa.Middleware;
+    const parseBody = bodyParser({ enableTypes: ['json'], jsonLimit: '32kb' });
+    app.use((ctx, next) => (ctx.path === '/pos' || ctx.path.startsWith('/pos/') ? parseBody(ctx, () => pos(ctx, next)) : next()));
+  }
   app.use(requireServiceKey(PLATFORM_KEY_HEADER, options.serviceKey));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '32kb' }));
   app.use(router.routes());

@@ -15,10 +15,19 @@ export interface PlatformDeps {
   notifier: Notifier;
   log: Logger;
   /**
-   * Tests only: called between the steps of a multi-step operation, so that a test can stop it
-   * there (throw, as a crash would) and check what is left. Absent in production.
+   * Tests only: hooks called between the steps of multi-step operations, so that a test can
+   * stop one there (throw, as a crash would) and check what is left. Absent in production.
    */
-  faults?: (step: FaultPoint) => Promise<void> | void;
+  faults?: FaultHooks;
+}
+
+export interface FaultHooks {
+  /** Between the claim, the commit and the finish of a binding. */
+  atBindingStep?(step: FaultPoint): Promise<void> | void;
+  /** After the debit of step `index` of a settlement's plan. */
+  afterSettlementDebit?(settlementId: string, index: number): Promise<void> | void;
+  /** After the refund (or take-back) of step `index` of a cancellation ('cnl:<id>') or a reversal ('rev:<original id>'). */
+  afterRefundStep?(operationId: string, index: number): Promise<void> | void;
 }
 
 export type FaultPoint = 'binding:claimed' | 'binding:committed' | 'binding:finished';

@@ -23,7 +23,7 @@ import {
   YearTextSchema,
   limitQuery,
 } from './common';
-import { BindingEndReasonSchema, DemoPersonSchema, EpochMsSchema, InstitutionKindSchema } from './platform';
+import { BindingEndReasonSchema, DeductionKindSchema, DemoPersonSchema, EpochMsSchema, InstitutionKindSchema } from './platform';
 
 // ---- building blocks ----
 
@@ -293,7 +293,7 @@ export const InstitutionViewSchema = z.object({ name: z.string(), kind: Institut
 export const DeductionViewSchema = z.object({
   seq: z.string(),
   operationId: z.string(),
-  kind: z.enum(['settlement', 'premium']),
+  kind: DeductionKindSchema,
   at: EpochMsSchema,
   amount: FenSchema,
   balanceAfter: FenSchema,
@@ -348,6 +348,10 @@ export const NotificationKindSchema = z.enum([
   'BINDING_ENDED',
   'DEDUCTION',
   'PAYMENT',
+  // the counter (R23, R24): money back, a payment cancelled, a refund taken back
+  'REFUND',
+  'PAYMENT_CANCELLED',
+  'REFUND_TAKEN_BACK',
   'PREMIUM_PAID',
   'INSURANCE_CHANGED',
   'ECREDENTIAL_ACTIVATED',

@@ -162,22 +162,51 @@ export const PreferencesRequestSchema = z
 // ---- settlements ----
 
 export const InstitutionKindSchema = z.enum(['hospital', 'pharmacy']);
+export const InstitutionCodeSchema = z.string().regex(/^[A-Z0-9]{4,20}$/);
+/** How a settlement, a payment record and a ledger entry name the institution. */
 export const InstitutionSchema = z.object({
-  code: z.string().regex(/^[A-Z0-9]{4,20}$/),
+  code: InstitutionCodeSchema,
   name: z.string().min(2).max(60),
   kind: InstitutionKindSchema,
 });
 export type Institution = z.infer<typeof InstitutionSchema>;
 
-export const SettlementRequestSchema = z.object({
-  settlementId: OpaqueIdSchema,
-  cardHolderIdNumber: IdNumberSchema,
-  /** The personal share to pay (fen), after the fund's share. */
-  charge: FenSchema.max(100_000_000),
-  institution: InstitutionSchema,
-  /** R11: a per-payment choice at the counter; absent → the saved preference. */
-  choice: AccountChoiceSchema.optional(),
+/**
+ * R21: a designated institution (定点医药机构, national fixmedins_code) as the platform keeps it.
+ * Family-shared deductions happen where `region` is in the policy's region, or where the
+ * institution is opened for cross-area sharing (`sharingEnabled`, 已开通异地共济).
+ */
+export const InstitutionRecordSchema = InstitutionSchema.extend({
+  region: RegionCodeSchema,
+  sharingEnabled: z.boolean(),
 });
+export type InstitutionRecord = z.infer<typeof InstitutionRecordSchema>;
+
+/**
+ * Why a settlement's answer shows no family-shared part although the card holder has one
+ * (R21: not an error; the own account and cash pay).
+ */
+export const NoSharingReasonSchema = z.enum(['INSTITUTION_NOT_OPEN_FOR_SHARING']);
+
+/**
+ * The platform-side request (the BFF, the bench, the tests). `institution` (the old shape,
+ * code + name + kind) or `institutionCode`: either way only the code counts — the platform
+ * takes name, kind and region from its own institution data (R21).
+ */
+export const SettlementRequestSchema = z
+  .object({
+    settlementId: OpaqueIdSchema,
+    cardHolderIdNumber: IdNumberSchema,
+    /** The personal share to pay (fen), after the fund's share. */
+    charge: FenSchema.max(100_000_000),
+    institution: InstitutionSchema.optional(),
+    institutionCode: InstitutionCodeSchema.optional(),
+    /** R11: a per-payment choice at the counter; absent → the saved preference. */
+    choice: AccountChoiceSchema.optional(),
+  })
+  .refine((r) => (r.institution === undefined) !== (r.institutionCode === undefined), {
+    message: 'exactly one of institution and institutionCode',
+  });
 export type SettlementRequest = z.infer<typeof SettlementRequestSchema>;
 
 /** No balance of an authorizer here: the card holder must not learn it (R16 is per account). */
@@ -187,6 +216,7 @@ export const SharedPartResultSchema = z.object({
   amount: FenSchema,
 });
 
+/** The platform-side answer (the BFF and tests; it names authorizers — the counter gets CounterSplit). */
 export const SettlementResultSchema = z.object({
   settlementId: OpaqueIdSchema,
   cardHolderId: z.string(),
@@ -197,8 +227,145 @@ export const SettlementResultSchema = z.object({
   cash: FenSchema,
   institution: InstitutionSchema,
   at: EpochMsSchema,
+  /** R21: set when nothing could be shared at this institution. */
+  noSharingReason: NoSharingReasonSchema.nullable().optional(),
 });
 export type SettlementResult = z.infer<typeof SettlementResultSchema>;
+
+/** The BFF's 付款预估 (R22): what a settlement would take now; nothing is recorded. */
+export const PreSettlementRequestSchema = z.object({
+  cardHolderIdNumber: IdNumberSchema,
+  charge: FenSchema.max(100_000_000),
+  institutionCode: InstitutionCodeSchema,
+  choice: AccountChoiceSchema.optional(),
+});
+export const PreSettlementResultSchema = SettlementResultSchema.omit({ settlementId: true, at: true }).extend({ preview: z.literal(true) });
+export type PreSettlementResult = z.infer<typeof PreSettlementResultSchema>;
+
+// ---- the counter: the national platform's transactions, our shapes ----
+//
+// The national interface for designated institutions (定点医药机构接口规范) and ours:
+//   2101 药店预结算 / 2206 门诊预结算   → POST /v1/counter/pre-settlements   CounterSettlementRequest → CounterPreSettlement
+//   2102 药店结算   / 2207 门诊结算     → POST /v1/counter/settlements       CounterSettlementRequest → CounterSettlement
+//   2103 药店结算撤销 / 2208 门诊结算撤销 → POST /v1/counter/cancellations  CancellationRequest → CounterCancellation
+//   2601 冲正交易                      → POST /v1/counter/reversals        ReversalRequest → CounterReversal
+// Input fields: msgid → settlementId / cancellationId; psn_no → cardHolderIdNumber;
+// fixmedins_code → institutionCode; setl_id → settlementId (of the one to cancel);
+// omsgid → originalRequestId; oinfno (2102/2207 or 2103/2208) → originalKind.
+// Output fields (CounterSplit): acct_pay → acctPay (the card holder's own personal account),
+// acct_mulaid_pay (个人账户共济支付金额) → acctMulaidPay (the family-shared total) with its
+// per-authorizer breakdown in `mulaid` (masked names only), psn_cash_pay → psnCashPay, balc →
+// balc (the card holder's own balance after; null for a resident, who has no account).
+// The counter never gets an ID number or a full name of an authorizer, nor their balance.
+// Counter requests are strict: a field we do not know is refused, never ignored.
+
+export const CounterSettlementRequestSchema = z.object({
+  /** msgid: the counter's id of this request; a retry sends the same (R17). */
+  settlementId: OpaqueIdSchema,
+  cardHolderIdNumber: IdNumberSchema,
+  institutionCode: InstitutionCodeSchema,
+  charge: FenSchema.max(100_000_000),
+  choice: AccountChoiceSchema.optional(),
+}).strict();
+export type CounterSettlementRequest = z.infer<typeof CounterSettlementRequestSchema>;
+
+/** R22: the same request; the id may be left out, as nothing is recorded under it. */
+export const CounterPreSettlementRequestSchema = CounterSettlementRequestSchema.partial({ settlementId: true });
+
+export const CounterSplitSchema = z.object({
+  /** acct_pay */
+  acctPay: FenSchema,
+  /** acct_mulaid_pay: Σ mulaid */
+  acctMulaidPay: FenSchema,
+  /** The family-shared part by authorizer, in the order paid (R14). */
+  mulaid: z.array(z.object({ maskedName: z.string(), amount: FenSchema })),
+  /** psn_cash_pay; in a cancellation: cash due back to the patient at the counter. */
+  psnCashPay: FenSchema,
+  /** balc: the card holder's own account after; null for a resident. */
+  balc: FenSchema.nullable(),
+});
+export type CounterSplit = z.infer<typeof CounterSplitSchema>;
+
+export const CounterSettlementSchema = CounterSplitSchema.extend({
+  settlementId: OpaqueIdSchema,
+  institutionCode: InstitutionCodeSchema,
+  /** The charge (personal share) settled: acctPay + acctMulaidPay + psnCashPay. */
+  charge: FenSchema,
+  at: EpochMsSchema,
+  noSharingReason: NoSharingReasonSchema.nullable(),
+});
+export type CounterSettlement = z.infer<typeof CounterSettlementSchema>;
+
+export const CounterPreSettlementSchema = CounterSettlementSchema.omit({ settlementId: true, at: true }).extend({
+  preview: z.literal(true),
+});
+export type CounterPreSettlement = z.infer<typeof CounterPreSettlementSchema>;
+
+export const CancellationRequestSchema = z.object({
+  /** msgid of the cancellation itself: a retry sends the same (R23 applied once). */
+  cancellationId: OpaqueIdSchema,
+  /** setl_id: the settlement to cancel, whole. */
+  settlementId: OpaqueIdSchema,
+  institutionCode: InstitutionCodeSchema,
+}).strict();
+export type CancellationRequest = z.infer<typeof CancellationRequestSchema>;
+
+/** R23: what went back where. acctPay / mulaid: refunded to those accounts; psnCashPay: cash due back at the counter. */
+export const CounterCancellationSchema = CounterSplitSchema.extend({
+  cancellationId: OpaqueIdSchema,
+  settlementId: OpaqueIdSchema,
+  institutionCode: InstitutionCodeSchema,
+  charge: FenSchema,
+  at: EpochMsSchema,
+});
+export type CounterCancellation = z.infer<typeof CounterCancellationSchema>;
+
+export const ReversalKindSchema = z.enum(['settlement', 'cancellation']);
+export const ReversalRequestSchema = z.object({
+  /** omsgid: the request id whose answer the counter never got. */
+  originalRequestId: OpaqueIdSchema,
+  /** oinfno: which transaction that was; absent → whichever of the two the id names. */
+  originalKind: ReversalKindSchema.optional(),
+  institutionCode: InstitutionCodeSchema,
+}).strict();
+export type ReversalRequest = z.infer<typeof ReversalRequestSchema>;
+
+/**
+ * R24. applied=false: the original never took effect, and its id is dead from now on.
+ * applied=true: it took effect and is undone — a reversed settlement refunds every debit
+ * (acctPay/mulaid: back to those accounts); a reversed cancellation takes the refunds back
+ * (acctPay/mulaid: taken again; psnCashPay: what the accounts could no longer give, to pay
+ * in cash — R13 still holds for the family part).
+ */
+export const CounterReversalSchema = CounterSplitSchema.extend({
+  originalRequestId: OpaqueIdSchema,
+  originalKind: ReversalKindSchema.nullable(),
+  applied: z.boolean(),
+  at: EpochMsSchema,
+});
+export type CounterReversal = z.infer<typeof CounterReversalSchema>;
+
+export const CounterSettlementStatusSchema = z.enum(['settled', 'cancelled', 'reversed', 'pending']);
+
+/**
+ * A settlement read back by the institution that made it (GET /v1/counter/settlements/:id):
+ * the answer it got, where it stands now, and the card holder — whose ID number that
+ * institution read from the card itself (psn_no), needed to settle the rest of a partial refund.
+ */
+export const CounterSettlementViewSchema = CounterSettlementSchema.extend({
+  status: CounterSettlementStatusSchema,
+  cancellationId: OpaqueIdSchema.nullable(),
+  cardHolderIdNumber: z.string(),
+  maskedCardHolder: z.string(),
+});
+export type CounterSettlementView = z.infer<typeof CounterSettlementViewSchema>;
+
+/** The counter's settlements of one China day, newest first (GET /v1/counter/day; the demo page's 今日结算). */
+export const CounterDayQuerySchema = z.object({
+  institutionCode: InstitutionCodeSchema,
+  date: IsoDateSchema,
+});
+export const CounterDaySchema = z.array(CounterSettlementViewSchema);
 
 // ---- premiums ----
 
@@ -242,9 +409,17 @@ export const PremiumTableSchema = z.record(z.string().regex(/^\d{4}$/), FenSchem
 
 // ---- ledger ----
 
-export const DeductionKindSchema = z.enum(['settlement', 'premium']);
+/**
+ * 'settlement' and 'premium' take money out; 'refund' puts it back (a cancellation, R23, or a
+ * reversed settlement, R24); 'refund_taken_back' takes a refund out again (a reversed
+ * cancellation, R24). `amount` is always positive; the kind gives the direction.
+ */
+export const DeductionKindSchema = z.enum(['settlement', 'premium', 'refund', 'refund_taken_back']);
 
-/** R16: one deduction from one account. */
+/**
+ * R16: one entry of one account's ledger (append-only). The optional fields are added by the
+ * counter's cancellations and reversals (R23, R24); older clients may ignore them.
+ */
 export const DeductionSchema = z.object({
   seq: z.string(),
   operationId: z.string(),
@@ -259,6 +434,18 @@ export const DeductionSchema = z.object({
   year: z.number().int().nullable(),
   amount: FenSchema,
   balanceAfter: FenSchema,
+  /** refund / refund_taken_back: the settlement id it belongs to. */
+  refundOf: z.string().optional(),
+  /** refund / refund_taken_back: the `seq` of the settlement's entry in this ledger. */
+  refundOfSeq: z.string().optional(),
+  /** refund / refund_taken_back: the cancellation id; null when a reversal (冲正) of the settlement refunded it. */
+  cancellationId: z.string().nullable().optional(),
+  /** On a settlement entry: it was refunded (已撤销); refundSeq names the refund entry. */
+  cancelled: z.boolean().optional(),
+  refundSeq: z.string().optional(),
+  /** On a refund entry: a reversal of the cancellation took it back; takeBackSeq names that entry. */
+  takenBack: z.boolean().optional(),
+  takeBackSeq: z.string().optional(),
 });
 export type Deduction = z.infer<typeof DeductionSchema>;
 
@@ -284,6 +471,19 @@ export const PaymentRecordSchema = z.object({
   own: FenSchema,
   shared: z.array(z.object({ authorizerId: z.string(), authorizerName: z.string(), amount: FenSchema })),
   cash: FenSchema,
+  /**
+   * Absent or 'settlement': a payment. 'refund': its cancellation (R23) or reversal (R24) —
+   * own / shared went back to those accounts, cash is due back at the counter; refundOfSeq
+   * names the payment's record.
+   */
+  kind: z.enum(['settlement', 'refund']).optional(),
+  refundOfSeq: z.string().optional(),
+  cancellationId: z.string().nullable().optional(),
+  /** On a payment: cancelled or reversed (已撤销); refundSeq names the refund record. */
+  cancelled: z.boolean().optional(),
+  refundSeq: z.string().optional(),
+  /** On a refund record: a reversal of the cancellation took it back; the payment stands again. */
+  takenBack: z.boolean().optional(),
 });
 export type PaymentRecord = z.infer<typeof PaymentRecordSchema>;
 
@@ -312,6 +512,12 @@ export const FeedEventSchema = z.object({
     'BINDING_ENDED',
     'DEDUCTION',
     'PAYMENT',
+    /** R23/R24: money back to this account (authorizer side, like DEDUCTION). */
+    'REFUND',
+    /** R23/R24: the card holder's payment was cancelled or reversed (like PAYMENT). */
+    'PAYMENT_CANCELLED',
+    /** R24: a cancellation was reversed; the refund was taken back. */
+    'REFUND_TAKEN_BACK',
     'PREMIUM_PAID',
     'INSURANCE_CHANGED',
     'ECREDENTIAL_ACTIVATED',

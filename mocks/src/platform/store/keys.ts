@@ -39,6 +39,12 @@ export interface PersonKeys {
   settlement: (settlementId: string) => string;
   /** STREAM: what this person is told (R20). */
   feed: string;
+  /** HASH seq → JSON: what happened to a ledger entry since (cancelled, taken back); the ledger itself is append-only. */
+  ledgerMarks: string;
+  /** HASH seq → JSON: the same for this card holder's payment records. */
+  paymentMarks: string;
+  /** HASH: a cancellation's journal (R23) on the card holder's slot: settlement, fingerprint, status, result. */
+  cancellation: (cancellationId: string) => string;
   /** HASH claimId → JSON: manual reimbursement claims filed at the window. */
   claims: string;
 }
@@ -64,12 +70,18 @@ export class PlatformKeys {
       premiums: `${base}premium`,
       settlement: (settlementId) => `${base}stl:${settlementId}`,
       feed: `${base}feed`,
+      ledgerMarks: `${base}led:marks`,
+      paymentMarks: `${base}pay:marks`,
+      cancellation: (cancellationId) => `${base}cnl:${cancellationId}`,
       claims: `${base}claims`,
     };
   }
 
-  /** STRING, SET NX: which card holder and request a settlement or payment id belongs to (R17). */
-  operationOwner(kind: 'stl' | 'prm', operationId: string): string {
+  /**
+   * STRING, SET NX: which card holder and request a settlement, cancellation or payment id
+   * belongs to (R17); 'REVERSED' when a reversal (R24) found it unused and killed it.
+   */
+  operationOwner(kind: 'stl' | 'prm' | 'cnl', operationId: string): string {
     return `${this.prefix}{op:${kind}:${operationId}}:owner`;
   }
 
@@ -86,6 +98,16 @@ export class PlatformKeys {
   /** HASH year → fen: the resident premium table (R15; demo values). */
   get premiumTable(): string {
     return `${this.prefix}premium-table`;
+  }
+
+  /** HASH code → JSON: the designated institutions (R21). */
+  get institutions(): string {
+    return `${this.prefix}institutions`;
+  }
+
+  /** ZSET score=time, member "settlementId|cardHolderId": one institution's settlements of one China day (the counter's list). */
+  counterDay(institutionCode: string, day: string): string {
+    return `${this.prefix}{i:${institutionCode}}:day:${day}`;
   }
 
   /** ZSET: multi-step operations begun and not yet finished, for the recovery sweeper. */

@@ -1,4 +1,4 @@
-import { chinaMonth, chinaMonthRange, type Binding, type Deduction, type FeedEvent, type PaymentRecord, type PlatformClaim, type PlatformPerson } from '@family-share/shared';
+import { chinaDate, chinaMonth, chinaMonthRange, type Binding, type InstitutionRecord, type Deduction, type FeedEvent, type PaymentRecord, type PlatformClaim, type PlatformPerson } from '@family-share/shared';
 import { PlatformKeys, type PersonKeys } from './keys';
 import { runScript, type RedisLike } from './redis-client';
 
@@ -28,6 +28,9 @@ export interface Page<T> {
 }
 
 export type ScriptReply = string[];
+
+/** The owner recorded for an operation id that a reversal (R24) found unused: dead forever. */
+export const REVERSED_OWNER = 'REVERSED';
 
 function toPerson(hash: Record<string, string>): StoredPerson | null {
   if (!hash.idNumber) return null;
@@ -243,14 +246,18 @@ export class PlatformStore {
   // ---- money ----
 
   /** Who an operation id belongs to (first writer wins); returns the recorded owner. */
-  async claimOperationId(kind: 'stl' | 'prm', operationId: string, owner: string): Promise<string> {
+  async claimOperationId(kind: 'stl' | 'prm' | 'cnl', operationId: string, owner: string): Promise<string> {
     const key = this.keys.operationOwner(kind, operationId);
     const set = await this.redis.set(key, owner, 'NX');
     return set === 'OK' ? owner : ((await this.redis.get(key)) ?? owner);
   }
 
-  beginSettlement(cardHolder: string, settlementId: string, fingerprint: string, plan: string, now: number) {
-    return runScript(this.redis, 'settlement-begin', [this.k(cardHolder).settlement(settlementId)], [fingerprint, plan, now]);
+  async operationOwner(kind: 'stl' | 'cnl', operationId: string): Promise<string | null> {
+    return this.redis.get(this.keys.operationOwner(kind, operationId));
+  }
+
+  beginSettlement(cardHolder: string, settlementId: string, fingerprint: string, plan: string, now: number, institutionCode: string) {
+    return runScript(this.redis, 'settlement-begin', [this.k(cardHolder).settlement(settlementId)], [fingerprint, plan, now, institutionCode]);
   }
 
   /** One idempotent debit; `entryHead` / `eventHead` are JSON objects without their closing brace. */
@@ -302,6 +309,154 @@ export class PlatformStore {
     return this.redis.hgetall(this.k(cardHolder).settlement(settlementId));
   }
 
+  // ---- the counter: institutions, cancellations, reversals (R21–R24) ----
+
+  async saveInstitutions(records: readonly InstitutionRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.redis.hset(this.keys.institutions, Object.fromEntries(records.map((r) => [r.code, JSON.stringify(r)])));
+  }
+
+  async institution(code: string): Promise<InstitutionRecord | null> {
+    const json = await this.redis.hget(this.keys.institutions, code);
+    return json ? (JSON.parse(json) as InstitutionRecord) : null;
+  }
+
+  async institutions(): Promise<InstitutionRecord[]> {
+    const raw = await this.redis.hvals(this.keys.institutions);
+    return raw.map((json) => JSON.parse(json) as InstitutionRecord).sort((a, b) => (a.code < b.code ? -1 : 1));
+  }
+
+  /** Listing only (the counter's day); written after the settlement finished, outside its scripts. */
+  async addToCounterDay(institutionCode: string, at: number, settlementId: string, cardHolder: string): Promise<void> {
+    await this.redis.zadd(this.keys.counterDay(institutionCode, chinaDate(at)), String(at), `${settlementId}|${cardHolder}`);
+  }
+
+  async counterDay(institutionCode: string, day: string): Promise<Array<{ settlementId: string; cardHolder: string }>> {
+    const members = await this.redis.zrange(this.keys.counterDay(institutionCode, day), '0', '-1');
+    return members.map((m) => {
+      const [settlementId = '', cardHolder = ''] = m.split('|');
+      return { settlementId, cardHolder };
+    });
+  }
+
+  /** Kills an unused id (R24): true when it was unused and now never can be; false when it was claimed. */
+  async tombstoneOperationId(kind: 'stl' | 'cnl', operationId: string): Promise<{ killed: boolean; owner: string }> {
+    const key = this.keys.operationOwner(kind, operationId);
+    const set = await this.redis.set(key, REVERSED_OWNER, 'NX');
+    return set === 'OK' ? { killed: true, owner: REVERSED_OWNER } : { killed: false, owner: (await this.redis.get(key)) ?? REVERSED_OWNER };
+  }
+
+  cancelBegin(cardHolder: string, settlementId: string, cancellationId: string, fingerprint: string, now: number, windowMs: number, institutionCode: string) {
+    const k = this.k(cardHolder);
+    return runScript(
+      this.redis,
+      'cancel-begin',
+      [k.settlement(settlementId), k.cancellation(cancellationId)],
+      [cancellationId, settlementId, fingerprint, now, windowMs, institutionCode],
+    );
+  }
+
+  cancelFinish(cardHolder: string, settlementId: string, cancellationId: string, result: string, now: number, recordHead: string, event: object | null) {
+    const k = this.k(cardHolder);
+    return runScript(
+      this.redis,
+      'cancel-finish',
+      [k.person, k.settlement(settlementId), k.cancellation(cancellationId), k.payments, k.paymentIndex, k.paymentMarks, k.feed],
+      [result, now, recordHead, event ? JSON.stringify(event) : ''],
+    );
+  }
+
+  async cancellationJournal(cardHolder: string, cancellationId: string): Promise<Record<string, string>> {
+    return this.redis.hgetall(this.k(cardHolder).cancellation(cancellationId));
+  }
+
+  /** One account's refund of one settlement (refund.lua); heads are JSON objects without their closing brace. */
+  refund(args: {
+    account: string;
+    settlementId: string;
+    refundOp: string;
+    beneficiaryId: string;
+    settlementAt: number;
+    now: number;
+    entryHead: string;
+    eventHead: string;
+    markHead: string;
+  }) {
+    const k = this.k(args.account);
+    return runScript(
+      this.redis,
+      'refund',
+      [k.person, k.applied, k.ledger, k.ledgerIndex, k.ledgerBy(args.beneficiaryId), k.monthly, k.feed, k.ledgerMarks],
+      [`stl:${args.settlementId}`, args.refundOp, args.now, chinaMonth(args.settlementAt), args.beneficiaryId, args.entryHead, args.eventHead, args.markHead],
+    );
+  }
+
+  /** One account's take-back of a cancellation's refund (take-back.lua). */
+  takeBack(args: {
+    account: string;
+    settlementId: string;
+    cancellationId: string;
+    beneficiaryId: string;
+    settlementAt: number;
+    now: number;
+    mode: 'own' | 'shared';
+    reserveFloor: number;
+    reserveMode: 'floor' | 'gate';
+    entryHead: string;
+    eventHead: string;
+  }) {
+    const k = this.k(args.account);
+    return runScript(
+      this.redis,
+      'take-back',
+      [k.person, k.applied, k.ledger, k.ledgerIndex, k.ledgerBy(args.beneficiaryId), k.monthly, k.feed, k.ledgerMarks],
+      [
+        `cnl:${args.cancellationId}`,
+        `rcn:${args.cancellationId}`,
+        args.now,
+        chinaMonth(args.settlementAt),
+        args.beneficiaryId,
+        args.entryHead,
+        args.eventHead,
+        args.mode,
+        args.reserveFloor,
+        args.reserveMode,
+        `stl:${args.settlementId}`,
+      ],
+    );
+  }
+
+  reverseBegin(cardHolder: string, kind: 'settlement' | 'cancellation', settlementId: string, cancellationId: string | null, institutionCode: string, now: number, neverBegun: string) {
+    const k = this.k(cardHolder);
+    const journal = k.settlement(settlementId);
+    return runScript(
+      this.redis,
+      'reverse-begin',
+      [journal, cancellationId ? k.cancellation(cancellationId) : journal],
+      [kind, institutionCode, now, neverBegun],
+    );
+  }
+
+  reverseFinish(
+    cardHolder: string,
+    kind: 'settlement' | 'cancellation',
+    settlementId: string,
+    cancellationId: string | null,
+    answer: string,
+    now: number,
+    recordHead: string,
+    event: object | null,
+  ) {
+    const k = this.k(cardHolder);
+    const journal = k.settlement(settlementId);
+    return runScript(
+      this.redis,
+      'reverse-finish',
+      [k.person, journal, cancellationId ? k.cancellation(cancellationId) : journal, k.payments, k.paymentIndex, k.paymentMarks, k.feed],
+      [kind, answer, now, recordHead, event ? JSON.stringify(event) : '', cancellationId ?? ''],
+    );
+  }
+
   // ---- premiums ----
 
   async premiumTable(): Promise<Record<string, number>> {
@@ -341,21 +496,29 @@ export class PlatformStore {
     const k = this.k(id);
     const index = query.beneficiary ? k.ledgerBy(query.beneficiary) : k.ledgerIndex;
     const scores = await this.scorePage(index, query);
-    const entries = scores.items.length > 0 ? await this.redis.hmget(k.ledger, ...scores.items) : [];
-    return {
-      items: entries.filter((e): e is string => e !== null).map((json) => JSON.parse(json) as Deduction),
-      nextCursor: scores.nextCursor,
-    };
+    return { items: await this.withMarks<Deduction>(k.ledger, k.ledgerMarks, scores.items), nextCursor: scores.nextCursor };
   }
 
   async payments(id: string, query: { month?: string; cursor?: string; limit: number }): Promise<Page<PaymentRecord>> {
     const k = this.k(id);
     const scores = await this.scorePage(k.paymentIndex, query);
-    const entries = scores.items.length > 0 ? await this.redis.hmget(k.payments, ...scores.items) : [];
-    return {
-      items: entries.filter((e): e is string => e !== null).map((json) => JSON.parse(json) as PaymentRecord),
-      nextCursor: scores.nextCursor,
-    };
+    return { items: await this.withMarks<PaymentRecord>(k.payments, k.paymentMarks, scores.items), nextCursor: scores.nextCursor };
+  }
+
+  /**
+   * Entries by seq, each with what happened to it since (cancelled, taken back: R23, R24): the
+   * entries are written once; the marks beside them change.
+   */
+  private async withMarks<T>(entriesKey: string, marksKey: string, seqs: string[]): Promise<T[]> {
+    if (seqs.length === 0) return [];
+    const [entries, marks] = await Promise.all([this.redis.hmget(entriesKey, ...seqs), this.redis.hmget(marksKey, ...seqs)]);
+    const items: T[] = [];
+    entries.forEach((json, i) => {
+      if (json === null) return;
+      const mark = marks[i];
+      items.push((mark ? { ...JSON.parse(json), ...JSON.parse(mark) } : JSON.parse(json)) as T);
+    });
+    return items;
   }
 
   /** Newest first; scores are epoch-ms × 1000 (+ a tie-breaker), so a month is a score range. */

@@ -19,6 +19,13 @@ const SCRIPT_NAMES = [
   'premium-finish',
   'activate-ecredential',
   'reorder-authorizers',
+  // the counter (R22–R24)
+  'refund',
+  'take-back',
+  'cancel-begin',
+  'cancel-finish',
+  'reverse-begin',
+  'reverse-finish',
 ] as const;
 
 export type ScriptName = (typeof SCRIPT_NAMES)[number];

@@ -49,7 +49,7 @@ export async function createBinding(deps: PlatformDeps, request: Request): Promi
 
   const claimedAt = deps.clock();
   const claim = await store.claimBinding(a, b, request.bindingId, claimedAt, STALE_CLAIM_MS);
-  await deps.faults?.('binding:claimed');
+  await deps.faults?.atBindingStep?.('binding:claimed');
   if (claim[0] !== 'OK') {
     const existing = await committedAlready();
     return done(existing ? ok(existing) : failWith(toCode(claim[0])));
@@ -111,13 +111,13 @@ export async function createBinding(deps: PlatformDeps, request: Request): Promi
       if (commit[0] === 'DUPLICATE_BINDING') await repairActiveEntry(deps, a, b);
       return done(failWith(toCode(commit[0])));
     }
-    await deps.faults?.('binding:committed');
+    await deps.faults?.atBindingStep?.('binding:committed');
     if (commit[1] === 'exists') {
       const existing = await store.bindingRecord(b, request.bindingId);
       if (existing) Object.assign(record, existing);
     }
     const finish = await store.finishBinding(a, b, request.bindingId, 'active', now, event(b, record.beneficiaryName, 'authorizer'));
-    await deps.faults?.('binding:finished');
+    await deps.faults?.atBindingStep?.('binding:finished');
     if (finish[2] !== snapshot.authorizer.version) {
       // A's registry facts changed between the snapshot and now (e.g. R8): decide again.
       const authorizer = await store.getPerson(a);

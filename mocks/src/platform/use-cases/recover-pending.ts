@@ -1,13 +1,17 @@
-import type { SettlementRequest } from '@family-share/shared';
+import type { CancellationRequest, ReversalRequest, SettlementRequest } from '@family-share/shared';
 import type { PlatformDeps } from '../deps';
 import { endBindingSteps } from './end-binding';
 import { payPremium, type PremiumPaymentRequest } from './pay-premium';
-import { settle } from './settle';
+import { cancelSettlement } from './cancel-settlement';
+import { reverseOperation } from './reverse-operation';
+import { settle, type SettleCommand } from './settle';
 
 type PendingOperation =
   | { type: 'binding'; a: string; b: string; bindingId: string }
   | { type: 'end'; a: string; b: string; bindingId: string; reason: Parameters<typeof endBindingSteps>[2]; endedBy: string | null }
-  | { type: 'settlement'; request: SettlementRequest }
+  | { type: 'settlement'; request: SettlementRequest | SettleCommand }
+  | { type: 'cancellation'; request: CancellationRequest }
+  | { type: 'reversal'; request: ReversalRequest }
   | ({ type: 'premium' } & PremiumPaymentRequest);
 
 /**
@@ -47,7 +51,14 @@ async function complete(deps: PlatformDeps, op: PendingOperation): Promise<void>
       return;
     }
     case 'settlement':
+      // A reversal (R24) may have killed it meanwhile: then settle() refuses, and that completes it.
       await settle(deps, op.request);
+      return;
+    case 'cancellation':
+      await cancelSettlement(deps, op.request);
+      return;
+    case 'reversal':
+      await reverseOperation(deps, op.request);
       return;
     case 'premium': {
       const { type: _type, ...request } = op;

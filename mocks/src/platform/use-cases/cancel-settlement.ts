@@ -1,0 +1,155 @@
+import {
+  maskName,
+  requestFingerprint,
+  type CancellationRequest,
+  type CounterCancellation,
+  type SettlementResult,
+} from '@family-share/shared';
+import { failWith, jsonHead, ok, RECOVERY_DELAY_MS, type PlatformDeps, type Result } from '../deps';
+import { REVERSED_OWNER } from '../store/platform-store';
+import type { StoredPlan } from './settle';
+
+const DAY_MS = 86_400_000;
+
+/** "cardHolder|rest": who an operation id belongs to, as claimOperationId recorded it. */
+export function ownerHolder(owner: string): string {
+  return owner.slice(0, owner.indexOf('|'));
+}
+
+/**
+ * R23, cancellation (撤销, national 2103 / 2208) of a whole settlement, under its own id.
+ *
+ * Every fen goes back to exactly the account it came from: each account's refund script gives
+ * back what the settlement's debit recorded there (refund.lua), and checks neither binding nor
+ * insurance — the money was that account's, even if the binding ended or the authorizer left
+ * employee insurance since (R7, R8). The cash part is reported as due back at the counter.
+ * DECISION: applied once per settlement — a retry with the same id returns the first answer;
+ * another cancellation id for a settlement already cancelled is SETTLEMENT_ALREADY_CANCELLED
+ * (the counter must not believe a second refund happened). Only the institution that made
+ * the settlement cancels it (INSTITUTION_MISMATCH), within `cancellationWindowDays`.
+ *
+ * Steps, each idempotent, and what a crash after each leaves:
+ * (1) the id claimed (global, SET NX) — nothing else; a retry goes on; a reversal tombstones it;
+ * (2) a pending operation for the sweeper, which re-runs this function;
+ * (3) cancel-begin on the card holder's slot: all checks, then the cancellation journal and the
+ *     settlement marked as cancelled by this id — atomically, so that no second cancellation
+ *     and no reversal of the settlement can start; a crash here leaves a journal the sweeper
+ *     (or a retry) resumes;
+ * (4) one refund per account of the plan (refund.lua, keyed by this id) — a crash between two
+ *     leaves some accounts refunded; the resume refunds the others, the first ones answer
+ *     their recorded refund again;
+ * (5) cancel-finish on the card holder's slot: the refund record, the payment marked, the notice;
+ * (6) the pending operation removed (a crash before it: the sweeper re-runs, all steps answer "done").
+ */
+export async function cancelSettlement(deps: PlatformDeps, request: CancellationRequest): Promise<Result<CounterCancellation>> {
+  const { store, policy } = deps;
+  const { cancellationId, settlementId, institutionCode } = request;
+  if (!(await store.institution(institutionCode))) return failWith('INSTITUTION_UNKNOWN');
+  const settlementOwner = await store.operationOwner('stl', settlementId);
+  if (settlementOwner === null) return failWith('SETTLEMENT_NOT_FOUND');
+  if (settlementOwner === REVERSED_OWNER) return failWith('SETTLEMENT_REVERSED');
+  const cardHolder = ownerHolder(settlementOwner);
+
+  const fingerprint = requestFingerprint({ settlementId, institution: institutionCode });
+  const owner = `${cardHolder}|${fingerprint}`;
+  const claimed = await store.claimOperationId('cnl', cancellationId, owner);
+  if (claimed === REVERSED_OWNER) return failWith('OPERATION_REVERSED');
+  if (claimed !== owner) return failWith('IDEMPOTENCY_KEY_REUSED');
+
+  const now = deps.clock();
+  const op = await store.addPendingOperation({ type: 'cancellation', request }, now + RECOVERY_DELAY_MS);
+  const begin = await store.cancelBegin(cardHolder, settlementId, cancellationId, fingerprint, now, policy.cancellationWindowDays * DAY_MS, institutionCode);
+  if (begin[0] !== 'NEW' && begin[0] !== 'RESUME') {
+    await store.removePendingOperation(op);
+    if (begin[0] === 'DONE') return ok(JSON.parse(begin[1] ?? '{}') as CounterCancellation);
+    return failWith(begin[0] as Parameters<typeof failWith>[0]);
+  }
+  const plan = JSON.parse(begin[1] ?? '{}') as StoredPlan;
+  const settlement = JSON.parse(begin[2] ?? '{}') as SettlementResult;
+  const settlementAt = Number(begin[3]);
+  const at = Number(begin[4]);
+  const payer = await store.getPerson(cardHolder);
+  const payerName = payer?.name ?? '';
+  const names = new Map(settlement.shared.map((part) => [part.authorizerId, part.authorizerName]));
+
+  const answer: CounterCancellation = {
+    cancellationId,
+    settlementId,
+    institutionCode,
+    charge: settlement.charge,
+    at,
+    acctPay: 0,
+    acctMulaidPay: 0,
+    mulaid: [],
+    psnCashPay: settlement.cash,
+    balc: settlement.ownBalanceAfter === null ? null : (payer?.balance ?? 0),
+  };
+  const sharedBack: Array<{ authorizerId: string; authorizerName: string; amount: number }> = [];
+  for (const [index, step] of plan.steps.entries()) {
+    const reply = await store.refund({
+      account: step.account,
+      settlementId,
+      refundOp: `cnl:${cancellationId}`,
+      beneficiaryId: cardHolder,
+      settlementAt,
+      now: at,
+      entryHead: jsonHead({
+        operationId: cancellationId,
+        kind: 'refund',
+        at,
+        accountHolderId: step.account,
+        beneficiaryId: cardHolder,
+        beneficiaryName: payerName,
+        institution: settlement.institution,
+        year: null,
+        refundOf: settlementId,
+        cancellationId,
+      }),
+      eventHead:
+        step.mode === 'shared'
+          ? jsonHead({ kind: 'REFUND', at, operationId: cancellationId, refundOf: settlementId, beneficiaryId: cardHolder, beneficiaryName: payerName, institutionName: settlement.institution.name })
+          : '',
+      markHead: jsonHead({ cancelled: true, cancellationId }),
+    });
+    const amount = Number(reply[0]);
+    if (step.mode === 'own') {
+      answer.acctPay = amount;
+      answer.balc = Number(reply[1]);
+    } else if (amount > 0) {
+      const authorizerName = names.get(step.account) ?? '';
+      sharedBack.push({ authorizerId: step.account, authorizerName, amount });
+      answer.mulaid.push({ maskedName: maskName(authorizerName), amount });
+      answer.acctMulaidPay += amount;
+      deps.notifier.notify(step.account, { kind: 'REFUND', at, amount, beneficiaryName: payerName });
+    }
+    await deps.faults?.afterRefundStep?.(`cnl:${cancellationId}`, index);
+  }
+
+  const event = {
+    kind: 'PAYMENT_CANCELLED',
+    at,
+    settlementId,
+    cancellationId,
+    institutionName: settlement.institution.name,
+    charge: settlement.charge,
+    own: answer.acctPay,
+    shared: answer.acctMulaidPay,
+    cash: answer.psnCashPay,
+  };
+  const record = jsonHead({
+    settlementId,
+    at,
+    institution: settlement.institution,
+    charge: settlement.charge,
+    own: answer.acctPay,
+    shared: sharedBack,
+    cash: answer.psnCashPay,
+    kind: 'refund',
+    cancellationId,
+  });
+  const finish = await store.cancelFinish(cardHolder, settlementId, cancellationId, JSON.stringify(answer), at, record, event);
+  await store.removePendingOperation(op);
+  if (finish[0] !== 'OK') return failWith('OPERATION_REVERSED');
+  deps.notifier.notify(cardHolder, event);
+  return ok(JSON.parse(finish[1] ?? '{}') as CounterCancellation);
+}
