@@ -111,3 +111,6 @@ export function subscriptionMessage(kind: string, input: { counterpartName?: str
     },
   };
 }
+
+/** What wx.requestSubscribeMessage answers per template id. */
+export type SubscriptionDecision = 'accept' | 'reject' | 'ban' | 'filter';

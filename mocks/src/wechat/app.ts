@@ -22,6 +22,7 @@ import type { Logger } from 'pino';
  *   GET  /dev/messages?openid=           the subscription messages a person received
  *   POST /dev/fail-next {errcode}        the next jscode2session answers that error
  *   POST /dev/tokens {action}            'expire' (42001 from now) or 'invalidate' (40001) every token
+ *   GET  /dev/session-key?openid=        the last session_key given (tests look for it where it must not be)
  */
 export interface WechatOptions {
   appId: string;
@@ -89,6 +90,8 @@ export function createWechatApp(options: WechatOptions): Koa {
   const messages = new Map<string, SubscribeMessage[]>();
   /** openid|template_id → accepted subscriptions not yet used. */
   const subscriptions = new Map<string, number>();
+  /** The last session_key given per openid: only so that tests can look for it where it must not be. */
+  const sessionKeys = new Map<string, string>();
   let failNext: { errcode: number; errmsg: string } | null = null;
   let msgid = 1_000_000;
 
@@ -113,7 +116,9 @@ export function createWechatApp(options: WechatOptions): Koa {
     if (recent.length >= limit) return void (ctx.body = WECHAT_ERRORS.RATE_LIMIT);
     calls.set(entry.openid, [...recent, now]);
     entry.used = true;
-    ctx.body = { openid: entry.openid, session_key: randomBytes(16).toString('base64') };
+    const sessionKey = randomBytes(16).toString('base64');
+    sessionKeys.set(entry.openid, sessionKey);
+    ctx.body = { openid: entry.openid, session_key: sessionKey };
   });
 
   router.get('/cgi-bin/token', (ctx) => {
@@ -177,6 +182,11 @@ export function createWechatApp(options: WechatOptions): Koa {
   router.get('/dev/messages', (ctx) => {
     const openid = typeof ctx.query.openid === 'string' ? ctx.query.openid : '';
     ctx.body = { messages: messages.get(openid) ?? [] };
+  });
+
+  router.get('/dev/session-key', (ctx) => {
+    const openid = typeof ctx.query.openid === 'string' ? ctx.query.openid : '';
+    ctx.body = { session_key: sessionKeys.get(openid) ?? null };
   });
 
   router.post('/dev/fail-next', (ctx) => {
