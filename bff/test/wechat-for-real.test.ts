@@ -132,7 +132,7 @@ describe('login (code2Session)', () => {
           else if (type === 'hash') seen.push(JSON.stringify(await redis.hgetall(key)));
           else if (type === 'list') seen.push(JSON.stringify(await redis.lrange(key, 0, -1)));
           else if (type === 'set') seen.push(JSON.stringify(await redis.smembers(key)));
-          else if (type === 'zset') seen.push(JSON.stringify(await redis.zrange(key, 0, -1)));
+          else if (type === 'zset') seen.push(JSON.stringify(await redis.zrange(key, '0', '-1')));
           else if (type === 'stream') seen.push(JSON.stringify(await redis.xrange(key, '-', '+')));
           seen.push(key);
         }

@@ -12,7 +12,7 @@ import { ApiError } from '@/services/http'
 import { answerFaceRequest, faceRequestOf } from '@/utils/face-handoff'
 import { fire, resetTaroMock, router } from './support/taro'
 
-const SESSION = { sessionId: 'sess-0001', purpose: 'bind' as const, expiresAt: Date.now() + 600_000, demo: true }
+const SESSION = { sessionId: 'sess-0001', verifyId: 'verify-0001', purpose: 'bind' as const, expiresAt: Date.now() + 600_000, demo: true, help: { counter: '参保地医疗保障经办机构服务窗口', hotline: '12393' } }
 
 /** Runs the three liveness prompts (1.4 s each) and lets the completion settle. */
 async function runPrompts() {

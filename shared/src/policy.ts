@@ -29,6 +29,11 @@ export interface Policy {
   minorAge: number;
   /** R19 */
   invitationTtlHours: number;
+  /**
+   * Where a person goes when the phone cannot do something (a phone without WeChat face
+   * verification): the region's counter (窗口办理) and the service hotline.
+   */
+  help: { counter: string; hotline: string };
 }
 
 /** 藏医保办〔2022〕11号: one authorizer per beneficiary. The default everywhere. */
@@ -41,6 +46,7 @@ export const TIBET_2022: Policy = Object.freeze({
   regionPrefix: '54',
   minorAge: 16,
   invitationTtlHours: 72,
+  help: Object.freeze({ counter: '参保地医疗保障经办机构服务窗口', hotline: '12393' }),
 });
 
 /**
@@ -51,6 +57,7 @@ export const NGARI_2025: Policy = Object.freeze({
   ...TIBET_2022,
   name: 'ngari-2025',
   maxAuthorizersPerBeneficiary: 5,
+  help: Object.freeze({ counter: '阿里地区医疗保障局经办服务窗口', hotline: '12393' }),
 });
 
 export const DEFAULT_POLICY: Policy = TIBET_2022;

@@ -16,7 +16,7 @@ export async function startFaceVerification(
   deps: BffDeps,
   caller: Caller,
   request: z.infer<typeof FaceSessionRequestSchema>,
-): Promise<Outcome<{ sessionId: string; verifyId: string; purpose: typeof request.purpose; expiresAt: number; demo: boolean }>> {
+): Promise<Outcome<{ sessionId: string; verifyId: string; purpose: typeof request.purpose; expiresAt: number; demo: boolean; help: { counter: string; hotline: string } }>> {
   const status = await deps.limits.faceStatus(caller.openid);
   if (status.lockedUntil !== null) throw new AppError('FACE_LOCKED', undefined, { retryAfterS: Math.ceil((status.lockedUntil - deps.clock()) / 1000) });
   const limit = await deps.limits.consume('faceStart', caller.openid);
@@ -52,5 +52,5 @@ export async function startFaceVerification(
     { sessionId, verifyId: started.verifyId, certHash: started.certHash, openid: caller.openid, purpose: request.purpose, target, expiresAt },
     ttl,
   );
-  return ok({ sessionId, verifyId: started.verifyId, purpose: request.purpose, expiresAt, demo: deps.config.demo });
+  return ok({ sessionId, verifyId: started.verifyId, purpose: request.purpose, expiresAt, demo: deps.config.demo, help: { ...deps.config.policy.help } });
 }

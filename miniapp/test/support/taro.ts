@@ -48,6 +48,7 @@ export function taroMock(actual: Record<string, unknown> & { default: Record<str
     useReachBottom: register('reachBottom'),
     usePullDownRefresh: register('pullDownRefresh'),
     useLaunch: register('launch'),
+    useShareAppMessage: register('share'),
   }
   // The Taro build puts the whole API on the default export; taro-h5 alone only names it.
   const { default: base, ...named } = actual

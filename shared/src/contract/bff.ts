@@ -126,6 +126,8 @@ export const FaceSessionSchema = z.object({
   expiresAt: EpochMsSchema,
   /** In demo mode the page may choose the outcome of the simulated camera. */
   demo: z.boolean(),
+  /** Where to go when this phone cannot do face verification (policy data, R6 online only otherwise). */
+  help: z.object({ counter: z.string(), hotline: z.string() }),
 });
 
 export const FaceOutcomeSchema = z.enum(['pass', 'fail', 'spoof', 'timeout']);

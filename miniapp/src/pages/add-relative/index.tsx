@@ -17,12 +17,14 @@ import { RELATION_LABELS } from '@/i18n/labels'
 import { getCommitment } from '@/services/commitment'
 import { isApiError } from '@/services/http'
 import { bindMinor, createInvitation } from '@/services/invitations'
+import { askToNotify } from '@/services/subscribe'
 import { verifyFace } from '@/utils/face-handoff'
 import { navigate, ROUTES } from '@/utils/nav'
 import { isoDate } from '@/utils/time'
 import { idNumberHint, nameHint } from '@/utils/validate'
 import { Done, type Outcome } from './done'
 import { Steps } from './steps'
+import { useInvitationShare } from './use-invitation-share'
 import './index.scss'
 
 const RELATION_OPTIONS = RELATIONS.map((value) => ({ value, label: RELATION_LABELS[value] }))
@@ -43,6 +45,7 @@ export default function AddRelative() {
   const [tried, setTried] = useState(false)
   const [faceCancelled, setFaceCancelled] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const share = useInvitationShare(outcome?.kind === 'invited' ? outcome.invitation : null)
 
   const today = isoDate()
   const id = normalizeIdNumber(idNumber)
@@ -61,6 +64,7 @@ export default function AddRelative() {
   }
 
   const send = useAction(async (version: string) => {
+    await askToNotify(minorFlow ? 'bindChild' : 'invite')
     const face = await verifyFace({ purpose: 'bind', target: id })
     if (!face) {
       setFaceCancelled(true)
@@ -91,7 +95,7 @@ export default function AddRelative() {
   if (outcome) {
     return (
       <PageShell>
-        <Done outcome={outcome} />
+        <Done outcome={outcome} share={share} />
       </PageShell>
     )
   }
