@@ -39,6 +39,7 @@ export function taroMock(actual: Record<string, unknown> & { default: Record<str
     getCurrentPages: vi.fn(() => [{ route: 'pages/index/index' }, { route: 'pages/current/index' }]),
     request: vi.fn(),
     login: vi.fn(async () => ({ code: 'wx-code-1', errMsg: 'login:ok' })),
+    setClipboardData: vi.fn(async () => ({ errMsg: 'setClipboardData:ok' })),
   }
   const pageHooks = {
     useRouter: () => router,
