@@ -1,7 +1,8 @@
 /**
  * The weapp build talks to WeChat's own phone APIs; the h5 build has none of them (it keeps
- * the demo stand-ins). Taro 4.2 wraps most of them; wx.requestFacialVerify (base library
- * 3.8.12+) it does not, so it is reached through the `wx` global, typed as documented.
+ * the demo stand-ins). Taro 4.2 promisifies most of them; wx.requestFacialVerify (base library
+ * 3.8.12+) it does not know, and wx.checkIsSupportFacialRecognition it passes through without
+ * a promise, so both are reached through the `wx` global, typed as documented.
  */
 export const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
@@ -11,6 +12,7 @@ export interface WxFail {
 }
 
 interface WxGlobal {
+  checkIsSupportFacialRecognition?: (options: { success?: (res: { errMsg: string }) => void; fail?: (err: WxFail) => void }) => void
   requestFacialVerify?: (options: { verifyId: string; success?: (res: { errMsg: string }) => void; fail?: (err: WxFail) => void }) => void
 }
 

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { wxGlobal } from '@/utils/wechat'
 
 export type WechatFaceResult = 'checked' | 'unsupported'
@@ -11,15 +10,16 @@ export type WechatFaceResult = 'checked' | 'unsupported'
  * 'checked' and the page asks the BFF. Only 'unsupported' stops here, with a way out.
  */
 export async function runWechatFace(verifyId: string): Promise<WechatFaceResult> {
-  const supported = await Taro.checkIsSupportFacialRecognition().then(
-    () => true,
-    () => false,
-  )
   const wx = wxGlobal()
-  if (!supported || !wx?.requestFacialVerify) return 'unsupported'
-  const request = wx.requestFacialVerify
+  // A WeChat too old for 人脸核身 2.0 (base library < 3.8.12) has neither: the same way out.
+  if (!wx?.checkIsSupportFacialRecognition || !wx.requestFacialVerify) return 'unsupported'
+  const api = { check: wx.checkIsSupportFacialRecognition.bind(wx), verify: wx.requestFacialVerify.bind(wx) }
+  const supported = await new Promise<boolean>((resolve) => {
+    api.check({ success: () => resolve(true), fail: () => resolve(false) })
+  })
+  if (!supported) return 'unsupported'
   await new Promise<void>((resolve) => {
-    request({ verifyId, success: () => resolve(), fail: () => resolve() })
+    api.verify({ verifyId, success: () => resolve(), fail: () => resolve() })
   })
   return 'checked'
 }
