@@ -138,7 +138,8 @@ export const FACE_SESSION: ResponseOf<'startFace'> = {
   sessionId: 'sess-weapp-0001',
   verifyId: 'verify-id-from-getverifyid-0001',
   purpose: 'unbind',
-  expiresAt: NOW + 600_000,
+  // the page checks this against the phone's clock before it starts
+  expiresAt: Date.now() + 3_600_000,
   demo: false,
   help: { counter: '参保地医疗保障经办机构服务窗口', hotline: '12393' },
 }
