@@ -14,6 +14,8 @@ import { confirm } from '@/utils/dialog'
 import { goHome, ROUTES } from '@/utils/nav'
 import { forgetInvite, rememberInvite } from '@/utils/pending-invite'
 import { InvitationCard, type InvitationAction } from '../invitations/invitation-card'
+// The same card as on 我的邀请, with its styles.
+import '../invitations/index.scss'
 
 type State =
   | { kind: 'loading' }
