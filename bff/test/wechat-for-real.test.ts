@@ -76,6 +76,18 @@ describe('face verification (人脸核身): only the server query decides, once'
     expect(code(await a.client.post(path, { outcome: 'pass' }))).toBe('FACE_VERIFICATION_NOT_FOUND');
   });
 
+  it('when WeChat fails the query (injected between the phone and the BFF\'s decision), then 503 and the session is kept: the retry reads the result and yields the ticket', async () => {
+    const a = await employee();
+    const session = await a.client.post('/api/face/sessions', { purpose: 'bind', target: a.idNumber });
+    const path = `/api/face/sessions/${session.body.sessionId as string}/complete`;
+    await fetch(`${h.stack.mocks.faceUrl}/dev/face/fail-next`, { method: 'POST' });
+    const failed = await a.client.post(path, { outcome: 'pass' });
+    expect([failed.status, code(failed)]).toEqual([503, 'SERVICE_UNAVAILABLE']);
+    const retried = await a.client.post(path, { outcome: 'pass' });
+    expect(retried.status).toBe(200);
+    expect(retried.body.purpose).toBe('bind');
+  });
+
   it('when the person leaves the camera (cancel), then FACE_VERIFICATION_CANCELLED and no attempt is used; a failed face uses one (R6)', async () => {
     const a = await employee();
     const before = (await a.client.get('/api/face/status')).body.attemptsLeft as number;

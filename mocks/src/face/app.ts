@@ -18,6 +18,7 @@ import type { Logger } from 'pino';
  * The phone's part (wx.requestFacialVerify: the person faces the camera) is a development
  * endpoint, for the demo and tests only:
  *   POST /dev/face/verify { verify_id, outcome: pass | fail | spoof | timeout | cancel }
+ *   POST /dev/face/fail-next             the next queryverifyinfo fails as WeChat does when busy (-1)
  */
 export type FaceOutcome = 'pass' | 'fail' | 'spoof' | 'timeout' | 'cancel';
 
@@ -73,6 +74,7 @@ export function createFaceApp(options: FaceOptions): Koa {
   const ttl = options.ttlMs ?? 3600_000;
   const verifications = new Map<string, Verification>();
   const seqNos = new Set<string>();
+  let failNextQuery = false;
   const router = new Router();
 
   const withToken: Koa.Middleware = async (ctx, next) => {
@@ -109,6 +111,12 @@ export function createFaceApp(options: FaceOptions): Koa {
   });
 
   router.post('/cityservice/face/identify/queryverifyinfo', withToken, (ctx) => {
+    if (failNextQuery) {
+      failNextQuery = false;
+      ctx.status = 500;
+      ctx.body = { errcode: -1, errmsg: 'system error' };
+      return;
+    }
     const body = (ctx.request.body ?? {}) as { verify_id?: unknown; out_seq_no?: unknown; cert_hash?: unknown; openid?: unknown };
     const v = live(body.verify_id);
     if (!v) return void (ctx.body = INVALID_ARGS('verify_id'));
@@ -127,6 +135,11 @@ export function createFaceApp(options: FaceOptions): Koa {
     // One face per verify_id, as the SDK allows: a second attempt needs a new getverifyid.
     if (v.outcome !== null) return void (ctx.body = INVALID_ARGS('verify_id already used'));
     v.outcome = outcome as FaceOutcome;
+    ctx.body = { errcode: 0, errmsg: 'ok' };
+  });
+
+  router.post('/dev/face/fail-next', (ctx) => {
+    failNextQuery = true;
     ctx.body = { errcode: 0, errmsg: 'ok' };
   });
 
