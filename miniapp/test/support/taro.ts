@@ -40,6 +40,7 @@ export function taroMock(actual: Record<string, unknown> & { default: Record<str
     request: vi.fn(),
     login: vi.fn(async () => ({ code: 'wx-code-1', errMsg: 'login:ok' })),
     setClipboardData: vi.fn(async () => ({ errMsg: 'setClipboardData:ok' })),
+    makePhoneCall: vi.fn(async () => ({ errMsg: 'makePhoneCall:ok' })),
   }
   const pageHooks = {
     useRouter: () => router,

@@ -84,6 +84,7 @@ export default function Face() {
   const [demo, setDemo] = useState(false)
   const timers = useRef<ReturnType<typeof setTimeout>[]>([])
   const answered = useRef(false)
+  const help = useRef<Help | null>(null)
 
   const later = (fn: () => void, ms: number) => {
     timers.current.push(setTimeout(fn, ms))
@@ -100,6 +101,7 @@ export default function Face() {
       }
       const session = await startFaceSession(request)
       setDemo(session.demo)
+      help.current = session.help
       setPhase({ kind: 'ready', sessionId: session.sessionId, verifyId: session.verifyId, expiresAt: session.expiresAt, demo: session.demo, help: session.help })
     } catch (error) {
       if (isApiError(error) && error.code === 'FACE_LOCKED') setPhase({ kind: 'locked', until: null })
@@ -130,6 +132,11 @@ export default function Face() {
       setPhase({ kind: 'passed' })
       later(() => void Taro.navigateBack(), 500)
     } catch (error) {
+      // WeChat's query says this phone could not do it (90001/90109): the same way out.
+      if (isApiError(error) && error.code === 'FACE_DEVICE_UNSUPPORTED' && help.current) {
+        setPhase({ kind: 'unsupported', help: help.current })
+        return
+      }
       if (isApiError(error) && error.code === 'FACE_LOCKED') {
         const status = await getFaceStatus().catch(() => null)
         setPhase({ kind: 'locked', until: status?.lockedUntil ?? null })
