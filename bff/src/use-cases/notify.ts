@@ -13,6 +13,11 @@ const counterpartOf = (data: Record<string, string | number | null>): string | n
  * subscription message — only when the person accepted that template at a tap
  * (wx.requestSubscribeMessage) and has an accepted message left — and what became of it is
  * logged per person: sent, not accepted (nothing sent), or refused with WeChat's errcode.
+ *
+ * Steps and what a crash between them leaves: (1) the inbox entry — the record, before
+ * anything else; (2) one accepted message taken — a crash after it loses that message (no
+ * double sending is possible, at worst one accepted message is wasted) and the inbox has the
+ * entry; (3) sent; (4) logged — a crash before it leaves a sent message unlogged.
  */
 export async function notify(deps: BffDeps, personId: string, kind: string, data: Record<string, string | number | null>): Promise<void> {
   const at = deps.clock();
