@@ -57,7 +57,6 @@ export const NGARI_2025: Policy = Object.freeze({
   ...TIBET_2022,
   name: 'ngari-2025',
   maxAuthorizersPerBeneficiary: 5,
-  help: Object.freeze({ counter: '阿里地区医疗保障局经办服务窗口', hotline: '12393' }),
 });
 
 export const DEFAULT_POLICY: Policy = TIBET_2022;
