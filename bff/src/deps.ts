@@ -1,6 +1,7 @@
 import type { Policy } from '@family-share/shared';
 import type { Logger } from 'pino';
 import type { TokenService } from './adapters/jwt-tokens';
+import type { InvitationLinks } from './ports/invitation-links';
 import type { FacePort, PlatformPort, WechatPort } from './ports/outside';
 import type {
   CommitmentStore,
@@ -10,6 +11,7 @@ import type {
   InvitationStore,
   SessionStore,
 } from './ports/stores';
+import type { SubscriptionStore } from './ports/subscriptions';
 
 /** A named limit: `consume` answers how long to wait when the limit is reached. */
 export interface RateLimits {
@@ -35,6 +37,9 @@ export interface BffDeps {
   invitations: InvitationStore;
   inbox: InboxStore;
   idempotency: IdempotencyStore;
+  /** Subscription-message consents and deliveries (R20). */
+  subscriptions: SubscriptionStore;
+  invitationLinks: InvitationLinks;
   /** Which WeChat account a person uses, for subscription messages (R20). */
   openids: { remember(personId: string, openid: string): Promise<void>; of(personId: string): Promise<string | null> };
   tokens: TokenService;

@@ -1,10 +1,13 @@
 import pino, { type Logger } from 'pino';
 import { faceHttp } from './adapters/face-http';
+import { hmacInvitationLinks } from './adapters/invitation-links';
 import { jwtTokens } from './adapters/jwt-tokens';
 import { platformHttp } from './adapters/platform-http';
 import { redisRateLimits } from './adapters/rate-limits';
 import { BffRedisStores, connectBffRedis, type RedisLike } from './adapters/redis-stores';
+import { redisSubscriptionStore } from './adapters/subscription-store';
 import { wechatHttp } from './adapters/wechat-http';
+import { wechatAccessToken } from './adapters/wechat-token';
 import type { BffDeps } from './deps';
 import type { BffConfig } from './env';
 
@@ -28,16 +31,20 @@ export function wireDeps(config: BffConfig, log: Logger, overrides: Partial<BffD
   const stores = new BffRedisStores(redis, config.prefix);
   const clock = overrides.clock ?? Date.now;
   const openidKey = (personId: string) => `${config.prefix}{p:${personId}}:openid`;
+  // One access_token for WeChat's server API, 人脸核身 included (FACE_URL is WeChat's API base in production).
+  const accessToken = wechatAccessToken(config.wechat);
   const deps: BffDeps = {
     platform: platformHttp(config.platform),
-    wechat: wechatHttp(config.wechat),
-    face: faceHttp(config.face),
+    wechat: wechatHttp({ ...config.wechat, accessToken }),
+    face: faceHttp({ url: config.face.url, accessToken }),
     sessions: stores.sessions,
     faces: stores.faces,
     commitments: stores.commitments,
     invitations: stores.invitations,
     inbox: stores.inbox,
     idempotency: stores.idempotency,
+    subscriptions: redisSubscriptionStore(redis, config.prefix),
+    invitationLinks: hmacInvitationLinks(config.jwtSecret),
     openids: {
       async remember(personId, openid) {
         await redis.set(openidKey(personId), openid);

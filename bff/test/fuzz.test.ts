@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
 import querystring from 'node:querystring';
 import {
+  ALL_TEMPLATE_IDS,
   BFF_API,
   COMMITMENT_VERSION,
   httpStatusOf,
@@ -340,6 +341,10 @@ function fieldValues(field: string): unknown[] {
     limit: ['20', '0', '51', '101', '-1', '1.5', 'abc', '1e1', ''],
     relative: ['self', w.bindingId, 'abcdefgh12345678', 'a/b', ''],
     month: ['2026-01', '2026-13', '2026-1', '1999-12', ''],
+    // issue 11: invitation links and subscription consents
+    token: [`${w.acceptedInvitation}.zzzzzz.${'A'.repeat(43)}`, 'abcdefgh12345678.x.y', 'x'.repeat(201), 'a/b', '..', 'a'.repeat(19)],
+    flow: ['invite', 'accept', 'payPremium', 'bindChild', 'endBinding', 'other', ''],
+    decisions: [{ tmpl_fs_binding_v1: 'accept' }, { tmpl_fs_binding_v1: 'reject' }, {}, { tmpl_other: 'accept' }, { tmpl_fs_binding_v1: 'maybe' }, 'accept', null],
   };
   return table[field] ?? [];
 }
@@ -581,6 +586,11 @@ function mayChangeState(req: FuzzRequest, parsed: Record<string, unknown>): bool
     }
     case 'markRead':
       return person;
+    case 'saveSubscriptions': {
+      // a valid answer of the subscription panel, for the mini-program's own templates, is recorded by design
+      const decisions = (body.decisions ?? {}) as Record<string, unknown>;
+      return Object.keys(decisions).every((id) => ALL_TEMPLATE_IDS.includes(id));
+    }
     case 'payPremium': {
       const key = (parsed.headers as Record<string, string | undefined> | undefined)?.['idempotency-key'];
       return key !== undefined && !(caller === 'A' && key === w.premiumKey);

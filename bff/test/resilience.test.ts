@@ -51,7 +51,6 @@ beforeAll(async () => {
     policy: TIBET_2022,
     platformKey: 'resilience-platform-key-0123456789',
     wechat: { appId: 'wx_r', appSecret: 'resilience-secret-0123456789' },
-    faceKey: 'resilience-face-key-0123456789',
     recoveryIntervalMs: 0,
   });
   relay = await switchableRelay(mocks.platformUrl);

@@ -90,7 +90,6 @@ beforeAll(async () => {
     policy: TIBET_2022,
     platformKey: keys.platform,
     wechat: keys.wechat,
-    faceKey: keys.face,
     recoveryIntervalMs: 0,
   });
   [A, B] = await Promise.all([spawnBff('A', redis.url, mocks), spawnBff('B', redis.url, mocks)]);

@@ -7,6 +7,7 @@ export default defineAppConfig({
     'pages/commitment/index',
     'pages/add-relative/index',
     'pages/invitations/index',
+    'pages/invite/index',
     'pages/bindings/index',
     'pages/premiums/index',
     'pages/premium-receipt/index',

@@ -1,6 +1,8 @@
 import { PropsWithChildren } from 'react'
-import Taro, { useLaunch } from '@tarojs/taro'
+import Taro, { useDidShow, useLaunch } from '@tarojs/taro'
+import { keepWechatSessionFresh } from '@/services/auth'
 import { AUTH_REQUIRED } from '@/services/http'
+import { IS_WEAPP } from '@/utils/wechat'
 import './app.scss'
 
 const LOGIN_PAGE = 'pages/login/index'
@@ -20,6 +22,10 @@ function goToLogin() {
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     Taro.eventCenter.on(AUTH_REQUIRED, goToLogin)
+  })
+  // Back from the background (and at launch): is WeChat's login state still there? (wx.checkSession)
+  useDidShow(() => {
+    if (IS_WEAPP) void keepWechatSessionFresh()
   })
   return children
 }

@@ -5,18 +5,18 @@ import { composeIdNumber } from '@family-share/shared'
 vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
 vi.mock('@/utils/face-handoff', () => ({ verifyFace: vi.fn() }))
 vi.mock('@/services/commitment', () => ({ getCommitment: vi.fn() }))
-vi.mock('@/services/invitations', () => ({ createInvitation: vi.fn(), bindMinor: vi.fn(), checkInvitation: vi.fn() }))
+vi.mock('@/services/invitations', () => ({ createInvitation: vi.fn(), bindMinor: vi.fn(), checkInvitation: vi.fn(), createInvitationLink: vi.fn() }))
 
 import Taro from '@tarojs/taro'
 import AddRelative from '@/pages/add-relative/index'
 import { getCommitment } from '@/services/commitment'
 import { ApiError } from '@/services/http'
-import { bindMinor, checkInvitation, createInvitation } from '@/services/invitations'
+import { bindMinor, checkInvitation, createInvitation, createInvitationLink } from '@/services/invitations'
 import { ERROR_MESSAGES } from '@/i18n/error-messages'
 import { verifyFace } from '@/utils/face-handoff'
 import { binding, COMMITMENT, invitation, NOW } from './support/fixtures'
 import { typeInto } from './support/input'
-import { resetTaroMock } from './support/taro'
+import { hooks, resetTaroMock } from './support/taro'
 
 const CHILD_ID = composeIdNumber('540102', '2018-09-01', 264) // 8 years old for years to come
 const ADULT_ID = composeIdNumber('540102', '1958-07-20', 242)
@@ -37,6 +37,7 @@ describe('add-a-relative form', () => {
     resetTaroMock()
     vi.clearAllMocks()
     vi.mocked(checkInvitation).mockResolvedValue({ needsAcceptance: true })
+    vi.mocked(createInvitationLink).mockResolvedValue({ token: 'inv-1.abc.sig', path: '/pages/invite/index?t=inv-1.abc.sig', expiresAt: NOW + 72 * 3_600_000 })
   })
 
   it('when submitted empty, then relation, name and ID number each say what is missing and nothing is sent', async () => {
@@ -101,6 +102,27 @@ describe('add-a-relative form', () => {
     expect(screen.getByText('2026-03-15 14:05')).toBeTruthy()
     expect(createInvitation).toHaveBeenCalledWith({ name: '卓玛', idNumber: ADULT_ID, relation: 'parent', faceTicket: TICKET.ticket, commitmentVersion: COMMITMENT.version })
     expect(bindMinor).not.toHaveBeenCalled()
+  })
+
+  it('when the invitation is made, then h5 offers the signed link to copy (发送给家人) and the share card carries the same path', async () => {
+    const made = invitation({ invitationId: 'inv-share-1', box: 'sent', counterpart: { maskedName: '卓*', maskedIdNumber: '5401**********2428' } })
+    vi.mocked(verifyFace).mockResolvedValue(TICKET)
+    vi.mocked(createInvitation).mockResolvedValue(made)
+    vi.mocked(createInvitationLink).mockResolvedValue({ token: 'inv-share-1.abc.sig', path: '/pages/invite/index?t=inv-share-1.abc.sig', expiresAt: made.expiresAt })
+    const { container } = await renderForm()
+    fireEvent.click(screen.getByText('父母'))
+    await typeInto(container, NAME, '卓玛')
+    await typeInto(container, ID, ADULT_ID)
+    fireEvent.click(screen.getByText('下一步：人脸验证'))
+
+    expect(await screen.findByText('复制链接')).toBeTruthy()
+    expect(createInvitationLink).toHaveBeenCalledWith('inv-share-1')
+    expect(container.textContent).toContain('#/pages/invite/index?t=inv-share-1.abc.sig')
+    const card = (hooks.share as unknown as () => { title: string; path: string })()
+    expect(card.path).toBe('/pages/invite/index?t=inv-share-1.abc.sig')
+    expect(card.title).not.toContain('卓')
+    fireEvent.click(screen.getByText('复制链接'))
+    await waitFor(() => expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: expect.stringContaining('#/pages/invite/index?t=inv-share-1.abc.sig') }))
   })
 
   it('when the commitment letter is not signed yet, then the button leads to the letter instead of the face step', async () => {

@@ -12,7 +12,7 @@ import { ApiError } from '@/services/http'
 import { answerFaceRequest, faceRequestOf } from '@/utils/face-handoff'
 import { fire, resetTaroMock, router } from './support/taro'
 
-const SESSION = { sessionId: 'sess-0001', purpose: 'bind' as const, expiresAt: Date.now() + 600_000, demo: true }
+const SESSION = { sessionId: 'sess-0001', verifyId: 'verify-0001', purpose: 'bind' as const, expiresAt: Date.now() + 600_000, demo: true, help: { counter: '参保地医疗保障经办机构服务窗口', hotline: '12393' } }
 
 /** Runs the three liveness prompts (1.4 s each) and lets the completion settle. */
 async function runPrompts() {
@@ -70,6 +70,22 @@ describe('face verification page', () => {
     expect(screen.getByText('还可以尝试 4 次')).toBeTruthy()
     expect(screen.getByText('重新验证')).toBeTruthy()
     expect(answerFaceRequest).not.toHaveBeenCalled()
+  })
+
+  it('when WeChat\'s query says this phone cannot do face verification, then the counter and the hotline from the policy are offered, not a retry', async () => {
+    vi.mocked(completeFaceSession).mockRejectedValue(new ApiError('FACE_DEVICE_UNSUPPORTED', 422))
+    const help = { counter: '阿里地区医疗保障局经办服务窗口', hotline: '0897-0000000' }
+    vi.mocked(startFaceSession).mockResolvedValue({ ...SESSION, help })
+    render(<Face />)
+    fireEvent.click(await screen.findByText('开始验证'))
+    await runPrompts()
+
+    expect(screen.getByText('这部手机暂不支持微信人脸验证')).toBeTruthy()
+    expect(document.body.textContent).toContain(help.counter)
+    expect(document.body.textContent).toContain(`拨打 ${help.hotline}`)
+    expect(screen.queryByText('重新验证')).toBeNull()
+    fireEvent.click(screen.getByText(`拨打 ${help.hotline}`))
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: help.hotline })
   })
 
   it('when verification is locked, then the lock-out and its end time show and no session starts', async () => {

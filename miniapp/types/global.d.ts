@@ -25,3 +25,6 @@ declare namespace NodeJS {
     TARO_APP_API_BASE?: string
   }
 }
+
+/** The weapp's global API object (absent on h5); see src/utils/wechat.ts. */
+declare const wx: unknown

@@ -10,7 +10,6 @@ const mocks = await startMocks({
   policy: env.policy,
   platformKey: env.PLATFORM_KEY,
   wechat: { appId: env.WECHAT_APP_ID, appSecret: env.WECHAT_APP_SECRET },
-  faceKey: env.FACE_KEY,
   ports: { platform: env.PLATFORM_PORT, wechat: env.WECHAT_PORT, face: env.FACE_PORT },
   prefix: env.PLATFORM_PREFIX,
   // The demo people and the /pos counter page only on request (DEMO_MODE); `npm start` runs

@@ -11,6 +11,7 @@ import { PlatformStore } from './platform/store/platform-store';
 import { connectRedis, type RedisLike } from './platform/store/redis-client';
 import { recoverPending } from './platform/use-cases/recover-pending';
 import { wechatNotifier } from './platform/wechat-notifier';
+import { accessTokens } from './wechat/access-tokens';
 import { createWechatApp } from './wechat/app';
 
 export interface StartMocksOptions {
@@ -18,7 +19,6 @@ export interface StartMocksOptions {
   policy: Policy;
   platformKey: string;
   wechat: { appId: string; appSecret: string };
-  faceKey: string;
   ports?: { platform?: number; wechat?: number; face?: number };
   prefix?: string;
   seed?: boolean;
@@ -64,8 +64,11 @@ export async function startMocks(options: StartMocksOptions): Promise<RunningMoc
   const redis = connectRedis(options.redisUrl, { maxRetriesPerRequest: 2 });
   const store = new PlatformStore(redis, options.prefix);
 
+  // One WeChat server API: the access_token of cgi-bin/token also opens 人脸核身 (served on
+  // its own port only so that it can be pointed at separately).
+  const tokens = accessTokens(clock);
   const wechatServer = await listen(
-    createWechatApp({ appId: options.wechat.appId, appSecret: options.wechat.appSecret, clock, log: log.child({ mock: 'wechat' }) }),
+    createWechatApp({ appId: options.wechat.appId, appSecret: options.wechat.appSecret, clock, tokens, log: log.child({ mock: 'wechat' }) }),
     options.ports?.wechat ?? 0,
   );
   const wechatUrl = urlOf(wechatServer);
@@ -77,7 +80,7 @@ export async function startMocks(options: StartMocksOptions): Promise<RunningMoc
 
   const platformServer = await listen(createPlatformApp(deps, { serviceKey: options.platformKey, demo: options.demo === true }), options.ports?.platform ?? 0);
   const faceServer = await listen(
-    createFaceApp({ serviceKey: options.faceKey, clock, log: log.child({ mock: 'face' }) }),
+    createFaceApp({ tokens, clock, log: log.child({ mock: 'face' }) }),
     options.ports?.face ?? 0,
   );
 

@@ -32,14 +32,13 @@ export async function startHarness(options: { policy?: Policy; seed?: boolean; r
     policy: options.policy ?? TIBET_2022,
     platformKey: KEYS.platform,
     wechat: KEYS.wechat,
-    faceKey: KEYS.face,
     seed: options.seed ?? true,
     demo: options.demo === true,
     clock,
     recoveryIntervalMs: 0,
   });
   const api: Harness['api'] = async (method, path, body, headers = {}) => {
-    const base = path.startsWith('/face') ? mocks.faceUrl : path.startsWith('/sns') || path.startsWith('/cgi-bin') || path.startsWith('/dev') ? mocks.wechatUrl : mocks.platformUrl;
+    const base = path.startsWith('/cityservice') || path.startsWith('/dev/face') ? mocks.faceUrl : path.startsWith('/sns') || path.startsWith('/cgi-bin') || path.startsWith('/dev') ? mocks.wechatUrl : mocks.platformUrl;
     const response = await fetch(`${base}${path}`, {
       method,
       headers: { 'content-type': 'application/json', 'x-platform-key': KEYS.platform, ...headers },

@@ -1,4 +1,4 @@
-import { composeIdNumber, NGARI_2025, type Binding, type PersonBindings } from '@family-share/shared';
+import { composeIdNumber, NGARI_2025, SUBSCRIPTION_TEMPLATES, type Binding, type PersonBindings } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPerson } from '../src/platform/demo-people';
 import { nextId, startHarness, type Harness } from './harness';
@@ -194,6 +194,9 @@ describe('platform: bindings', () => {
       await bind(a.idNumber, b);
       await bind(a.idNumber, c, 'sibling');
       await bind(x.idNumber, a, 'sibling');
+      // b accepted the binding template at a tap (wx.requestSubscribeMessage); c did not (R20)
+      await h.mocks.notifier.idle();
+      await h.api('POST', '/dev/subscribe', { openid: b.openid, template_id: SUBSCRIPTION_TEMPLATES.binding, decision: 'accept' });
       const change = await h.api<{ endedBindings: Binding[] }>('POST', `/v1/admin/persons/${a.idNumber}/insurance`, { insurance: 'resident' });
       expect(change.status).toBe(200);
       expect(change.body.endedBindings.map((e) => e.beneficiaryId).sort()).toEqual([b.idNumber, c.idNumber].sort());
@@ -205,8 +208,13 @@ describe('platform: bindings', () => {
       const feedA = await h.api<{ items: Array<{ kind: string }> }>('GET', `/v1/persons/${a.idNumber}/feed`);
       expect(feedA.body.items.map((i) => i.kind)).toEqual(expect.arrayContaining(['BINDING_ENDED', 'INSURANCE_CHANGED']));
       await h.mocks.notifier.idle();
-      const messages = await h.api<{ messages: Array<{ data: { thing1: { value: string } } }> }>('GET', `/dev/messages?openid=${b.openid}`);
-      expect(messages.body.messages.at(-1)?.data.thing1.value).toContain('已解除');
+      const messages = await h.api<{ messages: Array<{ data: Record<string, { value: string }> }> }>('GET', `/dev/messages?openid=${b.openid}`);
+      expect(messages.body.messages).toHaveLength(1);
+      expect(messages.body.messages[0]?.data.thing1?.value).toContain('已解除');
+      // issue 9 item 7: the other person only masked on a lock screen
+      expect(JSON.stringify(messages.body.messages)).not.toContain(a.name);
+      expect(messages.body.messages[0]?.data.name2?.value).toMatch(/\*/);
+      expect((await h.api<{ messages: unknown[] }>('GET', `/dev/messages?openid=${c.openid}`)).body.messages).toEqual([]);
     });
   });
 

@@ -62,7 +62,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     policy,
     platformKey: keys.platform,
     wechat: keys.wechat,
-    faceKey: keys.face,
     ports: { platform: options.ports?.platform ?? 0, wechat: options.ports?.wechat ?? 0, face: options.ports?.face ?? 0 },
     clock: options.clock,
     // The /pos counter page belongs to the demo, like the BFF's demo login.

@@ -55,6 +55,7 @@ export const ERROR_CATALOGUE = {
   // Invitations, bindings, e-credentials (added)
   INVITATION_NOT_FOUND: spec(404, 'No such invitation for this person.'),
   INVITATION_NOT_PENDING: spec(409, 'The invitation was already accepted, rejected or cancelled.'),
+  INVITATION_LINK_INVALID: spec(404, 'This invitation link is not for this person, has expired or was altered; it tells nothing more.'),
   INVITATION_ALREADY_PENDING: spec(409, 'An invitation to this person is already waiting for an answer.'),
   BINDING_NOT_FOUND: spec(404, 'No such binding for this person.'),
   BINDING_ENDED: spec(409, 'This binding has ended; a new invitation is needed (R7).'),
@@ -75,9 +76,13 @@ export const ERROR_CATALOGUE = {
   FACE_TICKET_INVALID: spec(403, 'The face ticket is unknown, used, expired or for another purpose (R6).'),
   FACE_RESULT_CONSUMED: spec(409, 'The result of this verification was already queried.'),
   FACE_VERIFICATION_NOT_FOUND: spec(404, 'No such face verification.'),
+  FACE_VERIFICATION_CANCELLED: spec(422, 'The face verification was left or could not run (camera, network); it does not count as a failure.'),
+  FACE_DEVICE_UNSUPPORTED: spec(422, 'This phone cannot do WeChat face verification; the counter or the hotline can help.'),
   // Login and sessions (added)
   WECHAT_CODE_INVALID: spec(401, 'The login code is invalid or used (WeChat 40029).'),
   WECHAT_RATE_LIMITED: spec(429, 'WeChat refused: too frequent (WeChat 45011).'),
+  WECHAT_BUSY: spec(503, 'WeChat is busy (WeChat -1); try again with a new login code.'),
+  WECHAT_LOGIN_BLOCKED: spec(403, 'WeChat blocked this login as high-risk (WeChat 40226).'),
   UNAUTHENTICATED: spec(401, 'Log in first.'),
   TOKEN_EXPIRED: spec(401, 'The access token has expired; refresh it.'),
   SESSION_REVOKED: spec(401, 'The session was ended; log in again.'),

@@ -14,3 +14,4 @@ export * from './commitment';
 export * from './contract/platform';
 export * from './contract/bff';
 export * from './china-time';
+export * from './subscriptions';

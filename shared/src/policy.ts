@@ -31,6 +31,11 @@ export interface Policy {
   invitationTtlHours: number;
   /** R23 DECISION: a settlement may be cancelled (撤销) this many days after it was made. */
   cancellationWindowDays: number;
+  /**
+   * Where a person goes when the phone cannot do something (a phone without WeChat face
+   * verification): the region's counter (窗口办理) and the service hotline.
+   */
+  help: { counter: string; hotline: string };
 }
 
 /** 藏医保办〔2022〕11号: one authorizer per beneficiary. The default everywhere. */
@@ -44,6 +49,7 @@ export const TIBET_2022: Policy = Object.freeze({
   minorAge: 16,
   invitationTtlHours: 72,
   cancellationWindowDays: 30,
+  help: Object.freeze({ counter: '参保地医疗保障经办机构服务窗口', hotline: '12393' }),
 });
 
 /**

@@ -35,6 +35,10 @@ describe('policies', () => {
     expect(policyByName('ngari-2025')).toBe(NGARI_2025);
     expect(policyByName('toString')).toBeUndefined();
   });
+  it('when a phone cannot do face verification, then the policy names where else to go: the counter and the hotline (issue 11)', () => {
+    expect(TIBET_2022.help).toEqual({ counter: '参保地医疗保障经办机构服务窗口', hotline: '12393' });
+    expect(NGARI_2025.help).toBe(TIBET_2022.help);
+  });
   it('when someone tries to change a policy object, then it is frozen', () => {
     expect(Object.isFrozen(TIBET_2022)).toBe(true);
   });

@@ -193,7 +193,7 @@ export class BffRedisStores {
     const r = redis as ScriptClient;
     const p = prefix;
     const sessionKey = (openid: string, sid: string) => `${p}{u:${openid}}:sess:${sid}`;
-    const faceKey = (openid: string, verifyId: string) => `${p}{u:${openid}}:face:${verifyId}`;
+    const faceKey = (openid: string, sessionId: string) => `${p}{u:${openid}}:face:${sessionId}`;
     const ticketKey = (openid: string, ticket: string) => `${p}{u:${openid}}:ticket:${ticket}`;
     const person = (id: string) => `${p}{p:${id}}:`;
     const invKey = (id: string) => `${p}{inv:${id}}`;
@@ -239,11 +239,14 @@ export class BffRedisStores {
 
     this.faces = {
       async saveSession(record, ttlS) {
-        await r.set(faceKey(record.openid, record.verifyId), JSON.stringify(record), 'EX', ttlS);
+        await r.set(faceKey(record.openid, record.sessionId), JSON.stringify(record), 'EX', ttlS);
       },
-      async takeSession(openid, verifyId) {
-        const json = await r.getdel(faceKey(openid, verifyId));
+      async getSession(openid, sessionId) {
+        const json = await r.get(faceKey(openid, sessionId));
         return json ? (JSON.parse(json) as FaceSessionRecord) : null;
+      },
+      async takeSession(openid, sessionId) {
+        return (await r.del(faceKey(openid, sessionId))) === 1;
       },
       async issueTicket(openid, ticket, purpose: FacePurpose, target, ttlS) {
         const key = ticketKey(openid, ticket);

@@ -3,25 +3,21 @@ import { AppError } from '../http/app-error';
 import { fail, ok } from '../ports/outcome';
 import type { WechatPort } from '../ports/outside';
 import { callJson } from './http-json';
+import type { WechatAccessToken } from './wechat-token';
 
+/** code2Session's answer: openid and session_key (unionid when bound to an open-platform account), or an error. */
 const SessionAnswer = z.union([
   z.object({ openid: z.string().min(1), session_key: z.string() }),
   z.object({ errcode: z.number(), errmsg: z.string() }),
 ]);
+const SendAnswer = z.object({ errcode: z.number(), errmsg: z.string(), msgid: z.number().optional() });
 
-/** WeChat's server APIs over HTTP (the stand-in in mocks/, shaped like the real ones). */
-export function wechatHttp(options: { url: string; appId: string; appSecret: string }): WechatPort {
-  let token: { value: string; expiresAt: number } | null = null;
+/**
+ * WeChat's server APIs over HTTP, in their documented shapes (code2Session, sendMessage);
+ * in production only the base URL and the app's secret differ from the stand-in's.
+ */
+export function wechatHttp(options: { url: string; appId: string; appSecret: string; accessToken: WechatAccessToken }): WechatPort {
   const credentials = `appid=${encodeURIComponent(options.appId)}&secret=${encodeURIComponent(options.appSecret)}`;
-
-  async function accessToken(): Promise<string> {
-    if (token && token.expiresAt > Date.now() + 60_000) return token.value;
-    const { body } = await callJson(`${options.url}/cgi-bin/token?grant_type=client_credential&${credentials}`);
-    const parsed = z.object({ access_token: z.string(), expires_in: z.number() }).safeParse(body);
-    if (!parsed.success) throw new AppError('SERVICE_UNAVAILABLE', 'WeChat gave no access token.');
-    token = { value: parsed.data.access_token, expiresAt: Date.now() + parsed.data.expires_in * 1000 };
-    return token.value;
-  }
 
   return {
     async codeToSession(code) {
@@ -30,10 +26,22 @@ export function wechatHttp(options: { url: string; appId: string; appSecret: str
       );
       const answer = SessionAnswer.safeParse(body);
       if (!answer.success) throw new AppError('SERVICE_UNAVAILABLE', 'WeChat answered in an unexpected shape.');
+      // Only the openid leaves this function; session_key is WeChat's key for decrypting the
+      // phone's data, which this product never asks for, so it is not kept anywhere.
       if ('openid' in answer.data) return ok({ openid: answer.data.openid });
-      if (answer.data.errcode === 45011) return fail('WECHAT_RATE_LIMITED');
-      if (answer.data.errcode === 40029 || answer.data.errcode === 40163) return fail('WECHAT_CODE_INVALID');
-      throw new AppError('SERVICE_UNAVAILABLE', `WeChat refused the app (errcode ${answer.data.errcode}).`);
+      switch (answer.data.errcode) {
+        case 40029:
+        case 40163:
+          return fail('WECHAT_CODE_INVALID');
+        case 45011:
+          return fail('WECHAT_RATE_LIMITED');
+        case -1:
+          return fail('WECHAT_BUSY');
+        case 40226:
+          return fail('WECHAT_LOGIN_BLOCKED');
+        default:
+          throw new AppError('SERVICE_UNAVAILABLE', `WeChat refused the app (errcode ${answer.data.errcode}).`);
+      }
     },
     async demoCode(openid) {
       const { status, body } = await callJson(`${options.url}/dev/login`, { method: 'POST', body: { openid } });
@@ -42,18 +50,19 @@ export function wechatHttp(options: { url: string; appId: string; appSecret: str
       return parsed.data.code;
     },
     async sendSubscribeMessage(openid, message) {
-      const { body } = await callJson(`${options.url}/cgi-bin/message/subscribe/send?access_token=${await accessToken()}`, {
-        method: 'POST',
-        body: {
-          touser: openid,
-          template_id: message.template,
-          page: 'pages/notifications/index',
-          data: { thing1: { value: message.summary }, time2: { value: new Date(message.at).toISOString() } },
-        },
+      const answer = await options.accessToken.withToken(async (token) => {
+        const { body } = await callJson(`${options.url}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
+          method: 'POST',
+          body: { touser: openid, ...message, miniprogram_state: 'formal', lang: 'zh_CN' },
+        });
+        const parsed = SendAnswer.safeParse(body);
+        if (!parsed.success) throw new AppError('SERVICE_UNAVAILABLE', 'WeChat answered sendMessage in an unexpected shape.');
+        return parsed.data;
       });
-      const errcode = (body as { errcode?: number }).errcode;
-      if (errcode === 40001) token = null;
-      if (errcode !== 0) throw new Error(`subscribe/send errcode ${errcode}`);
+      return answer.errcode === 0 && answer.msgid !== undefined ? { sent: true, msgid: answer.msgid } : { sent: false, errcode: answer.errcode };
+    },
+    async demoSubscribe(openid, templateId, decision) {
+      await callJson(`${options.url}/dev/subscribe`, { method: 'POST', body: { openid, template_id: templateId, decision } });
     },
   };
 }

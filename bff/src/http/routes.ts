@@ -20,7 +20,9 @@ import { logIn } from '../use-cases/log-in';
 import { logOut } from '../use-cases/log-out';
 import { getPremiumReceipt, listPremiums, payPremium } from '../use-cases/premiums';
 import { refreshSession } from '../use-cases/refresh-session';
+import { createInvitationLink, openInvitationLink } from '../use-cases/share-invitation';
 import { startFaceVerification } from '../use-cases/start-face-verification';
+import { listSubscriptions, saveSubscriptions } from '../use-cases/subscriptions';
 import { AppError } from './app-error';
 import { authenticate, parseInput, type BffState } from './middleware';
 
@@ -62,6 +64,10 @@ export function handlers(deps: BffDeps): Handlers {
     acceptInvitation: ({ caller, params }) => acceptInvitation(deps, caller, params.invitationId),
     rejectInvitation: ({ caller, params }) => rejectInvitation(deps, caller, params.invitationId),
     cancelInvitation: ({ caller, params }) => cancelInvitation(deps, caller, params.invitationId),
+    invitationLink: ({ caller, params }) => createInvitationLink(deps, caller, params.invitationId),
+    openInvitationLink: ({ caller, params }) => openInvitationLink(deps, caller, params.token),
+    subscriptions: ({ caller }) => value(listSubscriptions(deps, caller)),
+    saveSubscriptions: ({ caller, body }) => saveSubscriptions(deps, caller, body),
     bindMinor: ({ caller, body }) => bindMinor(deps, caller, body),
     listBindings: ({ caller }) => value(listBindings(deps, caller)),
     endBinding: ({ caller, params, body }) => endBinding(deps, caller, params.bindingId, body.faceTicket),

@@ -14,6 +14,7 @@ import type {
   Relation,
 } from '@family-share/shared';
 import type { ErrorCode } from '@family-share/shared';
+import type { SubscriptionDecision, SubscriptionMessage } from '@family-share/shared';
 import type { Outcome } from './outcome';
 
 /** How an invitation ends without a binding; the platform keeps it with the withdrawn id. */
@@ -63,20 +64,36 @@ export interface BindingRequest {
   relation: Relation;
 }
 
-/** WeChat's server APIs (jscode2session, subscription messages). */
+/** What message/subscribe/send did: sent (with WeChat's msgid), or refused with its errcode (43101: not accepted). */
+export type SendResult = { sent: true; msgid: number } | { sent: false; errcode: number };
+
+/** WeChat's server APIs (code2Session, subscription messages). */
 export interface WechatPort {
+  /**
+   * wx.login code → openid. WeChat's session_key is dropped here: nothing in the BFF keeps
+   * it or sends it on. 40029/40163 → WECHAT_CODE_INVALID, 45011 → WECHAT_RATE_LIMITED,
+   * -1 → WECHAT_BUSY; the mini-program retries those with a fresh code, after a back-off.
+   */
   codeToSession(code: string): Promise<Outcome<{ openid: string }>>;
   /** DEMO: what wx.login() yields on a phone of this account. */
   demoCode(openid: string): Promise<string>;
-  sendSubscribeMessage(openid: string, message: { template: string; summary: string; at: number }): Promise<void>;
+  sendSubscribeMessage(openid: string, message: SubscriptionMessage): Promise<SendResult>;
+  /** DEMO: stands in for WeChat recording what the phone's wx.requestSubscribeMessage answered. */
+  demoSubscribe(openid: string, templateId: string, decision: SubscriptionDecision): Promise<void>;
 }
 
+/** What the face did, as the server's query reads it; 'unsupported' and 'cancelled' are not the person's fault. */
 export type FaceOutcome = 'pass' | 'fail' | 'spoof' | 'timeout';
+export type FaceResult = FaceOutcome | 'cancelled' | 'unsupported' | 'unknown';
 
-/** WeChat face verification (人脸核身): start for a named person, the phone verifies, query once. */
+/**
+ * WeChat face verification (人脸核身 2.0): getverifyid for a named person and the openid of
+ * the phone that will face the camera (wx.requestFacialVerify with the verifyId), then
+ * queryverifyinfo, which alone decides. outSeqNo is ours, unique, 5–32 characters.
+ */
 export interface FacePort {
-  start(name: string, idNumber: string): Promise<{ verifyId: string; expiresInS: number }>;
-  /** DEMO: stands in for the phone's SDK. */
+  start(request: { outSeqNo: string; openid: string; name: string; idNumber: string }): Promise<{ verifyId: string; expiresInS: number; certHash: string }>;
+  /** DEMO: stands in for the phone's wx.requestFacialVerify, with the outcome the page chose. */
   clientVerify(verifyId: string, outcome: FaceOutcome): Promise<void>;
-  query(verifyId: string): Promise<{ result: FaceOutcome | 'pending' | 'consumed' | 'unknown'; idNumber?: string }>;
+  query(request: { verifyId: string; outSeqNo: string; certHash: string; openid: string }): Promise<FaceResult>;
 }

@@ -32,7 +32,12 @@ export interface SessionStore {
 }
 
 export interface FaceSessionRecord {
+  /** Ours: also getverifyid's out_seq_no. */
+  sessionId: string;
+  /** WeChat's verify_id. */
   verifyId: string;
+  /** cert_hash of the name and number the face is checked against (queryverifyinfo needs it; the number is not kept). */
+  certHash: string;
   openid: string;
   purpose: FacePurpose;
   /** The relative's ID number (bind), the binding id (unbind), or one's own ID number (activate). */
@@ -43,7 +48,9 @@ export interface FaceSessionRecord {
 /** Face-verification sessions and the single-use tickets they yield (R6). */
 export interface FaceStore {
   saveSession(record: FaceSessionRecord, ttlS: number): Promise<void>;
-  takeSession(openid: string, verifyId: string): Promise<FaceSessionRecord | null>;
+  getSession(openid: string, sessionId: string): Promise<FaceSessionRecord | null>;
+  /** Removes the session; true for exactly one caller: the one that may act on its result. */
+  takeSession(openid: string, sessionId: string): Promise<boolean>;
   issueTicket(openid: string, ticket: string, purpose: FacePurpose, target: string, ttlS: number): Promise<void>;
   /** True once: the ticket exists, belongs to this account and matches purpose and target; then it is gone. */
   consumeTicket(openid: string, ticket: string, purpose: FacePurpose, target: string): Promise<boolean>;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FaceSessionRequestSchema } from '@family-share/shared';
 import type { z } from 'zod';
 import { AppError } from '../http/app-error';
@@ -16,7 +17,7 @@ export async function startFaceVerification(
   deps: BffDeps,
   caller: Caller,
   request: z.infer<typeof FaceSessionRequestSchema>,
-): Promise<Outcome<{ sessionId: string; purpose: typeof request.purpose; expiresAt: number; demo: boolean }>> {
+): Promise<Outcome<{ sessionId: string; verifyId: string; purpose: typeof request.purpose; expiresAt: number; demo: boolean; help: { counter: string; hotline: string } }>> {
   const status = await deps.limits.faceStatus(caller.openid);
   if (status.lockedUntil !== null) throw new AppError('FACE_LOCKED', undefined, { retryAfterS: Math.ceil((status.lockedUntil - deps.clock()) / 1000) });
   const limit = await deps.limits.consume('faceStart', caller.openid);
@@ -44,9 +45,15 @@ export async function startFaceVerification(
       if (!mine) return fail('BINDING_NOT_FOUND');
     }
   }
-  const started = await deps.face.start(name, idNumber);
+  // getverifyid for this name and number and this WeChat account: the phone that faces the
+  // camera (wx.requestFacialVerify) must be logged in as the same openid, or WeChat fails it.
+  const sessionId = randomBytes(18).toString('base64url');
+  const started = await deps.face.start({ outSeqNo: sessionId, openid: caller.openid, name, idNumber });
   const ttl = Math.min(SESSION_TTL_S, started.expiresInS);
   const expiresAt = deps.clock() + ttl * 1000;
-  await deps.faces.saveSession({ verifyId: started.verifyId, openid: caller.openid, purpose: request.purpose, target, expiresAt }, ttl);
-  return ok({ sessionId: started.verifyId, purpose: request.purpose, expiresAt, demo: deps.config.demo });
+  await deps.faces.saveSession(
+    { sessionId, verifyId: started.verifyId, certHash: started.certHash, openid: caller.openid, purpose: request.purpose, target, expiresAt },
+    ttl,
+  );
+  return ok({ sessionId, verifyId: started.verifyId, purpose: request.purpose, expiresAt, demo: deps.config.demo, help: { ...deps.config.policy.help } });
 }

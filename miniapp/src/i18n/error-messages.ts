@@ -47,6 +47,7 @@ export const ERROR_MESSAGES: Readonly<Record<AppErrorCode, string>> = {
   REVERSAL_AMBIGUOUS: '请说明要冲正的是结算还是撤销。',
   // invitations, bindings, e-credentials
   INVITATION_NOT_FOUND: '没有找到这条邀请，可能已被处理。',
+  INVITATION_LINK_INVALID: '这个邀请链接无效或已过期，无法查看。',
   INVITATION_NOT_PENDING: '这条邀请已被处理（接受、拒绝或撤回）。',
   INVITATION_ALREADY_PENDING: '您已向这位家人发出邀请，正在等待对方处理。',
   BINDING_NOT_FOUND: '没有找到这条家庭共济关系。',
@@ -67,10 +68,14 @@ export const ERROR_MESSAGES: Readonly<Record<AppErrorCode, string>> = {
   FACE_LOCKED: '人脸验证失败次数过多，已暂时锁定，请稍后再试。',
   FACE_TICKET_INVALID: '人脸验证结果已失效，请重新验证。',
   FACE_RESULT_CONSUMED: '本次人脸验证结果已使用，请重新验证。',
+  FACE_VERIFICATION_CANCELLED: '人脸验证没有完成（已退出，或相机、网络不可用），不计入失败次数。请重新验证。',
+  FACE_DEVICE_UNSUPPORTED: '这部手机暂不支持微信人脸验证。',
   FACE_VERIFICATION_NOT_FOUND: '人脸验证已过期，请重新开始。',
   // login and sessions
   WECHAT_CODE_INVALID: '微信登录凭据已失效，请重新登录。',
   WECHAT_RATE_LIMITED: '登录过于频繁，请稍后再试。',
+  WECHAT_BUSY: '微信服务繁忙，请稍后再试。',
+  WECHAT_LOGIN_BLOCKED: '微信判断本次登录存在风险，暂不能登录。请稍后再试，或到医保经办窗口办理。',
   UNAUTHENTICATED: '请先登录。',
   TOKEN_EXPIRED: '登录已过期，请重新登录。',
   SESSION_REVOKED: '登录已失效，请重新登录。',

@@ -23,3 +23,9 @@ export const cancelInvitation = (invitationId: string) => call('cancelInvitation
 /** R18: a parent binds a child under 16 as guardian; no invitation, effective at once. */
 export const bindMinor = (body: { childName: string; childIdNumber: string; faceTicket: string; commitmentVersion: string }) =>
   call('bindMinor', { body })
+
+/** 发送给家人: a signed link to my pending invitation (the share card's path; h5: a link to copy). */
+export const createInvitationLink = (invitationId: string) => call('invitationLink', { params: { invitationId } })
+
+/** The invitation a shared link names; only its invitee sees it (INVITATION_LINK_INVALID otherwise). */
+export const openInvitationLink = (token: string) => call('openInvitationLink', { params: { token } })

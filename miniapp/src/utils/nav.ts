@@ -8,6 +8,7 @@ export const ROUTES = {
   commitment: '/pages/commitment/index',
   addRelative: '/pages/add-relative/index',
   invitations: '/pages/invitations/index',
+  invite: '/pages/invite/index',
   bindings: '/pages/bindings/index',
   premiums: '/pages/premiums/index',
   premiumReceipt: '/pages/premium-receipt/index',

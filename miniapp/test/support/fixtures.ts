@@ -134,3 +134,23 @@ export const TOKENS: ResponseOf<'login'> = {
   expiresIn: 900,
   refreshExpiresIn: 2592000,
 }
+
+export const FACE_SESSION: ResponseOf<'startFace'> = {
+  sessionId: 'sess-weapp-0001',
+  verifyId: 'verify-id-from-getverifyid-0001',
+  purpose: 'unbind',
+  // the page checks this against the phone's clock before it starts
+  expiresAt: Date.now() + 3_600_000,
+  demo: false,
+  help: { counter: '参保地医疗保障经办机构服务窗口', hotline: '12393' },
+}
+
+export const FACE_TICKET: ResponseOf<'completeFace'> = { ticket: 'ticket-weapp-0123456789', purpose: 'unbind', expiresAt: NOW + 300_000 }
+
+export const SUBSCRIPTIONS: ResponseOf<'subscriptions'> = { consents: [], deliveries: [] }
+
+export const INVITATION_LINK: ResponseOf<'invitationLink'> = {
+  token: 'inv-1.mq2x3.c2lnbmF0dXJlLW9mLXRoZS1saW5r',
+  path: '/pages/invite/index?t=inv-1.mq2x3.c2lnbmF0dXJlLW9mLXRoZS1saW5r',
+  expiresAt: NOW + 72 * 3_600_000,
+}

@@ -39,6 +39,8 @@ export function taroMock(actual: Record<string, unknown> & { default: Record<str
     getCurrentPages: vi.fn(() => [{ route: 'pages/index/index' }, { route: 'pages/current/index' }]),
     request: vi.fn(),
     login: vi.fn(async () => ({ code: 'wx-code-1', errMsg: 'login:ok' })),
+    setClipboardData: vi.fn(async () => ({ errMsg: 'setClipboardData:ok' })),
+    makePhoneCall: vi.fn(async () => ({ errMsg: 'makePhoneCall:ok' })),
   }
   const pageHooks = {
     useRouter: () => router,
@@ -48,6 +50,7 @@ export function taroMock(actual: Record<string, unknown> & { default: Record<str
     useReachBottom: register('reachBottom'),
     usePullDownRefresh: register('pullDownRefresh'),
     useLaunch: register('launch'),
+    useShareAppMessage: register('share'),
   }
   // The Taro build puts the whole API on the default export; taro-h5 alone only names it.
   const { default: base, ...named } = actual

@@ -6,7 +6,8 @@
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest'
-import { DEMO_PEOPLE, home, TOKENS } from '../support/fixtures'
+import { templatesOfFlow } from '@family-share/shared'
+import { BINDINGS, DEMO_PEOPLE, FACE_SESSION, FACE_TICKET, home, invitation, SUBSCRIPTIONS, TOKENS } from '../support/fixtures'
 
 const require = createRequire(import.meta.url)
 const dist = path.resolve(__dirname, '../../dist')
@@ -45,7 +46,41 @@ const g = globalThis as unknown as {
 }
 
 let simulate: Simulate
+/** The App() options of the compiled app.js: onLaunch, onShow … */
+let app: Record<string, (arg?: unknown) => void> = {}
 const storage = new Map<string, unknown>()
+const LINK_TOKEN = 'inv-link-1.mq2x3.c2lnbmF0dXJlLW9mLXRoZS1saW5r'
+
+/** Every wx API the compiled pages called, in order, with the options they passed (callbacks left out). */
+const calls: Array<{ api: string; options: Record<string, unknown> }> = []
+const record = (api: string, options: unknown) => {
+  const plain = Object.fromEntries(Object.entries((options ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v !== 'function'))
+  calls.push({ api, options: plain })
+}
+const apisCalled = () => calls.map((c) => (c.api === 'request' ? `${c.options.method as string} ${new URL(c.options.url as string, 'https://bff.test').pathname}` : c.api))
+
+/** How the next call of a callback API answers: its success result, or a fail with errCode. */
+const behaviour = new Map<string, Array<{ ok: true; res?: Record<string, unknown> } | { ok: false; errCode?: number; errMsg?: string }>>()
+function will(api: string, ...outcomes: Array<{ ok: true; res?: Record<string, unknown> } | { ok: false; errCode?: number; errMsg?: string }>) {
+  behaviour.set(api, [...(behaviour.get(api) ?? []), ...outcomes])
+}
+/** A callback-style wx API that records its call and answers as told (success by default). */
+const recorded = (api: string, success: (opts: Record<string, unknown>) => Record<string, unknown> = () => ({})) =>
+  vi.fn((opts: WxOptions & Record<string, unknown> = {}) => {
+    record(api, opts)
+    const next = behaviour.get(api)?.shift() ?? { ok: true as const }
+    setTimeout(() => {
+      if (next.ok) {
+        const res = { errMsg: `${api}:ok`, ...success(opts), ...(next.res ?? {}) }
+        opts.success?.(res)
+        opts.complete?.(res)
+      } else {
+        const err = { errMsg: next.errMsg ?? `${api}:fail`, errCode: next.errCode }
+        opts.fail?.(err)
+        opts.complete?.(err)
+      }
+    }, 0)
+  })
 
 interface WxRequest {
   url: string
@@ -57,10 +92,21 @@ interface WxRequest {
   complete?: () => void
 }
 
+type Answer = { statusCode: number; data: unknown }
+const apiError = (statusCode: number, code: string): Answer => ({ statusCode, data: { error: { code, message: code, requestId: 'r' } } })
+
+/** Answers a test sets for one route ("POST /api/auth/login"), used in order before the defaults. */
+const scripted = new Map<string, Answer[]>()
+function script(route: string, ...answers: Answer[]) {
+  scripted.set(route, [...(scripted.get(route) ?? []), ...answers])
+}
+
 /** What the BFF would answer, by method and path. */
-function answer(request: WxRequest): { statusCode: number; data: unknown } {
+function answer(request: WxRequest): Answer {
   const route = `${request.method} ${new URL(request.url, 'https://bff.test').pathname}`
   const authorized = request.header.Authorization === `Bearer ${TOKENS.accessToken}`
+  const next = scripted.get(route)?.shift()
+  if (next) return next
   switch (route) {
     case 'GET /api/demo/people':
       return { statusCode: 200, data: DEMO_PEOPLE }
@@ -70,6 +116,22 @@ function answer(request: WxRequest): { statusCode: number; data: unknown } {
       return { statusCode: 200, data: TOKENS }
     case 'GET /api/home':
       return authorized ? { statusCode: 200, data: home() } : { statusCode: 401, data: { error: { code: 'UNAUTHENTICATED', message: 'log in', requestId: 'r' } } }
+    case 'GET /api/bindings':
+      return { statusCode: 200, data: BINDINGS }
+    case 'GET /api/face/status':
+      return { statusCode: 200, data: { attemptsLeft: 5, lockedUntil: null } }
+    case 'POST /api/face/sessions':
+      return { statusCode: 201, data: FACE_SESSION }
+    case `POST /api/face/sessions/${FACE_SESSION.sessionId}/complete`:
+      return { statusCode: 200, data: FACE_TICKET }
+    case 'POST /api/subscriptions':
+      return { statusCode: 200, data: SUBSCRIPTIONS }
+    case `POST /api/bindings/${BINDINGS.asAuthorizer[0]!.bindingId}/end`:
+      return { statusCode: 200, data: { ...BINDINGS.asAuthorizer[0]!, status: 'ended', endedAt: Date.now(), endReason: 'ENDED_BY_AUTHORIZER' } }
+    case `GET /api/invitation-links/${LINK_TOKEN}`:
+      return { statusCode: 200, data: invitation({ invitationId: 'inv-link-1', expiresAt: Date.now() + 3_600_000 }) }
+    case 'POST /api/invitations/inv-link-1/accept':
+      return { statusCode: 200, data: BINDINGS.asAuthorizer[0] }
     default:
       return { statusCode: 404, data: { error: { code: 'NOT_FOUND', message: route, requestId: 'r' } } }
   }
@@ -88,6 +150,7 @@ beforeAll(() => {
 
   g.wx = {
     request: vi.fn((opts: WxRequest) => {
+      record('request', opts)
       setTimeout(() => {
         opts.success?.({ ...answer(opts), header: {}, errMsg: 'request:ok' })
         opts.complete?.()
@@ -97,14 +160,15 @@ beforeAll(() => {
     getStorageSync: (key: string) => storage.get(key) ?? '',
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
     removeStorageSync: (key: string) => void storage.delete(key),
-    login: vi.fn((opts: WxOptions) => {
-      const res = { code: 'wx-code-1', errMsg: 'login:ok' }
-      opts.success?.(res)
-      opts.complete?.(res)
-    }),
-    navigateTo: vi.fn(ok('navigateTo')),
-    reLaunch: vi.fn(ok('reLaunch')),
-    navigateBack: vi.fn(ok('navigateBack')),
+    login: recorded('login', () => ({ code: `wx-code-${calls.filter((c) => c.api === 'login').length}` })),
+    checkSession: recorded('checkSession'),
+    requestSubscribeMessage: recorded('requestSubscribeMessage', (opts) => Object.fromEntries((opts.tmplIds as string[]).map((id) => [id, 'accept']))),
+    checkIsSupportFacialRecognition: recorded('checkIsSupportFacialRecognition'),
+    requestFacialVerify: recorded('requestFacialVerify'),
+    makePhoneCall: recorded('makePhoneCall'),
+    navigateTo: vi.fn((opts: WxOptions & { url?: string } = {}) => (record('navigateTo', opts), ok('navigateTo')(opts))),
+    reLaunch: vi.fn((opts: WxOptions & { url?: string } = {}) => (record('reLaunch', opts), ok('reLaunch')(opts))),
+    navigateBack: vi.fn((opts: WxOptions = {}) => (record('navigateBack', opts), ok('navigateBack')(opts))),
     showToast: vi.fn(ok('showToast')),
     showModal: vi.fn((opts: WxOptions) => opts.success?.({ confirm: true, cancel: false })),
     stopPullDownRefresh: vi.fn(ok('stopPullDownRefresh')),
@@ -127,7 +191,6 @@ beforeAll(() => {
       }
     })
   }
-  let app: Record<string, (arg?: unknown) => void> = {}
   g.App = (options) => { app = options }
   g.getApp = () => app
   g.getCurrentPages = () => []
@@ -140,6 +203,9 @@ beforeAll(() => {
 
 beforeEach(() => {
   storage.clear()
+  calls.length = 0
+  behaviour.clear()
+  scripted.clear()
   vi.clearAllMocks()
 })
 
@@ -204,6 +270,210 @@ describe('weapp dist (miniprogram-simulate)', () => {
     const login = (g.wx.request.mock.calls as Array<[WxRequest]>).map(([r]) => r).find((r) => r.url.endsWith('/api/auth/login'))
     expect(login?.data).toEqual({ code: 'wx-code-1' })
     expect(storage.get('fs.session')).toEqual({ accessToken: TOKENS.accessToken, refreshToken: TOKENS.refreshToken })
+    comp.detach()
+  })
+})
+
+const SESSION = { accessToken: TOKENS.accessToken, refreshToken: TOKENS.refreshToken }
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0))
+/** The query of a navigateTo url, as the next page's onLoad receives it. */
+const queryOf = (url: string) => Object.fromEntries(new URL(url, 'https://mp.test').searchParams)
+const requestBody = (route: string) => {
+  const found = (g.wx.request.mock.calls as Array<[WxRequest]>).map(([r]) => r).filter((r) => `${r.method} ${new URL(r.url, 'https://bff.test').pathname}` === route)
+  return found.at(-1)?.data
+}
+
+/** 解除共济 on the compiled bindings page, confirmed: returns the page and the face page's query. */
+async function startEndingABinding() {
+  storage.set('fs.session', SESSION)
+  const bindings = renderPage('pages/bindings/index')
+  await vi.waitFor(() => expect(bindings.dom.textContent).toContain('解除共济'))
+  bindings.querySelector('.binding__actions .app-btn').dispatchEvent('tap')
+  await vi.waitFor(() => expect(g.wx.navigateTo).toHaveBeenCalled())
+  const url = (calls.find((c) => c.api === 'navigateTo')?.options.url ?? '') as string
+  expect(url).toMatch(/^\/pages\/face\/index\?purpose=unbind&target=b-zhuoma&rid=/)
+  return { bindings, faceQuery: queryOf(url) }
+}
+
+async function openFacePage(query: Record<string, string>) {
+  const face = renderPage('pages/face/index', query)
+  await vi.waitFor(() => expect(face.dom.textContent).toContain('开始验证'))
+  expect(face.dom.textContent).not.toContain('选择模拟的验证结果') // the demo chips are h5 only
+  return face
+}
+
+describe('weapp: subscription messages and WeChat face verification (人脸核身)', () => {
+  it('when 解除共济 is confirmed, then wx.requestSubscribeMessage asks for the flow\'s templates, then the face page runs wx.checkIsSupportFacialRecognition → wx.requestFacialVerify(verifyId) → the BFF decides, and the binding ends with its ticket', async () => {
+    const { bindings, faceQuery } = await startEndingABinding()
+    expect(calls.find((c) => c.api === 'requestSubscribeMessage')?.options).toEqual({ tmplIds: templatesOfFlow('endBinding') })
+    await vi.waitFor(() => expect(requestBody('POST /api/subscriptions')).toEqual({ flow: 'endBinding', decisions: { [templatesOfFlow('endBinding')[0]!]: 'accept' } }))
+
+    const face = await openFacePage(faceQuery)
+    expect(requestBody('POST /api/face/sessions')).toEqual({ purpose: 'unbind', target: 'b-zhuoma' })
+    face.querySelector('.app-btn--primary').dispatchEvent('tap')
+
+    await vi.waitFor(() => expect(apisCalled()).toContain(`POST /api/bindings/${BINDINGS.asAuthorizer[0]!.bindingId}/end`))
+    expect(calls.find((c) => c.api === 'requestFacialVerify')?.options).toEqual({ verifyId: FACE_SESSION.verifyId })
+    expect(requestBody(`POST /api/face/sessions/${FACE_SESSION.sessionId}/complete`)).toEqual({}) // no outcome: the phone does not decide
+    expect(requestBody(`POST /api/bindings/${BINDINGS.asAuthorizer[0]!.bindingId}/end`)).toEqual({ faceTicket: FACE_TICKET.ticket })
+    const order = apisCalled().filter((a) => /requestSubscribeMessage|POST \/api\/subscriptions|navigateTo|checkIsSupport|requestFacialVerify|complete$|\/end$/.test(a))
+    expect(order).toEqual([
+      'requestSubscribeMessage',
+      'POST /api/subscriptions',
+      'navigateTo',
+      'checkIsSupportFacialRecognition',
+      'requestFacialVerify',
+      `POST /api/face/sessions/${FACE_SESSION.sessionId}/complete`,
+      `POST /api/bindings/${BINDINGS.asAuthorizer[0]!.bindingId}/end`,
+    ])
+    face.detach()
+    bindings.detach()
+  })
+
+  it('when the subscription panel fails (20004, switched off), then nothing is recorded and the flow goes on to the face page', async () => {
+    will('requestSubscribeMessage', { ok: false, errCode: 20004, errMsg: 'requestSubscribeMessage:fail:the main switch is switched off' })
+    const { bindings } = await startEndingABinding()
+    expect(apisCalled()).toContain('requestSubscribeMessage')
+    expect(apisCalled()).not.toContain('POST /api/subscriptions')
+    bindings.detach()
+  })
+
+  it('when the phone cannot do face verification, then wx.requestFacialVerify is not called, nothing is completed, and the counter and hotline from the policy are offered', async () => {
+    will('checkIsSupportFacialRecognition', { ok: false, errCode: 10001, errMsg: 'checkIsSupportFacialRecognition:fail No front camera' })
+    const { bindings, faceQuery } = await startEndingABinding()
+    const face = await openFacePage(faceQuery)
+    face.querySelector('.app-btn--primary').dispatchEvent('tap')
+    await vi.waitFor(() => expect(face.dom.textContent).toContain('这部手机暂不支持微信人脸验证'))
+    expect(face.dom.textContent).toContain(FACE_SESSION.help.counter)
+    expect(face.dom.textContent).toContain(FACE_SESSION.help.hotline)
+    expect(apisCalled()).not.toContain('requestFacialVerify')
+    expect(apisCalled().some((a) => a.endsWith('/complete'))).toBe(false)
+    face.querySelector('.app-btn--primary').dispatchEvent('tap')
+    await vi.waitFor(() => expect(calls.find((c) => c.api === 'makePhoneCall')?.options).toEqual({ phoneNumber: FACE_SESSION.help.hotline }))
+    face.detach()
+    bindings.detach()
+  })
+
+  it('when wx.requestFacialVerify fails (the person left), then the BFF is still asked and its answer is what the page shows', async () => {
+    will('requestFacialVerify', { ok: false, errCode: 90004, errMsg: 'requestFacialVerify:fail cancel' })
+    script(`POST /api/face/sessions/${FACE_SESSION.sessionId}/complete`, apiError(422, 'FACE_VERIFICATION_CANCELLED'))
+    const { bindings, faceQuery } = await startEndingABinding()
+    const face = await openFacePage(faceQuery)
+    face.querySelector('.app-btn--primary').dispatchEvent('tap')
+    await vi.waitFor(() => expect(face.dom.textContent).toContain('不计入失败次数'))
+    expect(apisCalled()).not.toContain(`POST /api/bindings/${BINDINGS.asAuthorizer[0]!.bindingId}/end`)
+    face.detach()
+    bindings.detach()
+  })
+
+  it('when wx.requestFacialVerify says success but the BFF\'s query says the face did not match, then no ticket is used', async () => {
+    script(`POST /api/face/sessions/${FACE_SESSION.sessionId}/complete`, apiError(422, 'FACE_VERIFICATION_FAILED'))
+    const { bindings, faceQuery } = await startEndingABinding()
+    const face = await openFacePage(faceQuery)
+    face.querySelector('.app-btn--primary').dispatchEvent('tap')
+    await vi.waitFor(() => expect(face.dom.textContent).toContain('验证未通过'))
+    expect(apisCalled()).toContain('requestFacialVerify')
+    expect(apisCalled()).not.toContain(`POST /api/bindings/${BINDINGS.asAuthorizer[0]!.bindingId}/end`)
+    face.detach()
+    bindings.detach()
+  })
+})
+
+describe('weapp: login (wx.login + code2Session) and wx.checkSession', () => {
+  async function tapWechatLogin() {
+    const comp = renderPage('pages/login/index')
+    await vi.waitFor(() => expect(comp.dom.textContent).toContain('微信一键登录'))
+    comp.querySelector('.login__wechat .app-btn').dispatchEvent('tap')
+    return comp
+  }
+  const loginCodes = () => (g.wx.request.mock.calls as Array<[WxRequest]>).map(([r]) => r).filter((r) => r.url.endsWith('/api/auth/login')).map((r) => (r.data as { code: string }).code)
+
+  it('when WeChat says too frequent (45011) and then busy (-1), then each try takes a fresh wx.login code after a growing wait, and the third one logs in', async () => {
+    script('POST /api/auth/login', apiError(429, 'WECHAT_RATE_LIMITED'), apiError(503, 'WECHAT_BUSY'))
+    const started = Date.now()
+    const comp = await tapWechatLogin()
+    await vi.waitFor(() => expect(g.wx.reLaunch).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/index/index' })), { timeout: 8000 })
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2900) // 1 s, then 2 s
+    expect(loginCodes()).toEqual(['wx-code-1', 'wx-code-2', 'wx-code-3'])
+    expect(storage.get('fs.session')).toEqual(SESSION)
+    comp.detach()
+  })
+
+  it('when the code was already used (40163 → WECHAT_CODE_INVALID), then one fresh code is tried at once; a second refusal is shown', async () => {
+    script('POST /api/auth/login', apiError(401, 'WECHAT_CODE_INVALID'), apiError(401, 'WECHAT_CODE_INVALID'))
+    const comp = await tapWechatLogin()
+    await vi.waitFor(() => expect(comp.dom.textContent).toContain('登录没有成功'))
+    expect(loginCodes()).toEqual(['wx-code-1', 'wx-code-2'])
+    expect(g.wx.reLaunch).not.toHaveBeenCalled()
+    comp.detach()
+  })
+
+  it('when wx.login itself fails, then nothing is sent to the BFF and the page says so', async () => {
+    will('login', { ok: false, errMsg: 'login:fail timeout' })
+    const comp = await tapWechatLogin()
+    await vi.waitFor(() => expect(comp.dom.textContent).toContain('登录没有成功'))
+    expect(loginCodes()).toEqual([])
+    comp.detach()
+  })
+
+  it('when the app comes back to the foreground with a WeChat session, then wx.checkSession is asked; when it lapsed, a fresh wx.login code logs in again quietly', async () => {
+    storage.set('fs.session', SESSION)
+    app.onShow?.({})
+    await vi.waitFor(() => expect(apisCalled()).toContain('checkSession'))
+    await tick()
+    expect(apisCalled()).not.toContain('login')
+
+    calls.length = 0
+    will('checkSession', { ok: false, errMsg: 'checkSession:fail session time out' })
+    app.onShow?.({})
+    await vi.waitFor(() => expect(apisCalled()).toEqual(['checkSession', 'login', 'POST /api/auth/login']))
+    expect(storage.get('fs.session')).toEqual(SESSION)
+  })
+
+  it('when there is no session, then coming back to the foreground asks WeChat nothing', async () => {
+    app.onShow?.({})
+    await tick()
+    await tick()
+    expect(apisCalled()).toEqual([])
+  })
+})
+
+describe('weapp: the shared invitation (发送给家人) lands on /pages/invite', () => {
+  it('when the invitee opens the card without a session, then the link is kept and login opens; after login she is sent back to it', async () => {
+    const comp = renderPage('pages/invite/index', { t: LINK_TOKEN })
+    await vi.waitFor(() => expect(g.wx.reLaunch).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/login/index' })))
+    expect(storage.get('fs.pending-invite')).toBe(LINK_TOKEN)
+    expect(apisCalled().some((a) => a.startsWith('GET /api/invitation-links'))).toBe(false)
+    comp.detach()
+
+    vi.mocked(g.wx.reLaunch).mockClear()
+    const login = renderPage('pages/login/index')
+    await vi.waitFor(() => expect(login.dom.textContent).toContain('微信一键登录'))
+    login.querySelector('.login__wechat .app-btn').dispatchEvent('tap')
+    await vi.waitFor(() => expect(g.wx.reLaunch).toHaveBeenCalledWith(expect.objectContaining({ url: `/pages/invite/index?t=${encodeURIComponent(LINK_TOKEN)}` })))
+    login.detach()
+  })
+
+  it('when the invitee opens it logged in and accepts, then she is asked for the accept flow\'s templates first and the invitation is accepted', async () => {
+    storage.set('fs.session', SESSION)
+    const comp = renderPage('pages/invite/index', { t: LINK_TOKEN })
+    await vi.waitFor(() => expect(comp.dom.textContent).toContain('邀请您共享使用其职工医保个人账户'))
+    expect(storage.get('fs.pending-invite')).toBeUndefined()
+    comp.querySelector('.app-btn--primary').dispatchEvent('tap')
+    await vi.waitFor(() => expect(apisCalled()).toContain('POST /api/invitations/inv-link-1/accept'))
+    const order = apisCalled().filter((a) => /showModal|requestSubscribeMessage|accept$/.test(a))
+    expect(order).toEqual(['requestSubscribeMessage', 'POST /api/invitations/inv-link-1/accept'])
+    expect(calls.find((c) => c.api === 'requestSubscribeMessage')?.options).toEqual({ tmplIds: templatesOfFlow('accept') })
+    comp.detach()
+  })
+
+  it('when someone else opens it, then the page shows only that it cannot be shown', async () => {
+    storage.set('fs.session', SESSION)
+    script(`GET /api/invitation-links/${LINK_TOKEN}`, apiError(404, 'INVITATION_LINK_INVALID'))
+    const comp = renderPage('pages/invite/index', { t: LINK_TOKEN })
+    await vi.waitFor(() => expect(comp.dom.textContent).toContain('无法查看这条邀请'))
+    expect(comp.dom.textContent).not.toContain('卓')
+    expect(storage.get('fs.pending-invite')).toBeUndefined()
     comp.detach()
   })
 })

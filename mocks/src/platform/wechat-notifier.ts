@@ -1,28 +1,8 @@
-import { formatYuan } from '@family-share/shared';
+import { subscriptionMessage } from '@family-share/shared';
 import type { Logger } from 'pino';
 import { Agent, request } from 'undici';
 import type { Notifier } from './deps';
 import type { PlatformStore } from './store/platform-store';
-
-/** The words of a subscription message per event kind (R20); the in-app feed has the details. */
-function summarize(event: { kind: string } & Record<string, unknown>): string {
-  const amount = typeof event.amount === 'number' ? formatYuan(event.amount) : '';
-  const who = String(event.counterpartName ?? event.beneficiaryName ?? event.payerName ?? '');
-  switch (event.kind) {
-    case 'BINDING_CREATED':
-      return `您与${who}的医保个人账户家庭共济关系已建立`;
-    case 'BINDING_ENDED':
-      return `您与${who}的家庭共济关系已解除`;
-    case 'DEDUCTION':
-      return `${who}使用了您的医保个人账户${amount}`;
-    case 'PAYMENT':
-      return `您在${String(event.institutionName ?? '')}的结算已完成，共济账户支付${formatYuan(Number(event.shared ?? 0))}`;
-    case 'PREMIUM_PAID':
-      return `${who}已用医保个人账户为您缴纳${String(event.year ?? '')}年居民医保费${amount}`;
-    default:
-      return '您的医保家庭共济有新消息';
-  }
-}
 
 /**
  * One JSON call to the WeChat stand-in on a kept-alive connection, with undici's request API:
@@ -66,18 +46,37 @@ export function wechatNotifier(options: {
     return token.value;
   }
 
+  /** The other person of an event, as the feed names them; only ever sent masked. */
+  const counterpartOf = (event: Record<string, unknown>): string | null => {
+    const name = event.counterpartName ?? event.beneficiaryName ?? event.payerName;
+    return typeof name === 'string' ? name : null;
+  };
+
+  async function post(message: object): Promise<{ errcode?: number; errmsg?: string }> {
+    const url = `${options.wechatUrl}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(await accessToken())}`;
+    return (await callWechat(url, agent, message)) as { errcode?: number; errmsg?: string };
+  }
+
   async function send(personId: string, event: { kind: string; at: number } & Record<string, unknown>): Promise<void> {
     const person = await options.store.getPerson(personId);
     const openid = person?.openid;
     if (!openid) return; // no linked WeChat account (e.g. a child activated by a guardian)
-    const body = (await callWechat(`${options.wechatUrl}/cgi-bin/message/subscribe/send?access_token=${await accessToken()}`, agent, {
-      touser: openid,
-      template_id: `family_share_${event.kind.toLowerCase()}`,
-      page: 'pages/notifications/index',
-      data: { thing1: { value: summarize(event) }, time2: { value: new Date(event.at).toISOString() } },
-    })) as { errcode?: number };
-    if (body.errcode === 40001) token = null;
-    if (body.errcode !== 0) throw new Error(`subscribe/send errcode ${body.errcode}`);
+    const message = subscriptionMessage(event.kind, { counterpartName: counterpartOf(event), at: event.at });
+    if (!message) return;
+    const body = { touser: openid, ...message, miniprogram_state: 'formal', lang: 'zh_CN' };
+    let answer = await post(body);
+    // 40001 (not the latest token) or 42001 (expired): fetch a new token once and send again.
+    if (answer.errcode === 40001 || answer.errcode === 42001) {
+      token = null;
+      answer = await post(body);
+    }
+    // 43101: the person has not accepted this template (wx.requestSubscribeMessage): expected,
+    // not a fault; the in-app feed has the event either way.
+    if (answer.errcode === 43101) {
+      options.log.debug({ kind: event.kind, errcode: 43101 }, 'subscription message not sent: template not accepted');
+      return;
+    }
+    if (answer.errcode !== 0) throw new Error(`subscribe/send errcode ${answer.errcode} (${event.kind})`);
   }
 
   return {

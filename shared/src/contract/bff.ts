@@ -124,10 +124,14 @@ export const FaceSessionRequestSchema = z.discriminatedUnion('purpose', [
 
 export const FaceSessionSchema = z.object({
   sessionId: z.string(),
+  /** WeChat's verify_id (getverifyid), for wx.requestFacialVerify on the phone. */
+  verifyId: z.string(),
   purpose: FacePurposeSchema,
   expiresAt: EpochMsSchema,
   /** In demo mode the page may choose the outcome of the simulated camera. */
   demo: z.boolean(),
+  /** Where to go when this phone cannot do face verification (policy data, R6 online only otherwise). */
+  help: z.object({ counter: z.string(), hotline: z.string() }),
 });
 
 export const FaceOutcomeSchema = z.enum(['pass', 'fail', 'spoof', 'timeout']);
@@ -400,6 +404,46 @@ export const ClaimViewSchema = z.object({
 });
 export const ClaimListSchema = z.object({ items: z.array(ClaimViewSchema), materials: z.array(z.string()), notes: z.array(z.string()) });
 
+// ---- subscription messages (R20) ----
+
+export const SubscriptionFlowSchema = z.enum(['invite', 'accept', 'payPremium', 'bindChild', 'endBinding']);
+export const SubscriptionDecisionSchema = z.enum(['accept', 'reject', 'ban', 'filter']);
+export const TemplateIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+/** What wx.requestSubscribeMessage answered at the tap that starts a flow, per template id. */
+export const SaveSubscriptionsRequestSchema = z.object({
+  flow: SubscriptionFlowSchema,
+  decisions: z.record(TemplateIdSchema, SubscriptionDecisionSchema).refine((d) => Object.keys(d).length >= 1 && Object.keys(d).length <= 5, 'one to five templates'),
+});
+
+export const SubscriptionsViewSchema = z.object({
+  /** Per template: the last answer, and how many accepted messages are left to send (一次性订阅). */
+  consents: z.array(z.object({ templateId: z.string(), decision: SubscriptionDecisionSchema, left: z.number().int(), at: EpochMsSchema })),
+  /** The latest subscription messages the BFF tried to send me, and what became of each. */
+  deliveries: z.array(
+    z.object({
+      kind: z.string(),
+      templateId: z.string(),
+      at: EpochMsSchema,
+      /** sent; not-accepted: no accepted template left, so nothing was sent; refused: WeChat's errcode (43101 …), null when unreachable. */
+      result: z.enum(['sent', 'not-accepted', 'refused']),
+      errcode: z.number().int().nullable(),
+    }),
+  ),
+});
+export type SubscriptionsView = z.infer<typeof SubscriptionsViewSchema>;
+
+// ---- invitation links (发送给家人) ----
+
+/** A signed link to one invitation; it expires with the invitation. */
+export const InvitationLinkSchema = z.object({
+  token: z.string(),
+  /** The mini-program page it opens (the share card's path; h5: after '#'). */
+  path: z.string(),
+  expiresAt: EpochMsSchema,
+});
+export const InvitationLinkTokenSchema = z.string().min(20).max(200).regex(/^[A-Za-z0-9_.-]+$/);
+
 // ---- the registry of endpoints ----
 
 export interface EndpointSpec {
@@ -419,6 +463,7 @@ export interface EndpointSpec {
 
 const FaceSessionParams = z.object({ sessionId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/) });
 const InvitationParams = z.object({ invitationId: OpaqueIdSchema });
+const InvitationLinkParams = z.object({ token: InvitationLinkTokenSchema });
 const BindingParams = z.object({ bindingId: OpaqueIdSchema });
 const ReceiptParams = z.object({ bindingId: OpaqueIdSchema, year: YearTextSchema });
 
@@ -429,7 +474,7 @@ export const BFF_API = {
   login: {
     method: 'post', path: '/api/auth/login', summary: 'Log in with a wx.login code', auth: false,
     body: LoginRequestSchema, response: TokenPairSchema,
-    errors: ['VALIDATION_FAILED', 'WECHAT_CODE_INVALID', 'WECHAT_RATE_LIMITED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE'],
+    errors: ['VALIDATION_FAILED', 'WECHAT_CODE_INVALID', 'WECHAT_RATE_LIMITED', 'WECHAT_BUSY', 'WECHAT_LOGIN_BLOCKED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE'],
   },
   refresh: {
     method: 'post', path: '/api/auth/refresh', summary: 'A new token pair for a refresh token (rotated)', auth: false,
@@ -459,7 +504,10 @@ export const BFF_API = {
   completeFace: {
     method: 'post', path: '/api/face/sessions/:sessionId/complete', summary: 'Finish it: a single-use ticket on a pass', auth: true,
     params: FaceSessionParams, body: FaceCompleteRequestSchema, response: FaceTicketSchema,
-    errors: [...AUTH_ERRORS, 'FACE_VERIFICATION_FAILED', 'FACE_SPOOF_DETECTED', 'FACE_VERIFICATION_TIMEOUT', 'FACE_LOCKED', 'FACE_VERIFICATION_NOT_FOUND', 'FACE_RESULT_CONSUMED'],
+    errors: [
+      ...AUTH_ERRORS, 'FACE_VERIFICATION_FAILED', 'FACE_SPOOF_DETECTED', 'FACE_VERIFICATION_TIMEOUT', 'FACE_VERIFICATION_CANCELLED',
+      'FACE_DEVICE_UNSUPPORTED', 'FACE_LOCKED', 'FACE_VERIFICATION_NOT_FOUND', 'FACE_RESULT_CONSUMED',
+    ],
   },
   faceStatus: {
     method: 'get', path: '/api/face/status', summary: 'Attempts left before the lock', auth: true,
@@ -522,6 +570,22 @@ export const BFF_API = {
     method: 'post', path: '/api/invitations/:invitationId/cancel', summary: 'Withdraw my invitation', auth: true,
     params: InvitationParams, response: InvitationViewSchema,
     errors: [...PERSON_ERRORS, 'INVITATION_NOT_FOUND', 'INVITATION_NOT_PENDING', 'INVITATION_EXPIRED'],
+  },
+  invitationLink: {
+    method: 'post', path: '/api/invitations/:invitationId/link', summary: 'A signed link to my invitation, to send to the relative (发送给家人)', auth: true,
+    params: InvitationParams, response: InvitationLinkSchema, errors: [...PERSON_ERRORS, 'INVITATION_NOT_FOUND', 'INVITATION_NOT_PENDING'],
+  },
+  openInvitationLink: {
+    method: 'get', path: '/api/invitation-links/:token', summary: 'The invitation a link names, for its invitee only', auth: true,
+    params: InvitationLinkParams, response: InvitationViewSchema, errors: [...PERSON_ERRORS, 'VALIDATION_FAILED', 'INVITATION_LINK_INVALID'],
+  },
+  subscriptions: {
+    method: 'get', path: '/api/subscriptions', summary: 'My subscription-message consents and what was sent to me (R20)', auth: true,
+    response: SubscriptionsViewSchema, errors: AUTH_ERRORS,
+  },
+  saveSubscriptions: {
+    method: 'post', path: '/api/subscriptions', summary: 'Record what wx.requestSubscribeMessage answered at a tap (R20)', auth: true,
+    body: SaveSubscriptionsRequestSchema, response: SubscriptionsViewSchema, errors: [...AUTH_ERRORS, 'VALIDATION_FAILED'],
   },
   bindMinor: {
     method: 'post', path: '/api/family/minors', summary: 'A parent activates a child under 16 as guardian and binds at once (R18)', auth: true,

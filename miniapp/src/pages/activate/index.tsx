@@ -17,6 +17,7 @@ import { activateECredential } from '@/services/ecredential'
 import { isApiError } from '@/services/http'
 import { verifyFace } from '@/utils/face-handoff'
 import { ROUTES } from '@/utils/nav'
+import { afterSignIn } from '@/utils/pending-invite'
 import { isoDate } from '@/utils/time'
 import { idNumberHint, nameHint } from '@/utils/validate'
 import './index.scss'
@@ -45,7 +46,7 @@ export default function Activate() {
     }
     await activateECredential({ ...person, faceTicket: face.ticket })
     Taro.showToast({ title: '激活成功', icon: 'success' })
-    await Taro.reLaunch({ url: ROUTES.home })
+    await Taro.reLaunch({ url: afterSignIn(ROUTES.home) })
     return true
   })
 

@@ -1,13 +1,14 @@
 import { View } from '@tarojs/components'
 import type { BindingView, InvitationView } from '@family-share/shared'
 import { AppButton } from '@/components/app-button'
+import { ShareInvitation } from '@/components/share-invitation'
 import { RELATION_LABELS } from '@/i18n/labels'
 import { goHome, navigate, ROUTES } from '@/utils/nav'
 import { formatDateTime, timeLeft } from '@/utils/time'
 
 export type Outcome = { kind: 'invited'; invitation: InvitationView } | { kind: 'bound'; binding: BindingView }
 
-export function Done({ outcome }: { outcome: Outcome }) {
+export function Done({ outcome, share }: { outcome: Outcome; share?: { link: { path: string } | null; error: unknown } }) {
   if (outcome.kind === 'invited') {
     const { invitation } = outcome
     return (
@@ -28,6 +29,7 @@ export function Done({ outcome }: { outcome: Outcome }) {
           </View>
         </View>
         <View className='done__text done__text--muted'>请提醒家人在72小时内，用自己的微信登录本服务，激活医保电子凭证并接受邀请。接受后立即生效；超时未处理，邀请自动失效。</View>
+        {share && <ShareInvitation link={share.link} error={share.error} />}
         <AppButton type='primary' size='large' block onClick={() => void navigate(`${ROUTES.invitations}?box=sent`)}>
           查看我的邀请
         </AppButton>

@@ -17,6 +17,7 @@ import { RELATION_LABELS } from '@/i18n/labels'
 import { getCommitment } from '@/services/commitment'
 import { isApiError } from '@/services/http'
 import { bindMinor, checkInvitation, createInvitation } from '@/services/invitations'
+import { askToNotify } from '@/services/subscribe'
 import { verifyFace } from '@/utils/face-handoff'
 import { navigate, ROUTES } from '@/utils/nav'
 import { isoDate } from '@/utils/time'
@@ -24,6 +25,7 @@ import { idNumberHint, nameHint } from '@/utils/validate'
 import { Done, type Outcome } from './done'
 import { fieldOf, type FormFieldName } from './refusal'
 import { Steps } from './steps'
+import { useInvitationShare } from './use-invitation-share'
 import './index.scss'
 
 const RELATION_OPTIONS = RELATIONS.map((value) => ({ value, label: RELATION_LABELS[value] }))
@@ -46,6 +48,7 @@ export default function AddRelative() {
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   /** The server's refusal stays on the form, beside its field, until that field is changed. */
   const [refusal, setRefusal] = useState<{ error: unknown; field: FormFieldName | null } | null>(null)
+  const share = useInvitationShare(outcome?.kind === 'invited' ? outcome.invitation : null)
 
   const today = isoDate()
   const id = normalizeIdNumber(idNumber)
@@ -68,6 +71,8 @@ export default function AddRelative() {
   }
 
   const send = useAction(async (version: string) => {
+    // Asked at the tap itself: WeChat shows the subscription prompt only in a tap's handler.
+    await askToNotify(minorFlow ? 'bindChild' : 'invite')
     const person = { name: name.trim(), idNumber: id }
     try {
       // Every rule the server can check without a face scan, before the scan (issue 12).
@@ -106,7 +111,7 @@ export default function AddRelative() {
   if (outcome) {
     return (
       <PageShell>
-        <Done outcome={outcome} />
+        <Done outcome={outcome} share={share} />
       </PageShell>
     )
   }

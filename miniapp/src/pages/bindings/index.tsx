@@ -8,6 +8,7 @@ import { useRequest } from '@/hooks/useRequest'
 import { useShowRefresh } from '@/hooks/useShowRefresh'
 import { messageOf } from '@/i18n/error-messages'
 import { endBinding, listBindings } from '@/services/bindings'
+import { askToNotify } from '@/services/subscribe'
 import { getHome } from '@/services/home'
 import { verifyFace } from '@/utils/face-handoff'
 import { navigate, ROUTES } from '@/utils/nav'
@@ -45,6 +46,7 @@ export default function Bindings() {
       tone: 'danger',
     })
     if (!yes) return
+    await askToNotify('endBinding')
     setEndingId(binding.bindingId)
     try {
       const face = await verifyFace({ purpose: 'unbind', target: binding.bindingId })

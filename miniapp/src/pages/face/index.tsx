@@ -13,7 +13,10 @@ import { isApiError } from '@/services/http'
 import { answerFaceRequest, faceRequestOf } from '@/utils/face-handoff'
 import { cx } from '@/utils/cx'
 import { formatDateTime, timeLeft } from '@/utils/time'
+import { IS_WEAPP } from '@/utils/wechat'
 import { FaceFrame } from './face-frame'
+import { NoFaceDevice } from './no-face-device'
+import { runWechatFace } from './wechat-face'
 import './index.scss'
 
 export const LIVENESS_PROMPTS = ['请眨眨眼', '请张张嘴', '请缓慢转头'] as const
@@ -35,13 +38,16 @@ const OUTCOMES: ReadonlyArray<{ value: FaceOutcome; label: string }> = [
 type Phase =
   | { kind: 'starting' }
   | { kind: 'lost' }
-  | { kind: 'ready'; sessionId: string; expiresAt: number; demo: boolean }
+  | { kind: 'ready'; sessionId: string; verifyId: string; expiresAt: number; demo: boolean; help: Help }
   | { kind: 'scanning'; sessionId: string; prompt: number }
   | { kind: 'checking' }
   | { kind: 'passed' }
   | { kind: 'failed'; error: unknown; attemptsLeft: number | null }
   | { kind: 'locked'; until: number | null }
   | { kind: 'broken'; error: unknown }
+  | { kind: 'unsupported'; help: Help }
+
+type Help = { counter: string; hotline: string }
 
 /** The big line under the frame: what to do now, or what happened. */
 function promptOf(phase: Phase): string {
@@ -78,6 +84,7 @@ export default function Face() {
   const [demo, setDemo] = useState(false)
   const timers = useRef<ReturnType<typeof setTimeout>[]>([])
   const answered = useRef(false)
+  const help = useRef<Help | null>(null)
 
   const later = (fn: () => void, ms: number) => {
     timers.current.push(setTimeout(fn, ms))
@@ -94,7 +101,8 @@ export default function Face() {
       }
       const session = await startFaceSession(request)
       setDemo(session.demo)
-      setPhase({ kind: 'ready', sessionId: session.sessionId, expiresAt: session.expiresAt, demo: session.demo })
+      help.current = session.help
+      setPhase({ kind: 'ready', sessionId: session.sessionId, verifyId: session.verifyId, expiresAt: session.expiresAt, demo: session.demo, help: session.help })
     } catch (error) {
       if (isApiError(error) && error.code === 'FACE_LOCKED') setPhase({ kind: 'locked', until: null })
       else setPhase({ kind: 'broken', error })
@@ -124,6 +132,11 @@ export default function Face() {
       setPhase({ kind: 'passed' })
       later(() => void Taro.navigateBack(), 500)
     } catch (error) {
+      // WeChat's query says this phone could not do it (90001/90109): the same way out.
+      if (isApiError(error) && error.code === 'FACE_DEVICE_UNSUPPORTED' && help.current) {
+        setPhase({ kind: 'unsupported', help: help.current })
+        return
+      }
       if (isApiError(error) && error.code === 'FACE_LOCKED') {
         const status = await getFaceStatus().catch(() => null)
         setPhase({ kind: 'locked', until: status?.lockedUntil ?? null })
@@ -141,6 +154,13 @@ export default function Face() {
       return
     }
     const { sessionId } = phase
+    if (IS_WEAPP) {
+      // weapp: WeChat's own camera (wx.requestFacialVerify); the BFF's query decides the result.
+      const { verifyId, help } = phase
+      setPhase({ kind: 'checking' })
+      void runWechatFace(verifyId).then((ran) => (ran === 'unsupported' ? setPhase({ kind: 'unsupported', help }) : finish(sessionId)))
+      return
+    }
     setPhase({ kind: 'scanning', sessionId, prompt: 0 })
     LIVENESS_PROMPTS.forEach((_, index) => {
       if (index > 0) later(() => setPhase({ kind: 'scanning', sessionId, prompt: index }), index * PROMPT_MS)
@@ -183,7 +203,7 @@ export default function Face() {
 
       {phase.kind === 'ready' && (
         <>
-          {phase.demo && (
+          {phase.demo && !IS_WEAPP && (
             <View className='face__demo'>
               <View className='face__demo-head'>
                 <Tag tone='demo'>演示</Tag>
@@ -216,6 +236,8 @@ export default function Face() {
           {phase.until ? `请在 ${formatDateTime(phase.until)} 之后再试（约${timeLeft(phase.until) ?? '片刻'}后）。` : '请稍后再试。'}
         </Notice>
       )}
+
+      {phase.kind === 'unsupported' && <NoFaceDevice help={phase.help} />}
 
       {phase.kind === 'broken' && (
         <>

@@ -9,6 +9,7 @@ import { useRequest } from '@/hooks/useRequest'
 import { messageForInvitee, messageOf } from '@/i18n/error-messages'
 import { isApiError } from '@/services/http'
 import { acceptInvitation, cancelInvitation, listInvitations, rejectInvitation, type InvitationBox } from '@/services/invitations'
+import { askToNotify } from '@/services/subscribe'
 import { navigate, ROUTES } from '@/utils/nav'
 import { InvitationCard, type InvitationAction } from './invitation-card'
 import { alert, confirm } from '@/utils/dialog'
@@ -42,6 +43,7 @@ export default function Invitations() {
   const act = async (action: InvitationAction, invitation: InvitationView) => {
     if (busyId) return
     if (!(await confirm({ ...CONFIRM[action], cancelText: '再想想' }))) return
+    if (action === 'accept') await askToNotify('accept')
     setBusyId(invitation.invitationId)
     try {
       if (action === 'accept') await acceptInvitation(invitation.invitationId)

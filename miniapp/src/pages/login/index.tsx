@@ -13,6 +13,7 @@ import { messageOf } from '@/i18n/error-messages'
 import { listDemoPeople, loginAsDemoPerson, loginWithWechat } from '@/services/auth'
 import { isApiError } from '@/services/http'
 import { ROUTES } from '@/utils/nav'
+import { afterSignIn } from '@/utils/pending-invite'
 import './index.scss'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
@@ -24,7 +25,7 @@ export default function Login() {
   const login = useAction(async (how: { openid: string } | 'wechat') => {
     if (how === 'wechat') await loginWithWechat()
     else await loginAsDemoPerson(how.openid)
-    await Taro.reLaunch({ url: ROUTES.home })
+    await Taro.reLaunch({ url: afterSignIn(ROUTES.home) })
   })
 
   const pickDemo = (openid: string) => {

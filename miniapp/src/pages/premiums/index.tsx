@@ -9,6 +9,7 @@ import { useRequest } from '@/hooks/useRequest'
 import { useShowRefresh } from '@/hooks/useShowRefresh'
 import { isRetryable, messageOf } from '@/i18n/error-messages'
 import { listPremiums, newIdempotencyKey, payPremium } from '@/services/premiums'
+import { askToNotify } from '@/services/subscribe'
 import { navigate, ROUTES } from '@/utils/nav'
 import { saveReceipt } from '@/utils/receipt-store'
 import { isoDate } from '@/utils/time'
@@ -43,6 +44,7 @@ export default function Premiums() {
         confirmText: '确认缴纳',
       })
       if (!yes) return
+      await askToNotify('payPremium')
     }
     const previous = unanswered.current
     const attempt = previous && previous.bindingId === item.bindingId && previous.year === item.year ? previous : { bindingId: item.bindingId, year: item.year, key: newIdempotencyKey() }
