@@ -19,7 +19,7 @@ export interface RateLimits {
   faceStatus(openid: string): Promise<{ attemptsLeft: number; lockedUntil: number | null }>;
 }
 
-export type LimitName = 'login' | 'refresh' | 'demoCode' | 'faceStart' | 'invitation';
+export type LimitName = 'login' | 'refresh' | 'demoCode' | 'faceStart' | 'invitation' | 'paymentEstimate';
 
 export interface BffDeps {
   platform: PlatformPort;

@@ -81,6 +81,7 @@ export const ERROR_CATALOGUE = {
   FORBIDDEN: spec(403, 'This belongs to somebody else.'),
   // Generic (added)
   VALIDATION_FAILED: spec(400, 'The request does not match the schema.'),
+  AMOUNT_INVALID: spec(400, 'The amount is not yuan with at most two decimals within the allowed bounds.'),
   NOT_FOUND: spec(404, 'No such resource.'),
   RATE_LIMITED: spec(429, 'Too many requests; slow down.'),
   PAYLOAD_TOO_LARGE: spec(413, 'The request body is too large.'),

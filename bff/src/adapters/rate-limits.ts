@@ -9,6 +9,9 @@ const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   demoCode: { points: 60, duration: 60 },
   faceStart: { points: 20, duration: 600 },
   invitation: { points: 10, duration: 3600 },
+  // 付款预估 probes a relative's account through the split (bff estimate-payment): a person checks
+  // a few amounts before going out, a script polling someone's balance is stopped.
+  paymentEstimate: { points: 20, duration: 3600 },
 };
 
 export const FACE_FAILURES_PER_HOUR = 5;

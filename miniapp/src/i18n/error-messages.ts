@@ -74,6 +74,7 @@ export const ERROR_MESSAGES: Readonly<Record<AppErrorCode, string>> = {
   FORBIDDEN: '无权查看或操作这条信息。',
   // generic
   VALIDATION_FAILED: '填写的信息有误，请检查后重试。',
+  AMOUNT_INVALID: '请输入正确的金额：大于0，最多两位小数。',
   NOT_FOUND: '没有找到相关内容。',
   RATE_LIMITED: '操作太频繁，请稍后再试。',
   PAYLOAD_TOO_LARGE: '提交的内容过多，请精简后重试。',
