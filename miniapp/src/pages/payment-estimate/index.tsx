@@ -122,7 +122,7 @@ export default function PaymentEstimatePage() {
 
         <View className='estimate__field-label'>在哪里支付</View>
         {place && !choosing ? (
-          <View className='estimate-place estimate-place--chosen' onClick={() => setChoosing(true)}>
+          <View className='estimate-place estimate-place--chosen'>
             <View className='estimate-place__main'>
               <View className='estimate-place__name'>{place.name}</View>
               <View className='estimate-place__kind'>
@@ -130,7 +130,9 @@ export default function PaymentEstimatePage() {
                 {!place.familySharing && <Tag tone='warning'>未开通家庭共济</Tag>}
               </View>
             </View>
-            <View className='estimate-place__change'>更换</View>
+            <View className='estimate-place__change' hoverClass='estimate-place__change--hover' onClick={() => setChoosing(true)}>
+              更换
+            </View>
           </View>
         ) : (
           <View className='estimate-places'>
