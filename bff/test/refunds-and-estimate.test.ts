@@ -131,7 +131,7 @@ async function platformDump(): Promise<Map<string, string>> {
         const content =
           type === 'string' ? await redis.get(key)
           : type === 'hash' ? Object.entries(await redis.hgetall(key)).sort()
-          : type === 'zset' ? await redis.zrange(key, 0, -1, 'WITHSCORES')
+          : type === 'zset' ? await redis.call('ZRANGE', key, '0', '-1', 'WITHSCORES')
           : type === 'set' ? (await redis.smembers(key)).sort()
           : type === 'list' ? await redis.lrange(key, 0, -1)
           : type === 'stream' ? await redis.xrange(key, '-', '+')
