@@ -110,6 +110,25 @@ describe('refunds in the history (R23, R24)', () => {
     expect(payments[0]).toMatchObject({ kind: 'refund', settlementId: 'RF-3', refundVia: 'reversal', refundOfSeq: payments[1]!.seq });
     expect(payments[1]).toMatchObject({ settlementId: 'RF-3', cancelled: true });
   });
+
+  it('when money went back, then both inboxes list it — the refund for A, the cancelled and the reversed payment for B — with masked names only (R20, R23, R24)', async () => {
+    const inboxA = await A.get('/api/notifications');
+    expect(inboxA.status).toBe(200);
+    const refunds = (inboxA.body.items as Array<{ kind: string; data: Record<string, unknown> }>).filter((n) => n.kind === 'REFUND');
+    expect(refunds.map((n) => n.data.amount)).toEqual([7_000, 9_850]);
+    expect(refunds[0]!.data).toMatchObject({ beneficiaryName: maskName(b.name) });
+
+    const inboxB = await B.get('/api/notifications');
+    expect(inboxB.status).toBe(200);
+    const cancelled = (inboxB.body.items as Array<{ kind: string; data: Record<string, unknown> }>).filter((n) => n.kind === 'PAYMENT_CANCELLED');
+    expect(cancelled.map((n) => [n.data.charge ?? null, n.data.own, n.data.shared, n.data.reversed ?? false])).toEqual([
+      [null, 0, 7_000, true],
+      [12_850, 3_000, 9_850, false],
+    ]);
+    for (const text of [JSON.stringify(inboxA.body), JSON.stringify(inboxB.body)]) {
+      for (const secret of [a.idNumber, a.name, b.idNumber, b.name]) expect(text).not.toContain(secret);
+    }
+  });
 });
 
 /**

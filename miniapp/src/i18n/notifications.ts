@@ -92,6 +92,31 @@ const WORDING: Readonly<Record<NotificationKind, (data: Data) => NotificationTex
       link: 'history',
     }
   },
+  REFUND: (d) => ({
+    title: '个人账户退回',
+    body: `${text(d, 'beneficiaryName')}${typeof d.institutionName === 'string' ? `在${d.institutionName}` : ''}的一笔支付已撤销，${money(d, 'amount')}已退回您的个人账户。`,
+    link: 'history',
+  }),
+  PAYMENT_CANCELLED: (d) => {
+    const parts = [
+      money(d, 'own') && d.own !== 0 ? `本人账户退回${money(d, 'own')}` : '',
+      money(d, 'shared') && d.shared !== 0 ? `家人账户退回${money(d, 'shared')}` : '',
+      money(d, 'cash') && d.cash !== 0 ? `现金${money(d, 'cash')}请在柜台领取` : '',
+    ].filter(Boolean)
+    return {
+      title: d.reversed === true ? '医保结算已冲正' : '医保结算已撤销',
+      body: `您${typeof d.institutionName === 'string' ? `在${d.institutionName}` : ''}的一笔结算${d.reversed === true ? '已冲正' : '已撤销'}${parts.length ? `：${parts.join('，')}` : ''}。`,
+      link: 'history',
+    }
+  },
+  REFUND_TAKEN_BACK: (d) => ({
+    title: '退款已收回',
+    body:
+      typeof d.amount === 'number'
+        ? `${text(d, 'beneficiaryName')}${typeof d.institutionName === 'string' ? `在${d.institutionName}` : ''}的撤销被冲正，退回的${money(d, 'amount')}已从您的个人账户收回。`
+        : `您${typeof d.institutionName === 'string' ? `在${d.institutionName}` : ''}的撤销已被冲正，原结算重新生效，退款已收回。`,
+    link: 'history',
+  }),
   PREMIUM_PAID: (d) => ({
     title: '居民医保费已缴纳',
     body: `${text(d, 'payerName')}已从其职工医保个人账户为您缴纳${typeof d.year === 'number' ? d.year : ''}年度城乡居民医保费${money(d, 'amount')}。`,
