@@ -3,7 +3,8 @@
  * Redis. The demo family 拉巴 → 边巴 (Shigatse, bound from the start): 边巴 pays twice at a
  * pharmacy counter and the first payment is cancelled there (R23) — both histories show the
  * refund as its own row, linked to the original marked 已撤销, and the totals are net. Then 边巴
- * checks 付款预估 (R22) at the default pharmacy and at a hospital not open for sharing (R21).
+ * checks 付款预估 (R22) at the default pharmacy and at a hospital not open for sharing (R21),
+ * and both read their messages (R20).
  * Screenshots go to test-artifacts/e2e/ (refunds-*).
  */
 import { join } from 'node:path'
@@ -137,6 +138,19 @@ describe('refunds and the payment estimate in Chromium', () => {
     expect(answer).toContain('这里不能使用家人的账户')
     expect(answer).toContain('¥78.50')
     await shot(page, 'refunds-08-bianba-estimate-not-open')
+  })
+
+  it('when both open their messages, then 拉巴 is told ¥300 came back and 边巴 that her payment was cancelled (R20)', async () => {
+    await goto(laba, '/pages/notifications/index')
+    const his = await text(laba.page)
+    expect(his).toContain('个人账户退回')
+    expect(his).toContain('¥300.00已退回您的个人账户')
+    await shot(laba.page, 'refunds-09-laba-notifications')
+    await goto(bianba, '/pages/notifications/index')
+    const hers = await text(bianba.page)
+    expect(hers).toContain('医保结算已撤销')
+    expect(hers).toContain('本人账户退回¥500.00，家人账户退回¥300.00')
+    await shot(bianba.page, 'refunds-10-bianba-notifications')
   })
 
   it('when it is all over, then no page threw an error on either phone', () => {
