@@ -43,6 +43,7 @@ console.log(`
 
   Open   ${url}/            the mini-program (h5 build), log in as a demo person (演示)
   API    ${url}/api/docs    OpenAPI: ${url}/api/openapi.json
+  POS    ${stack.mocks.platformUrl}/pos    the counter of a pharmacy or hospital (演示): 预结算, 结算, 撤销, 退费, 冲正
   Redis  ${stack.redisUrl}${process.env.REDIS_URL ? '' : `   (append-only file in ${redisDir})`}
   Mocks  platform ${stack.mocks.platformUrl} · WeChat ${stack.mocks.wechatUrl} · face ${stack.mocks.faceUrl}
 
@@ -52,7 +53,8 @@ for (const p of DEMO_PEOPLE) {
   console.log(`  ${p.name.padEnd(4, '　')} ${p.idNumber}  ${money.padStart(12)}  ${p.shows}`);
 }
 console.log(`
-Pay at the counter (POS):  npm run pos -- --holder zhuoma --amount 128.50
+Pay at the counter (POS):  npm run pos -- --holder zhuoma --amount 128.50 [--preview]
+Cancel, reverse, refund:   npm run pos -- --cancel <settlement id> | --reverse <request id> | --refund <settlement id> --amount 30
 Registry changes (R8):     npm run admin -- insurance zhaxi --insurance resident
 
 Ctrl-C stops everything.`);

@@ -148,7 +148,7 @@ describe('refunds and the payment estimate in Chromium', () => {
     await shot(laba.page, 'refunds-09-laba-notifications')
     await goto(bianba, '/pages/notifications/index')
     const hers = await text(bianba.page)
-    expect(hers).toContain('医保结算已撤销')
+    expect(hers).toContain('结算已撤销')
     expect(hers).toContain('本人账户退回¥500.00，家人账户退回¥300.00')
     await shot(bianba.page, 'refunds-10-bianba-notifications')
   })

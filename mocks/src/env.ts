@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   WECHAT_APP_ID: z.string().default('wx_demo_family_share'),
   WECHAT_APP_SECRET: devSecret('dev-wechat-secret-0123456789abcdef'),
   FACE_KEY: devSecret('dev-face-key-0123456789abcdef'),
+  /** The demo counter page at /pos (no service key): off in production unless asked for. */
+  PLATFORM_DEMO: z.enum(['true', 'false']).default(isProduction ? 'false' : 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -13,9 +13,10 @@ const mocks = await startMocks({
   faceKey: env.FACE_KEY,
   ports: { platform: env.PLATFORM_PORT, wechat: env.WECHAT_PORT, face: env.FACE_PORT },
   prefix: env.PLATFORM_PREFIX,
+  demo: env.PLATFORM_DEMO === 'true',
   log,
 });
-log.info({ platform: mocks.platformUrl, wechat: mocks.wechatUrl, face: mocks.faceUrl, policy: env.policy.name }, 'mocks running');
+log.info({ platform: mocks.platformUrl, ...(env.PLATFORM_DEMO === 'true' ? { counter: `${mocks.platformUrl}/pos` } : {}), wechat: mocks.wechatUrl, face: mocks.faceUrl, policy: env.policy.name }, 'mocks running');
 const stop = async () => {
   await mocks.close();
   process.exit(0);

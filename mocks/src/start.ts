@@ -24,6 +24,8 @@ export interface StartMocksOptions {
   seed?: boolean;
   clock?: () => number;
   log?: Logger;
+  /** Demo mode: the counter page at /pos. Default: on when the demo people are seeded. */
+  demo?: boolean;
   /** How often the recovery sweeper looks for unfinished operations (ms); 0 turns it off. */
   recoveryIntervalMs?: number;
 }
@@ -69,7 +71,7 @@ export async function startMocks(options: StartMocksOptions): Promise<RunningMoc
   await store.saveInstitutions(DEMO_INSTITUTIONS);
   if (options.seed !== false) await seedDemo(deps);
 
-  const platformServer = await listen(createPlatformApp(deps, { serviceKey: options.platformKey }), options.ports?.platform ?? 0);
+  const platformServer = await listen(createPlatformApp(deps, { serviceKey: options.platformKey, demo: options.demo ?? options.seed !== false }), options.ports?.platform ?? 0);
   const faceServer = await listen(
     createFaceApp({ serviceKey: options.faceKey, clock, log: log.child({ mock: 'face' }) }),
     options.ports?.face ?? 0,

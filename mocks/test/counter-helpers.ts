@@ -1,4 +1,4 @@
-import type { CounterCancellation, CounterReversal, CounterSettlement, Deduction, PaymentRecord } from '@family-share/shared';
+import type { CounterCancellation, CounterPreSettlement, CounterReversal, CounterSettlement, Deduction, PaymentRecord } from '@family-share/shared';
 import { nextId, type Harness } from './harness';
 
 /** The counter's calls and the books, for the tests of R21–R24. */
@@ -8,7 +8,7 @@ export function counterClient(h: Harness) {
     settle: (holder: string, charge: number, at = 'P54010001', extra: Record<string, unknown> = {}) =>
       post<CounterSettlement>('settlements', { settlementId: nextId('CS'), cardHolderIdNumber: holder, charge, institutionCode: at, ...extra }),
     preview: (holder: string, charge: number, at = 'P54010001', extra: Record<string, unknown> = {}) =>
-      post<CounterSettlement>('pre-settlements', { cardHolderIdNumber: holder, charge, institutionCode: at, ...extra }),
+      post<CounterPreSettlement>('pre-settlements', { cardHolderIdNumber: holder, charge, institutionCode: at, ...extra }),
     cancel: (settlementId: string, at = 'P54010001', cancellationId = nextId('CX')) =>
       post<CounterCancellation>('cancellations', { cancellationId, settlementId, institutionCode: at }),
     reverse: (originalRequestId: string, at = 'P54010001', originalKind?: 'settlement' | 'cancellation') =>

@@ -1,4 +1,4 @@
-import { maskName, type CounterPreSettlement } from '@family-share/shared';
+import { maskName } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECOVERY_DELAY_MS } from '../src/platform/deps';
 import { recoverPending } from '../src/platform/use-cases/recover-pending';
@@ -71,15 +71,42 @@ describe('R22 pre-settlement changes nothing', () => {
     await h.mocks.notifier.idle();
     const after = await dumpAll();
     expect(preview.status).toBe(200);
-    expect(preview.body).toMatchObject({ preview: true, acctPay: 2000, acctMulaidPay: 10000, psnCashPay: 3000, balc: 0 } satisfies Partial<CounterPreSettlement>);
+    expect(preview.body).toMatchObject({ preview: true, acctPay: 2000, acctMulaidPay: 10000, psnCashPay: 3000, balc: 0 });
     expect(alsoWithId.body).toEqual(preview.body);
     expect(after.size).toBe(before.size);
     expect([...after.entries()]).toEqual([...before.entries()]);
     const settled = await c.settle(b.idNumber, 15000);
     const { settlementId: _s, at: _t, ...split } = settled.body;
-    const { preview: _p, ...expected } = preview.body as CounterPreSettlement;
+    const { preview: _p, ...expected } = preview.body;
     expect(split).toEqual(expected);
     expect(await c.balance(a.idNumber)).toBe(300000);
+  });
+});
+
+describe('the counter: bad input and who may read what', () => {
+  it.each([
+    ['an institution object instead of a code', { institution: { code: 'P54010001', name: '拉萨城关区康源药店', kind: 'pharmacy' } }],
+    ['a lower-case institution code', { institutionCode: 'p54010001' }],
+    ['a charge as a string', { charge: '100' }],
+    ['a fractional charge', { charge: 10.5 }],
+    ['an id with odd characters', { settlementId: 'x/../y' }],
+  ])('when the counter sends %s, then 400 VALIDATION_FAILED and nothing moves', async (_label, change) => {
+    const { a, b } = await pair(500000, { insurance: 'resident' });
+    const r = await h.api('POST', '/v1/counter/settlements', { settlementId: nextId('V'), cardHolderIdNumber: b.idNumber, charge: 100, institutionCode: 'P54010001', ...change });
+    expect([r.status, codeOf(r.body)]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(await c.balance(a.idNumber)).toBe(500000);
+  });
+
+  it('when a settlement is read back, then only by the institution that made it; the BFF’s pre-settlement names authorizers by id for the 付款预估 and shows no balance of theirs', async () => {
+    const { a, b } = await pair(500000, { insurance: 'resident' });
+    const s = await c.settle(b.idNumber, 4000);
+    const mine = await h.api<{ status: string; cardHolderIdNumber: string }>('GET', `/v1/counter/settlements/${s.body.settlementId}?institutionCode=P54010001`);
+    expect(mine.body).toMatchObject({ status: 'settled', cardHolderIdNumber: b.idNumber });
+    const other = await h.api('GET', `/v1/counter/settlements/${s.body.settlementId}?institutionCode=H54010001`);
+    expect([other.status, codeOf(other.body)]).toEqual([403, 'INSTITUTION_MISMATCH']);
+    const estimate = await h.api('POST', '/v1/settlements/preview', { cardHolderIdNumber: b.idNumber, charge: 3000, institutionCode: 'P54010001' });
+    expect(estimate.body).toMatchObject({ preview: true, own: 0, shared: [{ authorizerId: a.idNumber, amount: 3000 }], cash: 0, ownBalanceAfter: null });
+    expect(JSON.stringify(estimate.body)).not.toContain(String(500000 - 4000));
   });
 });
 
@@ -257,13 +284,13 @@ describe('R24 reversal', () => {
       expect(crashed.status).toBe(500);
       expect(await c.balance(b.idNumber)).toBe(0); // the own account was debited, then the process "crashed"
       h.advance(RECOVERY_DELAY_MS + 1);
-      const sweep = () => recoverPending(deps);
-      const reverse = () => c.reverse(id, 'P54010001', 'settlement');
-      const [first, second] = round % 2 === 0 ? [sweep, reverse] : [reverse, sweep];
-      const results = await Promise.all([first(), new Promise((r) => setTimeout(r, round % 3)).then(second)]);
-      const reversal = (round % 2 === 0 ? results[1] : results[0]) as Awaited<ReturnType<typeof reverse>>;
+      // Alternate who starts first, the other a few milliseconds later.
+      const later = new Promise((r) => setTimeout(r, round % 3));
+      const sweeping = round % 2 === 0 ? recoverPending(deps) : later.then(() => recoverPending(deps));
+      const reversing = round % 2 === 0 ? later.then(() => c.reverse(id, 'P54010001', 'settlement')) : c.reverse(id, 'P54010001', 'settlement');
+      const [, reversal] = await Promise.all([sweeping, reversing]);
       expect(reversal.status).toBe(200);
-      expect((reversal.body as { applied: boolean }).applied).toBe(true);
+      expect(reversal.body.applied).toBe(true);
       await recoverPending(deps);
       expect([await c.balance(a.idNumber), await c.balance(b.idNumber)], `round ${round}`).toEqual([500000, 1000]);
       const retry = await h.api('POST', '/v1/counter/settlements', { settlementId: id, cardHolderIdNumber: b.idNumber, charge: 5000, institutionCode: 'P54010001' });
@@ -273,4 +300,90 @@ describe('R24 reversal', () => {
     deps.faults = undefined;
     expect(await deps.store.duePendingOperations(deps.clock() + 3_600_000)).toEqual([]);
   }, 60_000);
+
+  describe('crash between the per-account steps (injected)', () => {
+    /** A hook that throws once, after step 0 of this operation ('cnl:<id>' or 'rev:<id>'): the process "crashed" there. */
+    const crashOnceAfterFirstRefund = (id: string) => {
+      let fired = false;
+      h.mocks.deps.faults = {
+        afterRefundStep: (operationId, index) => {
+          if (operationId === id && index === 0 && !fired) {
+            fired = true;
+            throw new Error('injected crash after the first refund');
+          }
+        },
+      };
+    };
+    const sweep = async () => {
+      h.advance(RECOVERY_DELAY_MS + 1);
+      await recoverPending(h.mocks.deps);
+      h.mocks.deps.faults = undefined;
+    };
+
+    it('when a cancellation stopped after its first refund (R23), then the journal says pending, the sweeper refunds the rest and finishes it, and a retry gets that answer', async () => {
+      const { a, b } = await pair(500000, { balance: 1000 });
+      const s = await c.settle(b.idNumber, 6000);
+      const id = nextId('CXC');
+      crashOnceAfterFirstRefund(`cnl:${id}`);
+      expect((await c.cancel(s.body.settlementId, 'P54010001', id)).status).toBe(500);
+      expect([await c.balance(b.idNumber), await c.balance(a.idNumber)]).toEqual([1000, 495000]); // own back, the authorizer's not yet
+      expect((await h.mocks.deps.store.cancellationJournal(b.idNumber, id)).status).toBe('pending');
+      await sweep();
+      expect([await c.balance(b.idNumber), await c.balance(a.idNumber)]).toEqual([1000, 500000]);
+      const retry = await c.cancel(s.body.settlementId, 'P54010001', id);
+      expect(retry.body).toMatchObject({ acctPay: 1000, acctMulaidPay: 5000 });
+      expect((await c.ledger(a.idNumber)).filter((d) => d.kind === 'refund')).toHaveLength(1);
+    });
+
+    it('when the sweeper has resumed a cancellation stopped after its first refund and the whole reversal (R24) runs before its second refund, then the refund made is taken back, the other never happens, and the id is dead', async () => {
+      const { a, b } = await pair(500000, { balance: 1000 });
+      const s = await c.settle(b.idNumber, 6000);
+      const id = nextId('CXR');
+      let calls = 0;
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let reached: () => void = () => undefined;
+      const atGap = new Promise<void>((resolve) => {
+        reached = resolve;
+      });
+      h.mocks.deps.faults = {
+        afterRefundStep: async (operationId, index) => {
+          if (operationId !== `cnl:${id}` || index !== 0) return;
+          calls += 1;
+          if (calls === 1) throw new Error('injected crash after the first refund');
+          reached();
+          await held;
+        },
+      };
+      expect((await c.cancel(s.body.settlementId, 'P54010001', id)).status).toBe(500);
+      h.advance(RECOVERY_DELAY_MS + 1);
+      const sweeping = recoverPending(h.mocks.deps);
+      await atGap;
+      const reversal = await c.reverse(id);
+      release();
+      await sweeping;
+      h.mocks.deps.faults = undefined;
+      expect(reversal.body).toMatchObject({ originalKind: 'cancellation', applied: true, acctPay: 1000, acctMulaidPay: 0 });
+      expect([await c.balance(b.idNumber), await c.balance(a.idNumber)]).toEqual([0, 495000]); // the settlement stands
+      expect(codeOf((await c.cancel(s.body.settlementId, 'P54010001', id)).body)).toBe('OPERATION_REVERSED');
+      const again = await c.cancel(s.body.settlementId);
+      expect(again.body).toMatchObject({ acctPay: 1000, acctMulaidPay: 5000 });
+      expect([await c.balance(b.idNumber), await c.balance(a.idNumber)]).toEqual([1000, 500000]);
+    });
+
+    it('when the reversal of a cancellation stopped after its first take-back, then the sweeper takes back the rest and finishes it', async () => {
+      const { a, b } = await pair(500000, { balance: 1000 });
+      const s = await c.settle(b.idNumber, 6000);
+      const x = await c.cancel(s.body.settlementId);
+      crashOnceAfterFirstRefund(`rev:${x.body.cancellationId}`);
+      expect((await c.reverse(x.body.cancellationId)).status).toBe(500);
+      expect([await c.balance(b.idNumber), await c.balance(a.idNumber)]).toEqual([0, 500000]);
+      await sweep();
+      expect([await c.balance(b.idNumber), await c.balance(a.idNumber)]).toEqual([0, 495000]);
+      const retry = await c.reverse(x.body.cancellationId);
+      expect(retry.body).toMatchObject({ applied: true, acctPay: 1000, acctMulaidPay: 5000, psnCashPay: 0 });
+    });
+  });
 });

@@ -5,7 +5,8 @@ import { startRedisServer, type RedisServer } from '../../scripts/lib/redis-serv
 import { RECOVERY_DELAY_MS } from '../src/platform/deps';
 import { DEMO_INSTITUTIONS } from '../src/platform/institutions';
 import { recoverPending } from '../src/platform/use-cases/recover-pending';
-import { nextId, startHarness, type Harness } from './harness';
+import { startHarness, type Harness } from './harness';
+import { makeLoadWorld, randomFrom, type Random, type World } from './load-world';
 
 /**
  * R13 and R17 under load, and acknowledged money across a crash of Redis (AOF, appendfsync
@@ -28,61 +29,7 @@ afterAll(async () => {
   if (redis) rmSync(redis.dir, { recursive: true, force: true });
 });
 
-/** A small seeded generator: a failure names its seed, and the same seed replays the same load. */
-function randomFrom(seed: number) {
-  let state = seed >>> 0 || 1;
-  const next = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
-}
-
-interface Person {
-  idNumber: string;
-  name: string;
-  insurance: 'employee' | 'resident';
-  initial: number;
-}
-
-interface World {
-  authorizers: Person[];
-  beneficiaries: Person[];
-  /** Everybody who can hold a card at the counter. */
-  holders: Person[];
-  accounts: Person[];
-}
-
-/** 5 authorizers, 20 beneficiaries (8 employee, 12 resident), each bound to 1 or 2 authorizers. */
-async function makeWorld(random: ReturnType<typeof randomFrom>, authorizerBalance: () => number): Promise<World> {
-  const authorizers: Person[] = [];
-  for (let i = 0; i < 5; i += 1) {
-    const initial = authorizerBalance();
-    authorizers.push({ ...(await h.newPerson({ balance: initial })), insurance: 'employee', initial });
-  }
-  const beneficiaries: Person[] = [];
-  for (let i = 0; i < 20; i += 1) {
-    const employee = i < 8;
-    const initial = employee ? random.int(0, 60_000) : 0;
-    const person = await h.newPerson({ born: '1962-03-04', insurance: employee ? 'employee' : 'resident', balance: initial });
-    beneficiaries.push({ ...person, insurance: employee ? 'employee' : 'resident', initial });
-    const mine = i % 2 === 0 ? [authorizers[i % 5]!, authorizers[(i + 1) % 5]!] : [authorizers[i % 5]!];
-    for (const a of mine) {
-      const bound = await h.api('POST', '/v1/bindings', {
-        authorizerIdNumber: a.idNumber,
-        beneficiaryIdNumber: person.idNumber,
-        beneficiaryName: person.name,
-        relation: 'parent',
-        bindingId: nextId('rel'),
-      });
-      expect(bound.status).toBe(201);
-    }
-  }
-  const holders = [...beneficiaries, ...authorizers];
-  return { authorizers, beneficiaries, holders, accounts: [...authorizers, ...beneficiaries.filter((b) => b.insurance === 'employee')] };
-}
+const makeWorld = (random: Random, authorizerBalance: () => number): Promise<World> => makeLoadWorld(h, random, authorizerBalance);
 
 interface Request {
   settlementId: string;

@@ -92,29 +92,29 @@ const WORDING: Readonly<Record<NotificationKind, (data: Data) => NotificationTex
       link: 'history',
     }
   },
+  // The counter (R23, R24): a settlement cancelled (撤销) or reversed (冲正).
   REFUND: (d) => ({
     title: '个人账户退回',
-    body: `${text(d, 'beneficiaryName')}${typeof d.institutionName === 'string' ? `在${d.institutionName}` : ''}的一笔支付已撤销，${money(d, 'amount')}已退回您的个人账户。`,
+    body: `${text(d, 'beneficiaryName')}${typeof d.institutionName === 'string' ? `在${d.institutionName}` : ''}的结算已撤销，${money(d, 'amount')}已退回您的个人账户。`,
     link: 'history',
   }),
   PAYMENT_CANCELLED: (d) => {
     const parts = [
       money(d, 'own') && d.own !== 0 ? `本人账户退回${money(d, 'own')}` : '',
       money(d, 'shared') && d.shared !== 0 ? `家人账户退回${money(d, 'shared')}` : '',
-      money(d, 'cash') && d.cash !== 0 ? `现金${money(d, 'cash')}请在柜台领取` : '',
+      money(d, 'cash') && d.cash !== 0 ? `现金${money(d, 'cash')}由机构退还` : '',
     ].filter(Boolean)
+    // A reversal (冲正, R24) of the settlement tells `reversed` and no charge; a cancellation (撤销, R23) the charge.
+    const done = d.reversed === true ? '已冲正' : '已撤销'
     return {
-      title: d.reversed === true ? '医保结算已冲正' : '医保结算已撤销',
-      body: `您${typeof d.institutionName === 'string' ? `在${d.institutionName}` : ''}的一笔结算${d.reversed === true ? '已冲正' : '已撤销'}${parts.length ? `：${parts.join('，')}` : ''}。`,
+      title: `结算${done}`,
+      body: `您${typeof d.institutionName === 'string' ? `在${d.institutionName}` : ''}的结算${money(d, 'charge')}${done}${parts.length ? `：${parts.join('，')}` : ''}。`,
       link: 'history',
     }
   },
   REFUND_TAKEN_BACK: (d) => ({
-    title: '退款已收回',
-    body:
-      typeof d.amount === 'number'
-        ? `${text(d, 'beneficiaryName')}${typeof d.institutionName === 'string' ? `在${d.institutionName}` : ''}的撤销被冲正，退回的${money(d, 'amount')}已从您的个人账户收回。`
-        : `您${typeof d.institutionName === 'string' ? `在${d.institutionName}` : ''}的撤销已被冲正，原结算重新生效，退款已收回。`,
+    title: '撤销已冲正',
+    body: `${typeof d.institutionName === 'string' ? `${d.institutionName}` : '医药机构'}冲正了一笔撤销，原结算继续有效${typeof d.amount === 'number' ? `，${money(d, 'amount')}重新从您的个人账户扣除` : ''}。`,
     link: 'history',
   }),
   PREMIUM_PAID: (d) => ({

@@ -6,7 +6,9 @@ import {
   AdminPersonSchema,
   BalanceChangeSchema,
   CancellationRequestSchema,
+  CounterDayQuerySchema,
   CounterPreSettlementRequestSchema,
+  InstitutionCodeSchema,
   CounterSettlementRequestSchema,
   CheckBindingRequestSchema,
   CreateBindingRequestSchema,
@@ -31,6 +33,7 @@ import {
 } from '@family-share/shared';
 import Koa from 'koa';
 import { z } from 'zod';
+import { counterPageRouter } from '../pos/routes';
 import { AppError, errorMiddleware, parse, requireServiceKey, respond } from '../http/koa-kit';
 import { ok, type PlatformDeps } from './deps';
 import { DEMO_PEOPLE } from './demo-people';
@@ -46,15 +49,18 @@ import { personView } from './use-cases/person-view';
 import { monthlyTotals, premiumStatus } from './use-cases/read-ledger';
 import { setPreferences } from './use-cases/set-preferences';
 import { cancelSettlement } from './use-cases/cancel-settlement';
-import { preSettle } from './use-cases/pre-settle';
+import { counterDay, counterSettlement } from './use-cases/counter-day';
+import { preSettle, toCounterPreSettlement } from './use-cases/pre-settle';
 import { reverseOperation } from './use-cases/reverse-operation';
-import { settle, toCommand, toCounterSettlement, toCounterSplit } from './use-cases/settle';
+import { settle, toCommand, toCounterSettlement } from './use-cases/settle';
 
 export const PLATFORM_KEY_HEADER = 'x-platform-key';
 
 export interface PlatformAppOptions {
   /** Shared with the BFF and the POS; every /v1 call must carry it. */
   serviceKey: string;
+  /** Demo mode: the counter page at /pos (no service key; never in production). */
+  demo?: boolean;
 }
 
 const OpenidSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/);
@@ -155,12 +161,23 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
 
   router.post('/counter/pre-settlements', async (ctx) => {
     const result = await preSettle(deps, parse(CounterPreSettlementRequestSchema, ctx.request.body));
-    respond(ctx, result.ok ? ok({ preview: true as const, institutionCode: result.value.institution.code, charge: result.value.charge, noSharingReason: result.value.noSharingReason ?? null, ...toCounterSplit(result.value) }) : result);
+    respond(ctx, result.ok ? ok(toCounterPreSettlement(result.value)) : result);
   });
 
   router.post('/counter/settlements', async (ctx) => {
     const result = await settle(deps, parse(CounterSettlementRequestSchema, ctx.request.body));
     respond(ctx, result.ok ? ok(toCounterSettlement(result.value)) : result);
+  });
+
+  router.get('/counter/settlements/:settlementId', async (ctx) => {
+    const settlementId = parse(OpaqueIdSchema, ctx.params.settlementId);
+    const { institutionCode } = parse(z.object({ institutionCode: InstitutionCodeSchema }), ctx.query);
+    respond(ctx, await counterSettlement(deps, institutionCode, settlementId));
+  });
+
+  router.get('/counter/day', async (ctx) => {
+    const query = parse(CounterDayQuerySchema, ctx.query);
+    ctx.body = await counterDay(deps, query.institutionCode, query.date);
   });
 
   router.post('/counter/cancellations', async (ctx) => {
@@ -284,6 +301,11 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
     }
     await next();
   });
+  if (options.demo) {
+    const pos = counterPageRouter(deps).routes() as unknown as Koa.Middleware;
+    const parseBody = bodyParser({ enableTypes: ['json'], jsonLimit: '32kb' });
+    app.use((ctx, next) => (ctx.path === '/pos' || ctx.path.startsWith('/pos/') ? parseBody(ctx, () => pos(ctx, next)) : next()));
+  }
   app.use(requireServiceKey(PLATFORM_KEY_HEADER, options.serviceKey));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '32kb' }));
   app.use(router.routes());

@@ -21,7 +21,7 @@ export interface PlatformDeps {
 export interface FaultHooks {
   /** After the debit of step `index` of a settlement's plan. */
   afterSettlementDebit?(settlementId: string, index: number): Promise<void> | void;
-  /** After the refund (or take-back) of step `index` of a cancellation or a reversal. */
+  /** After the refund (or take-back) of step `index` of a cancellation ('cnl:<id>') or a reversal ('rev:<original id>'). */
   afterRefundStep?(operationId: string, index: number): Promise<void> | void;
 }
 

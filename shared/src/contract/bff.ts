@@ -422,15 +422,13 @@ export const NotificationKindSchema = z.enum([
   'BINDING_ENDED',
   'DEDUCTION',
   'PAYMENT',
+  // the counter (R23, R24): money back, a payment cancelled, a refund taken back
+  'REFUND',
+  'PAYMENT_CANCELLED',
+  'REFUND_TAKEN_BACK',
   'PREMIUM_PAID',
   'INSURANCE_CHANGED',
   'ECREDENTIAL_ACTIVATED',
-  /** R23/R24: money back to my account (a relative's payment was cancelled or reversed). */
-  'REFUND',
-  /** R23/R24: my payment was cancelled (撤销) or reversed (冲正, data.reversed); the parts went back. */
-  'PAYMENT_CANCELLED',
-  /** R24: a cancellation was reversed: the refund was taken back, the payment stands again. */
-  'REFUND_TAKEN_BACK',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 

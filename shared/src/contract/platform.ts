@@ -236,6 +236,7 @@ export type PreSettlementResult = z.infer<typeof PreSettlementResultSchema>;
 // per-authorizer breakdown in `mulaid` (masked names only), psn_cash_pay → psnCashPay, balc →
 // balc (the card holder's own balance after; null for a resident, who has no account).
 // The counter never gets an ID number or a full name of an authorizer, nor their balance.
+// Counter requests are strict: a field we do not know is refused, never ignored.
 
 export const CounterSettlementRequestSchema = z.object({
   /** msgid: the counter's id of this request; a retry sends the same (R17). */
@@ -244,7 +245,7 @@ export const CounterSettlementRequestSchema = z.object({
   institutionCode: InstitutionCodeSchema,
   charge: FenSchema.max(100_000_000),
   choice: AccountChoiceSchema.optional(),
-});
+}).strict();
 export type CounterSettlementRequest = z.infer<typeof CounterSettlementRequestSchema>;
 
 /** R22: the same request; the id may be left out, as nothing is recorded under it. */
@@ -285,7 +286,7 @@ export const CancellationRequestSchema = z.object({
   /** setl_id: the settlement to cancel, whole. */
   settlementId: OpaqueIdSchema,
   institutionCode: InstitutionCodeSchema,
-});
+}).strict();
 export type CancellationRequest = z.infer<typeof CancellationRequestSchema>;
 
 /** R23: what went back where. acctPay / mulaid: refunded to those accounts; psnCashPay: cash due back at the counter. */
@@ -305,7 +306,7 @@ export const ReversalRequestSchema = z.object({
   /** oinfno: which transaction that was; absent → whichever of the two the id names. */
   originalKind: ReversalKindSchema.optional(),
   institutionCode: InstitutionCodeSchema,
-});
+}).strict();
 export type ReversalRequest = z.infer<typeof ReversalRequestSchema>;
 
 /**
@@ -323,18 +324,27 @@ export const CounterReversalSchema = CounterSplitSchema.extend({
 });
 export type CounterReversal = z.infer<typeof CounterReversalSchema>;
 
-/** One settlement in the counter's list of the day (the demo page's 今日结算). */
-export const CounterDayEntrySchema = z.object({
-  settlementId: OpaqueIdSchema,
-  at: EpochMsSchema,
+export const CounterSettlementStatusSchema = z.enum(['settled', 'cancelled', 'reversed', 'pending']);
+
+/**
+ * A settlement read back by the institution that made it (GET /v1/counter/settlements/:id):
+ * the answer it got, where it stands now, and the card holder — whose ID number that
+ * institution read from the card itself (psn_no), needed to settle the rest of a partial refund.
+ */
+export const CounterSettlementViewSchema = CounterSettlementSchema.extend({
+  status: CounterSettlementStatusSchema,
+  cancellationId: OpaqueIdSchema.nullable(),
+  cardHolderIdNumber: z.string(),
   maskedCardHolder: z.string(),
-  charge: FenSchema,
-  acctPay: FenSchema,
-  acctMulaidPay: FenSchema,
-  psnCashPay: FenSchema,
-  status: z.enum(['settled', 'cancelled', 'reversed', 'pending']),
 });
-export type CounterDayEntry = z.infer<typeof CounterDayEntrySchema>;
+export type CounterSettlementView = z.infer<typeof CounterSettlementViewSchema>;
+
+/** The counter's settlements of one China day, newest first (GET /v1/counter/day; the demo page's 今日结算). */
+export const CounterDayQuerySchema = z.object({
+  institutionCode: InstitutionCodeSchema,
+  date: IsoDateSchema,
+});
+export const CounterDaySchema = z.array(CounterSettlementViewSchema);
 
 // ---- premiums ----
 

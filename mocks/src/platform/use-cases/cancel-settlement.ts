@@ -122,7 +122,7 @@ export async function cancelSettlement(deps: PlatformDeps, request: Cancellation
       answer.acctMulaidPay += amount;
       deps.notifier.notify(step.account, { kind: 'REFUND', at, amount, beneficiaryName: payerName });
     }
-    await deps.faults?.afterRefundStep?.(cancellationId, index);
+    await deps.faults?.afterRefundStep?.(`cnl:${cancellationId}`, index);
   }
 
   const event = {

@@ -1,8 +1,8 @@
-import type { PreSettlementResult } from '@family-share/shared';
+import type { CounterPreSettlement, PreSettlementResult } from '@family-share/shared';
 import { failWith, ok, type PlatformDeps, type Result } from '../deps';
 import { institutionRef } from '../institutions';
 import type { StoredPerson } from '../store/platform-store';
-import { makePlan, type SettleCommand } from './settle';
+import { makePlan, toCounterSplit, type SettleCommand } from './settle';
 
 /**
  * R22, pre-settlement (预结算, national 2101 / 2206): the split a settlement would take at this
@@ -42,4 +42,15 @@ export async function preSettle(deps: PlatformDeps, command: Omit<SettleCommand,
     institution: institutionRef(institution),
     noSharingReason: plan.noSharingReason ?? null,
   });
+}
+
+/** The counter's answer to a pre-settlement (2101 / 2206): amounts and masked names only. */
+export function toCounterPreSettlement(result: PreSettlementResult): CounterPreSettlement {
+  return {
+    preview: true,
+    institutionCode: result.institution.code,
+    charge: result.charge,
+    noSharingReason: result.noSharingReason ?? null,
+    ...toCounterSplit(result),
+  };
 }

@@ -150,7 +150,7 @@ export async function reverseOperation(deps: PlatformDeps, request: ReversalRequ
       answer.acctMulaidPay += amount;
       deps.notifier.notify(step.account, { kind: kind === 'settlement' ? 'REFUND' : 'REFUND_TAKEN_BACK', at: now, amount, beneficiaryName: payerName });
     }
-    await deps.faults?.afterRefundStep?.(id, index);
+    await deps.faults?.afterRefundStep?.(`rev:${id}`, index);
   }
   answer.applied = previous === 'done' || moved > 0;
   // A reversed settlement that had finished: its cash part is due back at the counter, as in a cancellation.

@@ -65,7 +65,8 @@ export function sharingAllowedAt(institution: InstitutionRecord, policy: Policy)
  * Steps and what a crash after each leaves: (1) the id claimed — nothing else; a retry goes
  * on, a reversal finds no journal and tombstones it; (2) a pending operation for the sweeper;
  * (3) the journal with the plan — the sweeper resumes; (4) each debit, idempotent per account;
- * (5) the finish: result, payment record, notice; (6) the pending operation removed.
+ * (5) the finish: result, payment record, notice; (6) the counter's day listing (a retry or the
+ * sweeper writes it again: it is idempotent); (7) the pending operation removed.
  */
 export async function settle(deps: PlatformDeps, request: SettlementRequest | SettleCommand): Promise<Result<SettlementResult>> {
   const command = toCommand(request);
@@ -87,7 +88,11 @@ export async function settle(deps: PlatformDeps, request: SettlementRequest | Se
   const [payer, journal] = await Promise.all([store.getPerson(cardHolder), store.settlementJournal(cardHolder, command.settlementId)]);
   if (!payer) return failWith('PERSON_NOT_FOUND');
   if (journal.status === 'reversing' || journal.status === 'reversed') return failWith('OPERATION_REVERSED');
-  if (journal.status === 'done' && journal.result) return ok(JSON.parse(journal.result) as SettlementResult);
+  if (journal.status === 'done' && journal.result) {
+    // Also lists it for the counter's day, in case a crash came between the finish and that write.
+    await store.addToCounterDay(command.institutionCode, Number(journal.at), command.settlementId, cardHolder);
+    return ok(JSON.parse(journal.result) as SettlementResult);
+  }
   if (!journal.fp && (payer.insurance === null || payer.status !== 'active')) return failWith('PAYER_NOT_INSURED');
 
   const now = deps.clock();
@@ -188,9 +193,9 @@ export async function settle(deps: PlatformDeps, request: SettlementRequest | Se
     cash: result.cash,
   });
   const finish = await store.finishSettlement(cardHolder, command.settlementId, JSON.stringify(result), stored.at, record, paymentEvent);
+  if (finish[0] === 'OK') await store.addToCounterDay(command.institutionCode, stored.at, command.settlementId, cardHolder);
   await store.removePendingOperation(op);
   if (finish[0] === 'REVERSED') return failWith('OPERATION_REVERSED');
-  await store.addToCounterDay(command.institutionCode, stored.at, command.settlementId, cardHolder);
   if (sharedTotal > 0) deps.notifier.notify(cardHolder, paymentEvent);
   return ok(JSON.parse(finish[1] ?? '{}') as SettlementResult);
 }
