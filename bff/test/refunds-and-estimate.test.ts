@@ -129,6 +129,28 @@ describe('refunds in the history (R23, R24)', () => {
       for (const secret of [a.idNumber, a.name, b.idNumber, b.name]) expect(text).not.toContain(secret);
     }
   });
+
+  it('when a cancellation is itself reversed (冲正), then the refund row says it was taken back and a take-back row links to it; the payment stands again and the month counts it (R24)', async () => {
+    const month = chinaDate(Date.now()).slice(0, 7);
+    const totalBefore = ((await A.get('/api/history/monthly')).body.months.find((m: { month: string }) => m.month === month)?.total ?? 0) as number;
+    await counter('settlements', { settlementId: 'RF-4', cardHolderIdNumber: b.idNumber, institutionCode: PHARMACY, charge: 4_000 });
+    await counter('cancellations', { cancellationId: 'RF-4-C', settlementId: 'RF-4', institutionCode: PHARMACY });
+    const reversed = await counter('reversals', { originalRequestId: 'RF-4-C', originalKind: 'cancellation', institutionCode: PHARMACY });
+    expect(reversed.body).toMatchObject({ applied: true, originalKind: 'cancellation' });
+
+    const [takeBack, refund, settlement] = (await A.get('/api/history/deductions')).body.items as Row[];
+    expect(takeBack).toMatchObject({ kind: 'refund_taken_back', amount: 4_000, refundOfSeq: refund!.seq });
+    expect(refund).toMatchObject({ kind: 'refund', amount: 4_000, takenBack: true, refundVia: 'cancellation', refundOfSeq: settlement!.seq });
+    expect(settlement).toMatchObject({ kind: 'settlement', operationId: 'RF-4', amount: 4_000 });
+    expect(settlement!.cancelled).toBeUndefined();
+    const monthly = (await A.get('/api/history/monthly')).body.months.find((m: { month: string }) => m.month === month);
+    expect(monthly.total).toBe(totalBefore + 4_000);
+
+    const [record, payment] = (await B.get('/api/history/payments')).body.items as Array<Row & { takenBack?: boolean }>;
+    expect(record).toMatchObject({ kind: 'refund', settlementId: 'RF-4', takenBack: true, refundOfSeq: payment!.seq });
+    expect(payment).toMatchObject({ settlementId: 'RF-4' });
+    expect([payment!.kind ?? 'settlement', payment!.cancelled ?? false]).toEqual(['settlement', false]);
+  });
 });
 
 /**
