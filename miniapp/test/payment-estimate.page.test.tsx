@@ -108,4 +108,14 @@ describe('付款预估 page (R22)', () => {
     await waitFor(() => expect(estimatePayment).toHaveBeenCalledWith({ amount: '128.5', institutionCode: 'H51010001' }))
     expect(await screen.findByText('这里不能使用家人的账户')).toBeTruthy()
   })
+
+  it('when a resident-insured person estimates, then no own-account line shows (residents have none, R12) and the relative pays', async () => {
+    vi.mocked(estimatePayment).mockResolvedValue({ ...ESTIMATE, own: 0, ownBalanceAfter: null, shared: [{ bindingId: 'b-1', maskedName: '扎*', relation: 'parent', amount: 12850 }] })
+    const { container } = render(<PaymentEstimatePage />)
+    await screen.findByText('拉萨城关区康源药店')
+    await typeInto(container, 0, '128.50')
+    fireEvent.click(screen.getByText('预估支付方式'))
+    expect(await screen.findByText('扎*（子女）的个人账户')).toBeTruthy()
+    expect(screen.queryByText('本人个人账户')).toBeNull()
+  })
 })
