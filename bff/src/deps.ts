@@ -25,7 +25,7 @@ export interface RateLimits {
   faceStatus(openid: string): Promise<{ attemptsLeft: number; lockedUntil: number | null }>;
 }
 
-export type LimitName = 'login' | 'refresh' | 'demoCode' | 'faceStart' | 'invitation' | 'identityFailure';
+export type LimitName = 'login' | 'refresh' | 'demoCode' | 'faceStart' | 'invitation' | 'identityFailure' | 'paymentEstimate';
 
 export interface BffDeps {
   platform: PlatformPort;

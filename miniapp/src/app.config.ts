@@ -12,6 +12,7 @@ export default defineAppConfig({
     'pages/premiums/index',
     'pages/premium-receipt/index',
     'pages/history/index',
+    'pages/payment-estimate/index',
     'pages/notifications/index',
     'pages/claims/index',
     'pages/settings/index'

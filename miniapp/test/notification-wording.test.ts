@@ -53,4 +53,16 @@ describe('notification wording (i18n/notifications.ts)', () => {
     const resumed = describeNotification(note('SHARING_RESUMED', { counterpartName: '扎*' }))
     expect(resumed.title).toBe('家庭共济已恢复')
   })
+
+  it('when a relative’s payment from my account is cancelled, then the notice says how much came back (R23)', () => {
+    const words = describeNotification(note('REFUND', { beneficiaryName: '边*', institutionName: '日喀则市桑珠孜区济民药店', amount: 30000 }))
+    expect(words.body).toBe('边*在日喀则市桑珠孜区济民药店的结算已撤销，¥300.00已退回您的个人账户。')
+    expect(words.link).toBe('history')
+  })
+
+  it('when my payment is reversed, then the notice says 冲正 and where each part went, with the cash the institution gives back (R24)', () => {
+    const words = describeNotification(note('PAYMENT_CANCELLED', { institutionName: '拉萨市人民医院', own: 3000, shared: 9850, cash: 500, reversed: true }))
+    expect(words.title).toBe('结算已冲正')
+    expect(words.body).toBe('您在拉萨市人民医院的结算已冲正：本人账户退回¥30.00，家人账户退回¥98.50，现金¥5.00由机构退还。')
+  })
 })

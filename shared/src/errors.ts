@@ -89,6 +89,7 @@ export const ERROR_CATALOGUE = {
   FORBIDDEN: spec(403, 'This belongs to somebody else.'),
   // Generic (added)
   VALIDATION_FAILED: spec(400, 'The request does not match the schema.'),
+  AMOUNT_INVALID: spec(400, 'The amount is not yuan with at most two decimals within the allowed bounds.'),
   NOT_FOUND: spec(404, 'No such resource.'),
   METHOD_NOT_ALLOWED: spec(405, 'This resource does not answer to this method (see the Allow header).'),
   RATE_LIMITED: spec(429, 'Too many requests; slow down.'),

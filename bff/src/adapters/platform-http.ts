@@ -5,6 +5,7 @@ import {
   DemoPersonSchema,
   FeedCountSchema,
   FeedPageSchema,
+  InstitutionRecordSchema,
   MonthlyTotalsSchema,
   PaymentPageSchema,
   PersonBindingsSchema,
@@ -13,6 +14,7 @@ import {
   PlatformPersonSchema,
   PremiumReceiptSchema,
   PremiumStatusSchema,
+  PreSettlementResultSchema,
 } from '@family-share/shared';
 import { z } from 'zod';
 import { AppError } from '../http/app-error';
@@ -86,6 +88,8 @@ export function platformHttp(options: { url: string; key: string }): PlatformPor
     feedCount: async (id, since) => (await value(FeedCountSchema, `/v1/persons/${id}/feed/count${query({ feedSince: since })}`)).feedNewer,
     summary: (id, since) => value(PersonSummarySchema, `/v1/persons/${id}/summary${query({ feedSince: since })}`),
     claims: (id) => value(z.array(PlatformClaimSchema), `/v1/persons/${id}/claims`),
+    institutions: () => value(z.array(InstitutionRecordSchema), '/v1/counter/institutions'),
+    preSettle: (request) => outcome(PreSettlementResultSchema, 'POST', '/v1/settlements/preview', request),
     demoPeople: () => value(z.array(DemoPersonSchema), '/v1/demo-people'),
     async healthy() {
       try {

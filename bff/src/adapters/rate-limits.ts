@@ -15,6 +15,9 @@ const LIMITS: Record<LimitName, { points: number; duration: number }> = {
    * enumerating ID numbers produces, and what a person with a typo produces a few times.
    */
   identityFailure: { points: 10, duration: 3600 },
+  // 付款预估 probes a relative's account through the split (bff estimate-payment): a person checks
+  // a few amounts before going out, a script polling someone's balance is stopped.
+  paymentEstimate: { points: 20, duration: 3600 },
 };
 
 export const FACE_FAILURES_PER_HOUR = 5;

@@ -11,6 +11,7 @@ import { acceptCommitment, getCommitment } from '../use-cases/commitment';
 import { completeFaceVerification } from '../use-cases/complete-face-verification';
 import { checkInvitation, createInvitation } from '../use-cases/create-invitation';
 import { demoLoginCode, listDemoPeople } from '../use-cases/demo';
+import { estimatePayment, listEstimateInstitutions } from '../use-cases/estimate-payment';
 import { getHome } from '../use-cases/get-home';
 import { listDeductions, listPayments, monthlyTotals } from '../use-cases/history';
 import { listClaims } from '../use-cases/list-claims';
@@ -78,6 +79,8 @@ export function handlers(deps: BffDeps): Handlers {
     deductions: ({ caller, query }) => listDeductions(deps, caller, query),
     payments: ({ caller, query }) => value(listPayments(deps, caller, query)),
     monthly: ({ caller, query }) => value(monthlyTotals(deps, caller, query.year ?? Number(chinaDate(deps.clock()).slice(0, 4)))),
+    estimateInstitutions: ({ caller }) => value(listEstimateInstitutions(deps, caller)),
+    paymentEstimate: ({ caller, body }) => estimatePayment(deps, caller, body),
     notifications: ({ caller, query }) => value(listNotifications(deps, caller, query)),
     markRead: ({ caller, body }) => value(markRead(deps, caller, body.upTo)),
     claims: ({ caller }) => value(listClaims(deps, caller)),

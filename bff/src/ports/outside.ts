@@ -4,11 +4,13 @@ import type {
   Deduction,
   DemoPerson,
   FeedEvent,
+  InstitutionRecord,
   PaymentRecord,
   PersonBindings,
   PersonSummary,
   PlatformClaim,
   PlatformPerson,
+  PreSettlementResult,
   PremiumReceipt,
   PremiumStatus,
   Relation,
@@ -53,6 +55,10 @@ export interface PlatformPort {
   /** Person, bindings and the newer-feed count in one call (the home page). */
   summary(idNumber: string, feedSinceMs: number): Promise<PersonSummary>;
   claims(idNumber: string): Promise<PlatformClaim[]>;
+  /** R21: the designated institutions, as platform data. */
+  institutions(): Promise<InstitutionRecord[]>;
+  /** R22: the split a settlement would take now; the platform records nothing. */
+  preSettle(request: { cardHolderIdNumber: string; charge: number; institutionCode: string; choice?: 'own' | 'authorizer' }): Promise<Outcome<PreSettlementResult>>;
   demoPeople(): Promise<DemoPerson[]>;
   healthy(): Promise<boolean>;
 }

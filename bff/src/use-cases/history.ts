@@ -1,7 +1,7 @@
 import { maskName, type Binding, type DeductionView, type PaymentView } from '@family-share/shared';
 import type { BffDeps, Caller } from '../deps';
 import { fail, ok, type Outcome } from '../ports/outcome';
-import { requirePerson } from './views';
+import { refundMarks, requirePerson } from './views';
 
 interface HistoryQuery {
   cursor?: string | undefined;
@@ -20,6 +20,8 @@ function latestByPerson(bindings: Binding[], key: 'beneficiaryId' | 'authorizerI
 /**
  * R16, the authorizer's side: every deduction from my account — mine and my relatives' —
  * newest first, by cursor, filtered by relative (a binding of mine, or 'self') and month.
+ * R23/R24: a refund is a row of its own (kind 'refund', money back) linked both ways to the
+ * settlement it undoes, which is marked cancelled; the platform's monthly totals are net of it.
  */
 export async function listDeductions(deps: BffDeps, caller: Caller, query: HistoryQuery): Promise<Outcome<{ items: DeductionView[]; nextCursor: string | null }>> {
   const me = requirePerson(caller);
@@ -53,12 +55,17 @@ export async function listDeductions(deps: BffDeps, caller: Caller, query: Histo
           bindingId: self ? null : (binding?.bindingId ?? null),
           relation: self ? null : (binding?.relation ?? null),
         },
+        ...refundMarks(d),
       };
     }),
   });
 }
 
-/** R16, the beneficiary's side: my payments at the counter and how each was split. */
+/**
+ * R16, the beneficiary's side: my payments at the counter and how each was split; a
+ * cancellation or reversal is its own record (kind 'refund': what went back to which account,
+ * and the cash due back at the counter), linked both ways to the payment it undoes.
+ */
 export async function listPayments(deps: BffDeps, caller: Caller, query: HistoryQuery): Promise<{ items: PaymentView[]; nextCursor: string | null }> {
   const me = requirePerson(caller);
   const [bindings, page] = await Promise.all([
@@ -81,6 +88,8 @@ export async function listPayments(deps: BffDeps, caller: Caller, query: History
         bindingId: authorizers.get(s.authorizerId)?.bindingId ?? null,
         amount: s.amount,
       })),
+      ...(p.kind ? { kind: p.kind } : {}),
+      ...refundMarks({ ...p, refundOf: p.kind === 'refund' ? p.settlementId : undefined }),
     })),
   };
 }

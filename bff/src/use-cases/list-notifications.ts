@@ -3,7 +3,7 @@ import type { BffDeps, Caller } from '../deps';
 import type { InboxItem } from '../ports/stores';
 
 /** Fields of platform events that may reach the page; names are masked, ids dropped. */
-const PASSED = ['amount', 'charge', 'own', 'shared', 'cash', 'institutionName', 'year', 'relation', 'reason', 'role', 'deductionKind', 'mode', 'insurance', 'status', 'bindingId', 'invitationId', 'box', 'expiresAt'];
+const PASSED = ['amount', 'charge', 'own', 'shared', 'cash', 'institutionName', 'year', 'relation', 'reason', 'role', 'deductionKind', 'mode', 'insurance', 'status', 'bindingId', 'invitationId', 'box', 'expiresAt', 'reversed'];
 const NAMES = ['counterpartName', 'beneficiaryName', 'payerName', 'guardianName', 'fromName', 'byName', 'otherName'];
 
 function scrub(data: Record<string, unknown>, me: string): NotificationView['data'] {

@@ -4,6 +4,7 @@ import {
   usableSharedBalance,
   type Binding,
   type BindingView,
+  type DeductionView,
   type InvitationView,
   type MyPerson,
   type PlatformPerson,
@@ -83,4 +84,30 @@ export function policySummary(policy: Policy) {
     invitationTtlHours: policy.invitationTtlHours,
     minorAge: policy.minorAge,
   };
+}
+
+type RefundMarks = Pick<DeductionView, 'cancelled' | 'refundSeq' | 'refundOf' | 'refundOfSeq' | 'refundVia' | 'takenBack'>;
+
+/**
+ * R23/R24: how a ledger entry or a payment record is linked to a cancellation or a reversal,
+ * for the history rows (退回 +¥… ↔ 已撤销). Only the fields that apply are set. A refund with no
+ * cancellation id came from a reversal (冲正) of the settlement itself.
+ */
+export function refundMarks(entry: {
+  kind?: string | undefined;
+  cancelled?: boolean | undefined;
+  refundSeq?: string | undefined;
+  refundOf?: string | undefined;
+  refundOfSeq?: string | undefined;
+  cancellationId?: string | null | undefined;
+  takenBack?: boolean | undefined;
+}): RefundMarks {
+  const marks: RefundMarks = {};
+  if (entry.cancelled) marks.cancelled = true;
+  if (entry.refundSeq) marks.refundSeq = entry.refundSeq;
+  if (entry.refundOf) marks.refundOf = entry.refundOf;
+  if (entry.refundOfSeq) marks.refundOfSeq = entry.refundOfSeq;
+  if (entry.kind === 'refund') marks.refundVia = entry.cancellationId ? 'cancellation' : 'reversal';
+  if (entry.takenBack) marks.takenBack = true;
+  return marks;
 }

@@ -82,6 +82,7 @@ export const ERROR_MESSAGES: Readonly<Record<AppErrorCode, string>> = {
   FORBIDDEN: '无权查看或操作这条信息。',
   // generic
   VALIDATION_FAILED: '填写的信息有误，请检查后重试。',
+  AMOUNT_INVALID: '请输入正确的金额：大于0，最多两位小数。',
   NOT_FOUND: '没有找到相关内容。',
   METHOD_NOT_ALLOWED: '暂不支持这项操作，请更新小程序后重试。',
   RATE_LIMITED: '操作太频繁，请稍后再试。',

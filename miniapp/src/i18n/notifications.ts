@@ -113,9 +113,11 @@ const WORDING: Readonly<Record<NotificationKind, (data: Data) => NotificationTex
       money(d, 'shared') && d.shared !== 0 ? `家人账户退回${money(d, 'shared')}` : '',
       money(d, 'cash') && d.cash !== 0 ? `现金${money(d, 'cash')}由机构退还` : '',
     ].filter(Boolean)
+    // A reversal (冲正, R24) of the settlement tells `reversed` and no charge; a cancellation (撤销, R23) the charge.
+    const done = d.reversed === true ? '已冲正' : '已撤销'
     return {
-      title: '结算已撤销',
-      body: `您${typeof d.institutionName === 'string' ? `在${d.institutionName}` : ''}的结算${money(d, 'charge')}已撤销${parts.length ? `：${parts.join('，')}` : ''}。`,
+      title: `结算${done}`,
+      body: `您${typeof d.institutionName === 'string' ? `在${d.institutionName}` : ''}的结算${money(d, 'charge')}${done}${parts.length ? `：${parts.join('，')}` : ''}。`,
       link: 'history',
     }
   },

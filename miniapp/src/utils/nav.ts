@@ -13,6 +13,7 @@ export const ROUTES = {
   premiums: '/pages/premiums/index',
   premiumReceipt: '/pages/premium-receipt/index',
   history: '/pages/history/index',
+  paymentEstimate: '/pages/payment-estimate/index',
   notifications: '/pages/notifications/index',
   claims: '/pages/claims/index',
   settings: '/pages/settings/index',

@@ -23,7 +23,15 @@ import {
   YearTextSchema,
   limitQuery,
 } from './common';
-import { BindingEndReasonSchema, DeductionKindSchema, DemoPersonSchema, EpochMsSchema, InstitutionKindSchema } from './platform';
+import {
+  BindingEndReasonSchema,
+  DeductionKindSchema,
+  DemoPersonSchema,
+  EpochMsSchema,
+  InstitutionCodeSchema,
+  InstitutionKindSchema,
+  NoSharingReasonSchema,
+} from './platform';
 
 // ---- building blocks ----
 
@@ -294,6 +302,24 @@ export const HistoryQuerySchema = z.object({
 
 export const InstitutionViewSchema = z.object({ name: z.string(), kind: InstitutionKindSchema });
 
+/**
+ * R23/R24, optional so that older clients can ignore them: how a row of my history is linked to
+ * a cancellation (撤销) or a reversal (冲正). `seq`s name rows of the same list, so that the
+ * phone can link the refund (退回 +¥…) and its original (已撤销) both ways.
+ */
+const RefundLinkShape = {
+  /** On a payment (settlement row): it was cancelled or reversed — 已撤销; refundSeq is the refund row. */
+  cancelled: z.boolean().optional(),
+  refundSeq: z.string().optional(),
+  /** On a refund (or a refund taken back): the settlement it belongs to and its row (or the refund's row). */
+  refundOf: z.string().optional(),
+  refundOfSeq: z.string().optional(),
+  /** On a refund: a cancellation at the counter (撤销) or a reversal of the settlement (冲正). */
+  refundVia: z.enum(['cancellation', 'reversal']).optional(),
+  /** On a refund: a reversal of the cancellation took it back — the payment stands again. */
+  takenBack: z.boolean().optional(),
+};
+
 export const DeductionViewSchema = z.object({
   seq: z.string(),
   operationId: z.string(),
@@ -310,6 +336,7 @@ export const DeductionViewSchema = z.object({
     bindingId: OpaqueIdSchema.nullable(),
     relation: RelationSchema.nullable(),
   }),
+  ...RefundLinkShape,
 });
 export type DeductionView = z.infer<typeof DeductionViewSchema>;
 export const DeductionViewPageSchema = z.object({ items: z.array(DeductionViewSchema), nextCursor: z.string().nullable() });
@@ -323,6 +350,12 @@ export const PaymentViewSchema = z.object({
   own: FenSchema,
   shared: z.array(z.object({ maskedName: z.string(), bindingId: OpaqueIdSchema.nullable(), amount: FenSchema })),
   cash: FenSchema,
+  /**
+   * Absent or 'settlement': a payment. 'refund': its cancellation or reversal — own and shared
+   * went back to those accounts, cash is due back at the counter.
+   */
+  kind: z.enum(['settlement', 'refund']).optional(),
+  ...RefundLinkShape,
 });
 export type PaymentView = z.infer<typeof PaymentViewSchema>;
 export const PaymentViewPageSchema = z.object({ items: z.array(PaymentViewSchema), nextCursor: z.string().nullable() });
@@ -338,6 +371,66 @@ export const MonthlyViewSchema = z.object({
     }),
   ),
 });
+
+// ---- payment estimate (付款预估, R22) ----
+
+/**
+ * The largest amount one may estimate (¥50,000): above any personal share at a pharmacy or an
+ * outpatient counter. A bigger figure tells the person nothing more and only widens what the
+ * split can say about a relative's account (see bff estimate-payment).
+ */
+export const ESTIMATE_MAX_FEN = 5_000_000;
+
+export const EstimateInstitutionSchema = z.object({
+  code: InstitutionCodeSchema,
+  name: z.string(),
+  kind: InstitutionKindSchema,
+  /** R21: family-shared deductions happen there (in the policy's region, or opened for cross-area sharing). */
+  familySharing: z.boolean(),
+});
+export const EstimateInstitutionListSchema = z.object({
+  items: z.array(EstimateInstitutionSchema),
+  /** Where the estimate is made when the person picks none: a pharmacy near them (see the use case). */
+  defaultCode: InstitutionCodeSchema.nullable(),
+  /** Bounds of the amount, in fen, for the page to word (ESTIMATE_MAX_FEN). */
+  minAmount: FenSchema,
+  maxAmount: FenSchema,
+});
+
+/** What a person typed, in yuan ("128.5", "¥1,234.56"): the BFF reads it exactly (parseYuan) or answers AMOUNT_INVALID. */
+export const PaymentEstimateRequestSchema = z.object({
+  amount: z.string().min(1).max(24),
+  /** Absent: the default institution (EstimateInstitutionList.defaultCode). */
+  institutionCode: InstitutionCodeSchema.optional(),
+  /** R11: the per-payment choice at the counter; absent → my saved preference. */
+  choice: AccountChoiceSchema.optional(),
+});
+
+/**
+ * How a payment of `charge` would be split now. My own account is mine to see; of a relative
+ * only the masked name, the binding's relation and the amount — never their balance.
+ */
+export const PaymentEstimateSchema = z.object({
+  charge: FenSchema,
+  institution: EstimateInstitutionSchema,
+  own: FenSchema,
+  /** My own account after it; null for a resident, who has none. */
+  ownBalanceAfter: FenSchema.nullable(),
+  shared: z.array(
+    z.object({
+      bindingId: OpaqueIdSchema.nullable(),
+      maskedName: z.string(),
+      /** The binding's relation (what I am to them): the phone words it from my side. */
+      relation: RelationSchema.nullable(),
+      amount: FenSchema,
+    }),
+  ),
+  cash: FenSchema,
+  /** R21: why nothing is shared at this institution although I have relatives who share. */
+  noSharingReason: NoSharingReasonSchema.nullable(),
+  at: EpochMsSchema,
+});
+export type PaymentEstimate = z.infer<typeof PaymentEstimateSchema>;
 
 // ---- notifications (R20) ----
 
@@ -639,6 +732,15 @@ export const BFF_API = {
   monthly: {
     method: 'get', path: '/api/history/monthly', summary: 'Monthly totals of deductions from my account', auth: true,
     query: MonthlyQuerySchema, response: MonthlyViewSchema, errors: [...PERSON_ERRORS, 'VALIDATION_FAILED'],
+  },
+  estimateInstitutions: {
+    method: 'get', path: '/api/payment-estimate/institutions', summary: 'Designated institutions for a payment estimate, and the default one (R21)', auth: true,
+    response: EstimateInstitutionListSchema, errors: PERSON_ERRORS,
+  },
+  paymentEstimate: {
+    method: 'post', path: '/api/payment-estimate', summary: '付款预估: how a payment would be split now; nothing is recorded (R22)', auth: true,
+    body: PaymentEstimateRequestSchema, response: PaymentEstimateSchema,
+    errors: [...PERSON_ERRORS, 'VALIDATION_FAILED', 'AMOUNT_INVALID', 'INSTITUTION_UNKNOWN', 'PAYER_NOT_INSURED', 'RATE_LIMITED'],
   },
   notifications: {
     method: 'get', path: '/api/notifications', summary: 'My inbox (R20)', auth: true,

@@ -7,8 +7,8 @@ interface TextInputProps {
   onChange: (value: string) => void
   onBlur?: () => void
   placeholder?: string
-  /** 'idcard': the ID-number keyboard on WeChat (digits and X). */
-  type?: 'text' | 'idcard'
+  /** 'idcard': the ID-number keyboard on WeChat (digits and X); 'digit': digits and a decimal point (amounts). */
+  type?: 'text' | 'idcard' | 'digit'
   maxLength?: number
   invalid?: boolean
   disabled?: boolean

@@ -25,6 +25,7 @@ export function ServiceGrid({ isEmployee, pendingInvitations, unreadNotification
     { key: 'bindings', label: '共济关系', mark: '亲', url: ROUTES.bindings },
     { key: 'premiums', label: '代缴保费', mark: '缴', url: ROUTES.premiums, employeeOnly: true },
     { key: 'history', label: '扣款明细', mark: '明', url: ROUTES.history },
+    { key: 'estimate', label: '付款预估', mark: '估', url: ROUTES.paymentEstimate },
     { key: 'notifications', label: '消息通知', mark: '信', url: ROUTES.notifications, badge: unreadNotifications },
     { key: 'claims', label: '报销进度', mark: '报', url: ROUTES.claims },
     { key: 'settings', label: '设置', mark: '设', url: ROUTES.settings },
