@@ -25,7 +25,7 @@ export function createLogger(level: BffConfig['logLevel']): Logger {
   });
 }
 
-/** The one place where real adapters are wired to the ports (STYLE 4). */
+/** The one place where real adapters are wired to the ports (adapters behind ports, so tests can pass their own). */
 export function wireDeps(config: BffConfig, log: Logger, overrides: Partial<BffDeps> = {}): { deps: BffDeps; redis: RedisLike } {
   const redis = connectBffRedis(config.redisUrl);
   const stores = new BffRedisStores(redis, config.prefix);

@@ -8,7 +8,7 @@ import './app.scss'
 const LOGIN_PAGE = 'pages/login/index'
 let redirecting = false
 
-/** The transport says the session is gone (STYLE 9: it shows no UI itself): go to login, once. */
+/** The transport says the session is gone (the transport itself shows no UI): go to login, once. */
 function goToLogin() {
   const pages = Taro.getCurrentPages()
   const current = pages[pages.length - 1]?.route ?? ''

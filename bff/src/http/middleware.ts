@@ -27,7 +27,7 @@ function classify(error: unknown): AppError {
 }
 
 /**
- * The first middleware (STYLE 7): a request id for every request, and every failure turned
+ * The first middleware: a request id for every request, and every failure turned
  * into `{ error: { code, message, requestId } }` — never a stack. Unexpected ones go to the
  * central handler (app 'error' event) with the request id.
  */

@@ -44,7 +44,7 @@ type Handlers = { [N in BffEndpointName]: (input: Input<N>) => Promise<Outcome<u
 
 const value = async <T>(promise: Promise<T>): Promise<Outcome<T>> => ok(await promise);
 
-/** Each endpoint calls exactly one use case (STYLE 1); parsing and HTTP mapping are in mountApi. */
+/** Each endpoint calls exactly one use case; parsing and HTTP mapping are in mountApi. */
 export function handlers(deps: BffDeps): Handlers {
   return {
     login: ({ body, ip }) => logIn(deps, body.code, ip),

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@family-share/shared';
 
-/** An expected business result: a value, or a stable code (STYLE 5). */
+/** An expected business result: a value, or a stable code, so that the code survives process boundaries. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; code: ErrorCode };
 
 export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });

@@ -37,7 +37,7 @@ export interface PlatformPort {
   checkBinding(request: BindingRequest & { beneficiaryMayActivateLater: boolean }): Promise<Outcome<{ needsAcceptance: boolean }>>;
   createBinding(request: BindingRequest & { bindingId: string }): Promise<Outcome<Binding>>;
   endBinding(bindingId: string, actorIdNumber: string, faceVerified: boolean): Promise<Outcome<Binding>>;
-  /** What became of a binding id; with `withdraw`, one not yet committed never will be (STYLE 13). */
+  /** What became of a binding id; with `withdraw`, one not yet committed never will be (the platform decides: R7, R19). */
   bindingDecision(
     bindingId: string,
     request: { authorizerIdNumber: string; beneficiaryIdNumber: string; withdraw?: { reason: InvitationClosing; code?: ErrorCode } },

@@ -1,6 +1,6 @@
 /**
  * Every error code the mini-program can meet, worded in Chinese for the person holding the
- * phone — the one place that does it (STYLE 6). Pages branch on codes and show messageOf().
+ * phone — the one place that does it. Pages branch on codes and show messageOf().
  * The Record type makes a missing catalogue code a compile error; test/error-messages.test.ts
  * checks the same at run time against the shared catalogue.
  */

@@ -34,12 +34,12 @@ export const RegionCodeSchema = z.string().regex(/^\d{6}$/);
 export const IsoDateSchema = z.string().refine(isIsoDate, { message: 'a YYYY-MM-DD date' });
 /** A calendar month, YYYY-MM. */
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a YYYY-MM month');
-/** A year in a JSON body: a number, never a string, an array or an expression of one (STYLE 15). */
+/** A year in a JSON body: a number, never a string, an array or an expression of one (outside input is never coerced: issue 9 item 6). */
 export const YearSchema = z.number().int().min(2000).max(2100);
 
 /**
  * A whole number written in a query string or a path: a digit pattern first, then a number
- * (STYLE 15). z.coerce read `[2026]`, `"0x7EA"`, `" 2026 "` and `"2.026e3"` as 2026.
+ * (never coerced). z.coerce read `[2026]`, `"0x7EA"`, `" 2026 "` and `"2.026e3"` as 2026.
  */
 export const digitsOf = <S extends z.ZodType<number, number>>(maxDigits: number, then: S) =>
   z.string().regex(new RegExp(`^\\d{1,${maxDigits}}$`), 'digits only').transform(Number).pipe(then);

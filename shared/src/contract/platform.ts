@@ -125,7 +125,7 @@ export const CheckBindingRequestSchema = BindingRequestSchema.extend({
 });
 
 /**
- * What became of a binding id (STYLE 13: the platform decides, the BFF mirrors): committed,
+ * What became of a binding id (the platform is the system of record and decides; the BFF mirrors: R7, R19): committed,
  * withdrawn for good, or still open. With `withdraw`, an open id is withdrawn in the same step.
  */
 export const BindingWithdrawReasonSchema = z.enum(['cancelled', 'rejected', 'expired', 'closed']);

@@ -18,7 +18,7 @@ interface PageStateProps {
   action?: { text: string; onClick: () => unknown }
 }
 
-/** The three non-content states of a page, each looking different (STYLE 9). */
+/** The three non-content states of a page, each looking different. */
 export function PageState({ status, error, onRetry, title, description, action }: PageStateProps) {
   if (status === 'loading') {
     return (

@@ -137,7 +137,7 @@ export async function createBinding(deps: PlatformDeps, request: Request): Promi
 }
 
 /**
- * The decision on one binding id, asked by the BFF to reconcile an invitation (STYLE 13: the
+ * The decision on one binding id, asked by the BFF to reconcile an invitation (R7, R19: the
  * platform decides, the BFF mirrors). A committed binding is finished on A's side first, as
  * the recovery sweeper would; with `withdraw`, an id not yet committed is withdrawn for good.
  */
