@@ -7,8 +7,8 @@ import cors from '@koa/cors';
 import { Router } from '@koa/router';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
-import serve from 'koa-static';
 import type { BffDeps } from './deps';
+import { serveH5 } from './http/h5-static';
 import { errorHandler, requestLog, type BffState } from './http/middleware';
 import { openApiDocument } from './http/openapi';
 import { mountApi } from './http/routes';
@@ -99,9 +99,7 @@ export function createApp(deps: BffDeps, options: AppOptions = {}): Koa<BffState
   app.use(router.routes());
   app.use(router.allowedMethods());
   if (deps.config.h5Dist) {
-    app.use(serve(deps.config.h5Dist, { index: 'index.html', maxage: 0, setHeaders: (res, path) => {
-      if (/\.[0-9a-f]{8}\.(js|css)$/.test(path)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-    } }));
+    for (const middleware of serveH5(deps.config.h5Dist)) app.use(middleware);
   }
   app.on('error', (error: unknown, ctx?: Koa.Context) => {
     deps.log.error({ err: error, requestId: ctx?.state?.requestId }, 'request failed unexpectedly');

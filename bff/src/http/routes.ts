@@ -21,6 +21,7 @@ import { logOut } from '../use-cases/log-out';
 import { listPremiums, payPremium } from '../use-cases/premiums';
 import { refreshSession } from '../use-cases/refresh-session';
 import { startFaceVerification } from '../use-cases/start-face-verification';
+import { policySummary } from '../use-cases/views';
 import { AppError } from './app-error';
 import { authenticate, parseInput, type BffState } from './middleware';
 
@@ -49,6 +50,7 @@ export function handlers(deps: BffDeps): Handlers {
     logout: ({ caller }) => value(logOut(deps, caller)),
     demoPeople: () => value(listDemoPeople(deps)),
     demoCode: ({ body, ip }) => value(demoLoginCode(deps, body.openid, ip)),
+    policy: () => value(Promise.resolve(policySummary(deps.config.policy))),
     home: ({ caller }) => value(getHome(deps, caller)),
     startFace: ({ caller, body }) => startFaceVerification(deps, caller, body),
     completeFace: ({ caller, params, body }) => completeFaceVerification(deps, caller, params.sessionId, body.outcome),

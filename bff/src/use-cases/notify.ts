@@ -1,7 +1,11 @@
+import type { Policy } from '@family-share/shared';
 import type { BffDeps } from '../deps';
 
-const SUMMARIES: Record<string, (data: Record<string, unknown>) => string> = {
-  INVITATION_RECEIVED: (d) => `${String(d.fromName ?? '')}邀请您共享其医保个人账户，请在72小时内处理`,
+type Summary = (data: Record<string, unknown>, policy: Policy) => string;
+
+const SUMMARIES: Record<string, Summary> = {
+  // R19: the time limit is the policy's, never a literal (STYLE 14)
+  INVITATION_RECEIVED: (d, p) => `${String(d.fromName ?? '')}邀请您共享其医保个人账户，请在${p.invitationTtlHours}小时内处理`,
   INVITATION_ACCEPTED: (d) => `${String(d.byName ?? '')}已接受您的家庭共济邀请`,
   INVITATION_REJECTED: (d) => `${String(d.byName ?? '')}拒绝了您的家庭共济邀请`,
   INVITATION_CANCELLED: (d) => `${String(d.byName ?? '')}撤回了家庭共济邀请`,
@@ -17,7 +21,7 @@ export async function notify(deps: BffDeps, personId: string, kind: string, data
   await deps.inbox.add(personId, kind, at, data);
   const openid = await deps.openids.of(personId);
   if (!openid) return;
-  const summary = SUMMARIES[kind]?.(data) ?? '您的医保家庭共济有新消息';
+  const summary = SUMMARIES[kind]?.(data, deps.config.policy) ?? '您的医保家庭共济有新消息';
   deps.wechat
     .sendSubscribeMessage(openid, { template: `family_share_${kind.toLowerCase()}`, summary, at })
     .catch((error: unknown) => deps.log.warn({ err: error, kind }, 'subscription message not sent'));
