@@ -40,6 +40,7 @@ export function AppButton({ children, type = 'primary', size = 'normal', block =
     <View
       className={cx('app-btn', `app-btn--${type}`, `app-btn--${size}`, block && 'app-btn--block', disabled && 'app-btn--disabled', busy && 'app-btn--busy', className)}
       hoverClass={disabled || busy ? 'none' : 'app-btn__hover'}
+      role='button'
       aria-disabled={disabled || busy}
       onClick={handleClick}
     >

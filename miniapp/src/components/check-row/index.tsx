@@ -16,6 +16,7 @@ export function CheckRow({ checked, onChange, children, disabled = false, onDisa
   return (
     <View
       className={cx('check-row', checked && 'check-row--checked', disabled && 'check-row--disabled')}
+      role='checkbox'
       aria-checked={checked}
       aria-disabled={disabled}
       onClick={() => (disabled ? onDisabledTap?.() : onChange(!checked))}

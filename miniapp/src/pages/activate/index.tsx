@@ -100,7 +100,7 @@ export default function Activate() {
         <Notice tone='danger' title='激活没有成功'>
           {messageOf(activation.error)}
           {alreadyActive && (
-            <View className='activate__link' onClick={() => Taro.reLaunch({ url: ROUTES.home })}>
+            <View className='activate__link' role='link' onClick={() => Taro.reLaunch({ url: ROUTES.home })}>
               返回首页
             </View>
           )}

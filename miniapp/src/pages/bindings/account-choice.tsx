@@ -27,6 +27,7 @@ export function AccountChoice({ value, onSaved }: { value: Choice; onSaved: () =
         <View
           key={option.value}
           className={cx('choice', option.value === value && 'choice--active', save.busy && 'choice--busy')}
+          role='radio'
           aria-checked={option.value === value}
           onClick={() => option.value !== value && void save.run(option.value)}
         >

@@ -12,8 +12,8 @@ import { completeFaceSession, getFaceStatus, startFaceSession, type FaceOutcome 
 import { isApiError } from '@/services/http'
 import { answerFaceRequest, faceRequestOf } from '@/utils/face-handoff'
 import { cx } from '@/utils/cx'
-import { formatDateTime, timeLeft } from '@/utils/time'
 import { FaceFrame } from './face-frame'
+import { FaceLockNotice } from './lock-notice'
 import './index.scss'
 
 export const LIVENESS_PROMPTS = ['请眨眨眼', '请张张嘴', '请缓慢转头'] as const
@@ -211,11 +211,7 @@ export default function Face() {
         </>
       )}
 
-      {phase.kind === 'locked' && (
-        <Notice tone='danger' title='失败次数过多，人脸验证已暂时锁定'>
-          {phase.until ? `请在 ${formatDateTime(phase.until)} 之后再试（约${timeLeft(phase.until) ?? '片刻'}后）。` : '请稍后再试。'}
-        </Notice>
-      )}
+      {phase.kind === 'locked' && <FaceLockNotice until={phase.until} />}
 
       {phase.kind === 'broken' && (
         <>

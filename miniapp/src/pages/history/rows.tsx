@@ -1,10 +1,13 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { formatYuan, type DeductionView, type PaymentView } from '@family-share/shared'
-import { INSTITUTION_KIND_LABELS, RELATION_LABELS } from '@/i18n/labels'
+import { INSTITUTION_KIND_LABELS, relativeWord } from '@/i18n/labels'
 import { formatDateTime } from '@/utils/time'
 
-export function DeductionRow({ item }: { item: DeductionView }) {
-  const who = item.spender.self ? '本人' : `${item.spender.maskedName}${item.spender.relation ? `（${RELATION_LABELS[item.spender.relation]}）` : ''}`
+/** maskedIdOf: the masked ID number of my relatives by binding, to say 我的母亲 rather than 我的父母. */
+export function DeductionRow({ item, maskedIdOf }: { item: DeductionView; maskedIdOf?: ReadonlyMap<string, string> }) {
+  const { spender } = item
+  const maskedId = spender.bindingId ? maskedIdOf?.get(spender.bindingId) : undefined
+  const who = spender.self ? '本人' : spender.relation ? `${relativeWord(spender.relation, maskedId)} · ${spender.maskedName}` : spender.maskedName
   const what =
     item.kind === 'premium'
       ? `代缴${item.year ?? ''}年度居民医保费`
@@ -19,11 +22,11 @@ export function DeductionRow({ item }: { item: DeductionView }) {
           {what}
           {item.kind === 'settlement' && item.institution && <View className='record__kind'>{INSTITUTION_KIND_LABELS[item.institution.kind]}</View>}
         </View>
-        <View className='record__time'>{formatDateTime(item.at)}</View>
+        <View className='record__time nowrap'>{formatDateTime(item.at)}</View>
       </View>
       <View className='record__side'>
-        <View className='record__amount amount-out'>-{formatYuan(item.amount)}</View>
-        <View className='record__after'>余额 {formatYuan(item.balanceAfter)}</View>
+        <View className='record__amount amount-out nowrap'>-{formatYuan(item.amount)}</View>
+        <View className='record__after nowrap'>余额 {formatYuan(item.balanceAfter)}</View>
       </View>
     </View>
   )
@@ -41,11 +44,11 @@ export function PaymentRow({ item }: { item: PaymentView }) {
         <View className='record__main'>
           <View className='record__title'>{item.institution.name}</View>
           <View className='record__time'>
-            {INSTITUTION_KIND_LABELS[item.institution.kind]} · {formatDateTime(item.at)}
+            {INSTITUTION_KIND_LABELS[item.institution.kind]} · <Text className='nowrap'>{formatDateTime(item.at)}</Text>
           </View>
         </View>
         <View className='record__side'>
-          <View className='record__amount'>{formatYuan(item.charge)}</View>
+          <View className='record__amount nowrap'>{formatYuan(item.charge)}</View>
           <View className='record__after'>本次费用</View>
         </View>
       </View>
@@ -55,7 +58,7 @@ export function PaymentRow({ item }: { item: PaymentView }) {
           .map(([label, amount]) => (
             <View key={label} className='record__part'>
               <View>{label}</View>
-              <View className='record__part-amount'>{formatYuan(amount)}</View>
+              <View className='record__part-amount nowrap'>{formatYuan(amount)}</View>
             </View>
           ))}
       </View>

@@ -34,7 +34,7 @@ export function ServiceGrid({ isEmployee, pendingInvitations, unreadNotification
       {entries
         .filter((entry) => isEmployee || !entry.employeeOnly)
         .map((entry) => (
-          <View key={entry.key} className={`service-grid__item service-grid__item--${entry.key}`} hoverClass='service-grid__item--hover' onClick={() => navigate(entry.url)}>
+          <View key={entry.key} className={`service-grid__item service-grid__item--${entry.key}`} hoverClass='service-grid__item--hover' role='link' onClick={() => navigate(entry.url)}>
             <View className='service-grid__mark'>
               {entry.mark}
               {entry.badge ? <Badge className='service-grid__badge' count={entry.badge} /> : null}
