@@ -161,6 +161,7 @@ const PAGES: PageCase[] = [
           { id: 'n2', kind: 'INVITATION_EXPIRED', at: NOW - 1000, read: true, data: { otherName: '卓*' } },
         ],
         nextCursor: null,
+        unread: 0,
       })
       const { container } = render(<Notifications />)
       await screen.findByText('收到家庭共济邀请')

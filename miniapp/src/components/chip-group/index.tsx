@@ -1,6 +1,7 @@
 import { ScrollView, View } from '@tarojs/components'
 import { cx } from '@/utils/cx'
 import './index.scss'
+import { FOCUSABLE } from '@/utils/a11y'
 
 export interface ChipOption<V extends string> {
   value: V
@@ -22,6 +23,7 @@ export function ChipGroup<V extends string>({ options, value, onChange, layout =
       key={option.value}
       className={cx('chip', option.value === value && 'chip--active', layout === 'grid' && 'chip--grid')}
       role='radio'
+      {...FOCUSABLE}
       aria-checked={option.value === value}
       onClick={() => onChange(option.value)}
     >

@@ -17,6 +17,7 @@ import { formatMonth, isoDate } from '@/utils/time'
 import { DeductionRow, PaymentRow } from './rows'
 import { MonthlyChart } from './monthly-chart'
 import './index.scss'
+import { FOCUSABLE } from '@/utils/a11y'
 
 type Tab = 'deductions' | 'payments'
 const ALL = 'all'
@@ -153,7 +154,7 @@ function HistoryOf({ hasAccount }: { hasAccount: boolean }) {
           {rows.map((item) =>
             tab === 'deductions' ? <DeductionRow key={item.seq} item={item as DeductionView} maskedIdOf={maskedIdOf} /> : <PaymentRow key={item.seq} item={item as PaymentView} />,
           )}
-          <View className='history__footer' role='button' onClick={() => (!complete && !list.loadingMore ? void list.loadMore() : undefined)}>
+          <View className='history__footer' role='button' {...FOCUSABLE} onClick={() => (!complete && !list.loadingMore ? void list.loadMore() : undefined)}>
             {list.loadingMore ? '正在加载…' : list.moreError ? `${messageOf(list.moreError)} 点击重试` : !complete ? '上拉或点击加载更多' : '没有更多了'}
           </View>
         </View>

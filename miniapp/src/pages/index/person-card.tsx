@@ -4,6 +4,7 @@ import { policyWords } from '@/i18n/policy-words'
 import { insuranceLabel, PERSON_STATUS_LABELS } from '@/i18n/labels'
 import { useLargeText } from '@/hooks/useLargeText'
 import { cx } from '@/utils/cx'
+import { FOCUSABLE } from '@/utils/a11y'
 
 interface PersonCardProps {
   person: MyPerson
@@ -22,7 +23,7 @@ export function PersonCard({ person, policy }: PersonCardProps) {
           <View className='person-card__name'>{person.name}</View>
           <View className='person-card__id nowrap'>{person.maskedIdNumber}</View>
         </View>
-        <View className={cx('person-card__large', large && 'person-card__large--on')} role='switch' aria-checked={large} onClick={() => setLarge(!large)}>
+        <View className={cx('person-card__large', large && 'person-card__large--on')} role='switch' {...FOCUSABLE} aria-checked={large} onClick={() => setLarge(!large)}>
           {large ? '大字：开' : '大字：关'}
         </View>
       </View>

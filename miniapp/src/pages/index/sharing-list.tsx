@@ -4,6 +4,7 @@ import { AppButton } from '@/components/app-button'
 import { Card } from '@/components/card'
 import { confusableNames, insuranceLabel, lastFour, relationToMe, relativeWord } from '@/i18n/labels'
 import { navigate, ROUTES } from '@/utils/nav'
+import { FOCUSABLE } from '@/utils/a11y'
 
 interface SharingListProps {
   asAuthorizer: BindingView[]
@@ -14,7 +15,7 @@ interface SharingListProps {
 function Row({ binding, confusable }: { binding: BindingView; confusable: boolean }) {
   const tail = confusable ? lastFour(binding.counterpart.maskedIdNumber) : null
   return (
-    <View className='sharing-row' role='link' onClick={() => navigate(ROUTES.bindings)}>
+    <View className='sharing-row' role='link' {...FOCUSABLE} onClick={() => navigate(ROUTES.bindings)}>
       <View className='sharing-row__avatar'>{binding.counterpart.maskedName.slice(0, 1)}</View>
       <View className='sharing-row__main'>
         <View className='sharing-row__name'>

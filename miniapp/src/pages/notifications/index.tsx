@@ -13,6 +13,7 @@ import { navigate, ROUTES } from '@/utils/nav'
 import { cx } from '@/utils/cx'
 import { formatDateTime } from '@/utils/time'
 import './index.scss'
+import { FOCUSABLE } from '@/utils/a11y'
 
 const LINKS = {
   invitations: ROUTES.invitations,
@@ -67,7 +68,7 @@ export default function Notifications() {
         const words = describeNotification(n, policy)
         const link = words.link
         return (
-          <View key={n.id} className={cx('note', !n.read && 'note--unread')} role={link ? 'link' : undefined} onClick={() => link && navigate(LINKS[link])}>
+          <View key={n.id} className={cx('note', !n.read && 'note--unread')} role={link ? 'link' : undefined} {...(link ? FOCUSABLE : {})} onClick={() => link && navigate(LINKS[link])}>
             <View className='note__head'>
               <View className='note__title'>
                 {!n.read && <View className='note__dot' />}
@@ -80,7 +81,7 @@ export default function Notifications() {
           </View>
         )
       })}
-      <View className='notifications__footer' role='button' onClick={() => (list.hasMore && !list.loadingMore ? void list.loadMore() : undefined)}>
+      <View className='notifications__footer' role='button' {...FOCUSABLE} onClick={() => (list.hasMore && !list.loadingMore ? void list.loadMore() : undefined)}>
         {list.loadingMore ? '正在加载…' : list.moreError ? `${messageOf(list.moreError)} 点击重试` : list.hasMore ? '上拉或点击加载更多' : '没有更多了'}
       </View>
     </PageShell>

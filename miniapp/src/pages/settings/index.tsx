@@ -11,6 +11,7 @@ import { hasSession } from '@/services/session'
 import { navigate, ROUTES } from '@/utils/nav'
 import { confirm } from '@/utils/dialog'
 import './index.scss'
+import { FOCUSABLE } from '@/utils/a11y'
 
 /** Large text (适老化), the commitment letter, and logging out. */
 export default function Settings() {
@@ -30,11 +31,11 @@ export default function Settings() {
         <View className='settings__preview'>示例：个人账户余额 ¥8,000.00</View>
       </Card>
       <Card title='家庭共济'>
-        <View className='settings__link' role='link' onClick={() => navigate(ROUTES.commitment)}>
+        <View className='settings__link' role='link' {...FOCUSABLE} onClick={() => navigate(ROUTES.commitment)}>
           <View>家庭共享承诺书</View>
           <View className='settings__arrow' />
         </View>
-        <View className='settings__link' role='link' onClick={() => navigate(ROUTES.claims)}>
+        <View className='settings__link' role='link' {...FOCUSABLE} onClick={() => navigate(ROUTES.claims)}>
           <View>门诊手工报销进度与材料</View>
           <View className='settings__arrow' />
         </View>
