@@ -19,6 +19,20 @@ interface PageStateProps {
   action?: { text: string; onClick: () => unknown }
 }
 
+/** Item 9: a person who has not activated yet is told to, with the button — not 加载失败. */
+export function ActivateFirst() {
+  return (
+    <View className='page-state'>
+      <View className='page-state__mark page-state__mark--todo'>!</View>
+      <View className='page-state__title'>请先激活医保电子凭证</View>
+      <View className='page-state__text'>激活后才能查看这里的内容。激活需要填写本人姓名和身份证号，并完成人脸验证。</View>
+      <AppButton type='primary' onClick={() => navigate(ROUTES.activate)}>
+        去激活医保电子凭证
+      </AppButton>
+    </View>
+  )
+}
+
 /** The three non-content states of a page, each looking different (STYLE 9). */
 export function PageState({ status, error, onRetry, title, description, action }: PageStateProps) {
   if (status === 'loading') {
@@ -34,18 +48,7 @@ export function PageState({ status, error, onRetry, title, description, action }
   if (status === 'error') {
     const code = isApiError(error) ? error.code : undefined
     // Not yet activated is no failure to report (item 9): say what to do, without a number.
-    if (code === 'ECREDENTIAL_REQUIRED') {
-      return (
-        <View className='page-state'>
-          <View className='page-state__mark page-state__mark--todo'>!</View>
-          <View className='page-state__title'>请先激活医保电子凭证</View>
-          <View className='page-state__text'>激活后才能查看这里的内容。激活需要填写本人姓名和身份证号，并完成人脸验证。</View>
-          <AppButton type='primary' onClick={() => navigate(ROUTES.activate)}>
-            去激活医保电子凭证
-          </AppButton>
-        </View>
-      )
-    }
+    if (code === 'ECREDENTIAL_REQUIRED') return <ActivateFirst />
     const requestId = isApiError(error) ? error.requestId : undefined
     // Some failures are not fixed by trying again but by going somewhere.
     const fix =

@@ -4,7 +4,7 @@ import { useReachBottom } from '@tarojs/taro'
 import type { DeductionView, PaymentView } from '@family-share/shared'
 import { ChipGroup } from '@/components/chip-group'
 import { PageShell } from '@/components/page-shell'
-import { PageState } from '@/components/page-state'
+import { ActivateFirst, PageState } from '@/components/page-state'
 import { Tabs } from '@/components/tabs'
 import { useCursorList } from '@/hooks/useCursorList'
 import { useRequest } from '@/hooks/useRequest'
@@ -35,7 +35,14 @@ export default function History() {
   if (!home.data) {
     return <PageShell>{home.loading ? <PageState status='loading' /> : <PageState status='error' error={home.error} onRetry={home.reload} />}</PageShell>
   }
-  return <HistoryOf hasAccount={home.data.person?.insurance === 'employee'} />
+  if (!home.data.person) {
+    return (
+      <PageShell>
+        <ActivateFirst />
+      </PageShell>
+    )
+  }
+  return <HistoryOf hasAccount={home.data.person.insurance === 'employee'} />
 }
 
 function HistoryOf({ hasAccount }: { hasAccount: boolean }) {

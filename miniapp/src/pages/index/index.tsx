@@ -7,7 +7,7 @@ import { useRequest } from '@/hooks/useRequest'
 import { useShowRefresh } from '@/hooks/useShowRefresh'
 import { getHome } from '@/services/home'
 import { ActivateCall } from './activate-call'
-import { InvitationBanner, InvitationBeforeActivation } from './invitation-banner'
+import { InvitationBanner } from './invitation-banner'
 import { PersonCard } from './person-card'
 import { ServiceGrid } from './service-grid'
 import { SharingList } from './sharing-list'
@@ -36,10 +36,8 @@ export default function Home() {
           <SharingList asAuthorizer={sharing.asAuthorizer} asBeneficiary={sharing.asBeneficiary} canShare={person.insurance === 'employee'} />
         </>
       ) : (
-        <>
-          {pendingInvitations > 0 && <InvitationBeforeActivation count={pendingInvitations} />}
-          <ActivateCall />
-        </>
+        // before activation the person is not known, so no invitation can be shown yet (R1)
+        <ActivateCall />
       )}
       {demo && (
         <View className='home__demo'>

@@ -35,18 +35,3 @@ export function InvitationBanner({ count }: { count: number }) {
     </View>
   )
 }
-
-/** Before activation the invitation cannot be opened yet (R1): say so, and lead to activation. */
-export function InvitationBeforeActivation({ count }: { count: number }) {
-  return (
-    <View className='invite-banner' role='region' aria-label='待处理的邀请'>
-      <View className='invite-banner__text'>
-        <Text className='invite-banner__who'>有家人邀请您共享医保个人账户</Text>
-        <Text>{count > 1 ? `（共${count}条）` : ''}先激活医保电子凭证，就能查看并接受。</Text>
-      </View>
-      <AppButton type='primary' block onClick={() => navigate(ROUTES.activate)}>
-        先激活，再接受
-      </AppButton>
-    </View>
-  )
-}

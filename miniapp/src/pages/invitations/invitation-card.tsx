@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import type { InvitationView } from '@family-share/shared'
 import { AppButton } from '@/components/app-button'
 import { RelativeHead } from '@/components/relative-head'
@@ -44,12 +44,16 @@ export function InvitationCard({ invitation, now, busy, highlighted = false, onA
           <View className='nowrap'>{formatDateTime(invitation.createdAt)}</View>
         </View>
         {status === 'pending' ? (
-          <View className='invitation__line'>
-            <View className='invitation__key'>剩余时间</View>
-            <View className='invitation__left'>
-              <Text className='nowrap'>{left}</Text>（<Text className='nowrap'>{formatDateTime(invitation.expiresAt)}</Text> 过期）
+          <>
+            <View className='invitation__line'>
+              <View className='invitation__key'>剩余时间</View>
+              <View className='invitation__left nowrap'>{left}</View>
             </View>
-          </View>
+            <View className='invitation__line'>
+              <View className='invitation__key'>到期时间</View>
+              <View className='nowrap'>{formatDateTime(invitation.expiresAt)}</View>
+            </View>
+          </>
         ) : status === 'expired' ? (
           <View className='invitation__line'>
             <View className='invitation__key'>过期时间</View>
