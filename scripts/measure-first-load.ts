@@ -41,9 +41,11 @@ try {
     await page.goto(`${stack.bff.url}/#/pages/login/index`);
     await page.waitForSelector('.taro_page_stationed .demo-person', { timeout: 120_000 });
     const ms = Date.now() - started;
-    const decoded = await page.evaluate(() =>
-      performance.getEntriesByType('resource').reduce((sum, e) => sum + ((e as PerformanceResourceTiming).decodedBodySize || 0), 0) +
-      ((performance.getEntriesByType('navigation')[0] as PerformanceResourceTiming | undefined)?.decodedBodySize ?? 0),
+    // uncompressed bytes from Resource Timing (a string: this script is compiled without DOM types)
+    const decoded = Number(
+      await page.evaluate(
+        "[...performance.getEntriesByType('resource'), ...performance.getEntriesByType('navigation')].reduce((sum, e) => sum + (e.decodedBodySize || 0), 0)",
+      ),
     );
     runs.push({ wire, decoded, ms, requests });
     await context.close();
