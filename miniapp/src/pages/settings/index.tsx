@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { AppButton } from '@/components/app-button'
 import { Card } from '@/components/card'
@@ -47,7 +47,7 @@ export default function Settings() {
       )}
       {words && (
         <View className='settings__about'>
-          {words.region}职工医保个人账户家庭共济 · 依据{words.basis}
+          {words.region}职工医保个人账户家庭共济 · 依据<Text className='nowrap'>{words.basis}</Text>
         </View>
       )}
     </PageShell>
