@@ -7,9 +7,8 @@ import cors from '@koa/cors';
 import { Router } from '@koa/router';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
-import serve from 'koa-static';
 import type { BffDeps } from './deps';
-import { AppError } from './http/app-error';
+import { serveH5 } from './http/h5-static';
 import { errorHandler, requestLog, type BffState } from './http/middleware';
 import { openApiDocument } from './http/openapi';
 import { mountApi } from './http/routes';
@@ -116,20 +115,7 @@ export function createApp(deps: BffDeps, options: AppOptions = {}): Koa<BffState
   app.use(router.routes());
   app.use(router.allowedMethods());
   if (deps.config.h5Dist) {
-    const files = serve(deps.config.h5Dist, { index: 'index.html', maxage: 0, setHeaders: (res, path) => {
-      if (/\.[0-9a-f]{8}\.(js|css)$/.test(path)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-    } });
-    // koa-send refuses a path out of the folder (403), a malicious one (400) or an undecodable
-    // one: to the client each is just a file that is not there.
-    app.use(async (ctx, next) => {
-      try {
-        await files(ctx, next);
-      } catch (error) {
-        const status = (error as { status?: number } | undefined)?.status;
-        if (status !== undefined && status >= 400 && status < 500) throw new AppError('NOT_FOUND');
-        throw error;
-      }
-    });
+    for (const middleware of serveH5(deps.config.h5Dist)) app.use(middleware);
   }
   app.on('error', (error: unknown, ctx?: Koa.Context) => {
     deps.log.error({ err: error, requestId: ctx?.state?.requestId }, 'request failed unexpectedly');

@@ -41,7 +41,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@': path.resolve(__dirname, '..', 'src')
     },
     copy: {
-      patterns: [],
+      // the browser tab's icon (h5 only; a mini-program has its own in the WeChat console)
+      patterns: process.env.TARO_ENV === 'h5' ? [{ from: 'src/favicon.svg', to: 'dist-h5/favicon.svg' }] : [],
       options: {}
     },
     framework: 'react',

@@ -61,7 +61,10 @@ export async function tapText(page: Page, text: string): Promise<void> {
 
 /** Answers the open modal (Taro.showModal in h5) with the button of that text. */
 export async function answerModal(page: Page, text: string): Promise<void> {
-  await page.getByText(text, { exact: true }).last().click()
+  // within the dialog: the page below may hold the same words (接受 in 查看并接受's page)
+  const button = page.locator('.taro-modal__foot').last().getByText(text, { exact: true })
+  await page.waitForTimeout(300)
+  await tap(page, button)
 }
 
 export async function typeInto(page: Page, index: number, value: string): Promise<void> {

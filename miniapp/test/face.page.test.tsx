@@ -88,13 +88,17 @@ describe('face verification page', () => {
     expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: help.hotline })
   })
 
-  it('when verification is locked, then the lock-out and its end time show and no session starts', async () => {
+  it('when verification is locked, then the lock-out, its end time and the other ways (counter, hotline) show and no session starts (issue 12 item 3)', async () => {
     const until = Date.UTC(2036, 2, 9, 7, 30)
     vi.mocked(getFaceStatus).mockResolvedValue({ attemptsLeft: 0, lockedUntil: until })
-    render(<Face />)
+    const { container } = render(<Face />)
 
     expect(await screen.findByText('失败次数过多，人脸验证已暂时锁定')).toBeTruthy()
-    expect(screen.getByText(/请在 2036-03-09 15:30 之后再试/)).toBeTruthy()
+    const text = container.textContent ?? ''
+    expect(text).toContain('2036-03-09 15:30 后可以再试')
+    expect(text).toContain('当地医疗保障经办机构窗口')
+    expect(text).toContain('医保服务热线 12393')
+    expect(screen.getByText('拨打 12393')).toBeTruthy()
     expect(startFaceSession).not.toHaveBeenCalled()
   })
 

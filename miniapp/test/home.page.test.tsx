@@ -3,12 +3,14 @@ import { fireEvent, render, screen } from '@testing-library/react'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
 vi.mock('@/services/home', () => ({ getHome: vi.fn() }))
+vi.mock('@/services/invitations', () => ({ listInvitations: vi.fn(async () => ({ items: [] })) }))
 
 import Taro from '@tarojs/taro'
 import Home from '@/pages/index/index'
 import { ApiError } from '@/services/http'
 import { getHome } from '@/services/home'
-import { home } from './support/fixtures'
+import { listInvitations } from '@/services/invitations'
+import { home, invitation } from './support/fixtures'
 import { resetTaroMock } from './support/taro'
 
 const getHomeMock = vi.mocked(getHome)
@@ -82,5 +84,25 @@ describe('home page', () => {
     expect(screen.queryByText('添加家人')).toBeNull()
     expect(screen.queryByText('代缴保费')).toBeNull()
     expect(screen.getByText('扣款明细')).toBeTruthy()
+  })
+
+  it('when an invitation waits for me, then a banner at the top names who invites me and opens that invitation (issue 12 item 1)', async () => {
+    getHomeMock.mockResolvedValue(home({ pendingInvitations: 1, sharing: { asAuthorizer: [], asBeneficiary: [] } }))
+    vi.mocked(listInvitations).mockResolvedValue({ items: [invitation({ invitationId: 'inv-7', expiresAt: Date.now() + 3_600_000 })] })
+    const { container } = render(<Home />)
+
+    expect(await screen.findByText('我的儿子 · 扎*')).toBeTruthy()
+    expect(container.querySelector('.invite-banner')?.textContent).toContain('邀请您共享医保个人账户')
+    expect(container.firstElementChild?.firstElementChild?.className).toContain('invite-banner')
+    fireEvent.click(screen.getByText('查看并接受'))
+
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/invitations/index?box=received&id=inv-7' })
+  })
+
+  it('when no invitation waits, then there is no banner', async () => {
+    getHomeMock.mockResolvedValue(home({ pendingInvitations: 0 }))
+    const { container } = render(<Home />)
+    await screen.findByText('可供家人使用')
+    expect(container.querySelector('.invite-banner')).toBeNull()
   })
 })

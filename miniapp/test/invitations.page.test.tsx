@@ -63,8 +63,8 @@ describe('my invitations page', () => {
     render(<Invitations />)
 
     expect(await screen.findByText(/^5小时30分钟/)).toBeTruthy()
-    // what the inviter (who bound me as their parent) is to me: my child
-    expect(screen.getByText('子女')).toBeTruthy()
+    // what the inviter (who bound me as their parent) is to me: my child, a son by the ID's 17th digit (item 8)
+    expect(screen.getByText('我的儿子')).toBeTruthy()
     fireEvent.click(screen.getByText('接受邀请'))
 
     await waitFor(() => expect(acceptInvitation).toHaveBeenCalledWith('inv-1'))

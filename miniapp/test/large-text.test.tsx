@@ -39,4 +39,13 @@ describe('large-text mode (适老化)', () => {
     expect(root(settings.container).className).not.toContain('page--large')
     expect(readLargeText()).toBe(false)
   })
+
+  it('when it is turned on, then <html> is marked too, so that the dialogs and toasts follow large text (issue 12 item 4)', async () => {
+    render(<Settings />)
+    expect(document.documentElement.classList.contains('fs-large')).toBe(false)
+    fireEvent.click(screen.getByText('大字模式'))
+    await waitFor(() => expect(document.documentElement.classList.contains('fs-large')).toBe(true))
+    fireEvent.click(screen.getByText('大字模式'))
+    await waitFor(() => expect(document.documentElement.classList.contains('fs-large')).toBe(false))
+  })
 })

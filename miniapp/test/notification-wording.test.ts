@@ -30,7 +30,7 @@ describe('notification wording (i18n/notifications.ts)', () => {
 
   it('when a binding ends because the authorizer left employee insurance, then the reason is given in words', () => {
     const words = describeNotification(note('BINDING_ENDED', { counterpartName: '扎*', reason: 'AUTHORIZER_LEFT_EMPLOYEE_INSURANCE' }))
-    expect(words.body).toContain('授权人不再参加职工医保')
+    expect(words.body).toContain('不再参加职工医保')
   })
 
   it('when a binding is created and I am the beneficiary, then the notice speaks from my side', () => {

@@ -104,7 +104,7 @@ describe('premium payment page', () => {
   })
 
   it.each([
-    ['INSUFFICIENT_SHARED_BALANCE', '个人账户可用于家人的余额不足（账户需保留3000元），本次保费需一次付清，暂不能从账户缴纳。'],
+    ['INSUFFICIENT_SHARED_BALANCE', '个人账户可用于家人的余额不足（账户需保留3,000元），本次保费需一次付清，暂不能从账户缴纳。'],
     ['PREMIUM_ALREADY_PAID', '这位家人本年度的居民医保费已经缴纳，无需重复缴费。'],
     ['PREMIUM_ONLY_FOR_RESIDENT', '只能为参加城乡居民医保的家人代缴保费，这位家人参加的是职工医保或未参保。'],
   ])('when the server refuses with %s, then its own message is shown', async (code, message) => {
@@ -131,5 +131,21 @@ describe('premium payment page', () => {
     render(<Premiums />)
     expect(await screen.findByText('这位家人参加的是职工医保，不需要缴纳城乡居民医保费。')).toBeTruthy()
     expect(screen.queryByText('从我的个人账户缴纳')).toBeNull()
+  })
+
+  it('when another year is chosen while offline, then that year shows its error, never the paid card of the previous year (issue 12 item 7)', async () => {
+    const thisYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear()
+    vi.mocked(listPremiums).mockImplementation(async (year) => {
+      if (year !== thisYear) throw new ApiError('NETWORK_ERROR', 0)
+      return premiums({ status: 'paid', paidAt: NOW, paidByMe: true })
+    })
+    render(<Premiums />)
+    expect(await screen.findByText('已缴纳')).toBeTruthy()
+
+    fireEvent.click(screen.getByText(`${thisYear + 1}年度`))
+
+    expect(await screen.findByText('网络连接失败，请检查网络后重试。')).toBeTruthy()
+    expect(screen.queryByText('已缴纳')).toBeNull()
+    expect(screen.queryByText('¥400.00')).toBeNull()
   })
 })

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
 
 import Taro from '@tarojs/taro'
+import { messageOf } from '@/i18n/error-messages'
 import { AUTH_REQUIRED, ApiError, call } from '@/services/http'
 import { payPremium } from '@/services/premiums'
 import { readSession, saveSession } from '@/services/session'
@@ -135,13 +136,39 @@ describe('the transport (services/http.ts)', () => {
 
   it('when the network fails, then a typed NETWORK_ERROR is thrown, never null', async () => {
     saveSession(TOKENS)
-    request.mockRejectedValueOnce({ errMsg: 'request:fail timeout' })
+    request.mockRejectedValueOnce({ errMsg: 'request:fail Failed to fetch' })
 
     const error = await call('home').catch((e: unknown) => e)
 
     expect(error).toBeInstanceOf(ApiError)
-    expect(error).toMatchObject({ code: 'NETWORK_ERROR', status: 0, message: 'request:fail timeout' })
+    expect(error).toMatchObject({ code: 'NETWORK_ERROR', status: 0, message: 'request:fail Failed to fetch' })
+    expect(messageOf(error)).toBe('网络连接失败，请检查网络后重试。')
     expect(readSession()).not.toBeNull()
+  })
+
+  it('when the service does not answer in time, then TIMEOUT is thrown and worded as a busy service, not as the network (issue 12 item 9)', async () => {
+    saveSession(TOKENS)
+    request.mockRejectedValueOnce({ errMsg: 'request:fail timeout' })
+
+    const error = await call('home').catch((e: unknown) => e)
+
+    expect(error).toMatchObject({ code: 'TIMEOUT', status: 0 })
+    expect(messageOf(error)).toBe('服务繁忙，请稍后再试。')
+    expect(readSession()).not.toBeNull()
+  })
+
+  it('when h5 aborts a request that hung for the whole time limit, then it is TIMEOUT too', async () => {
+    saveSession(TOKENS)
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      request.mockImplementationOnce((() => {
+        vi.setSystemTime(Date.now() + 15_000)
+        return Promise.reject(new DOMException('signal is aborted without reason', 'AbortError'))
+      }) as never)
+      await expect(call('home')).rejects.toMatchObject({ code: 'TIMEOUT' })
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('when a proxy answers 502 with an HTML page, then SERVICE_UNAVAILABLE is thrown', async () => {

@@ -31,11 +31,14 @@ export interface Policy {
   invitationTtlHours: number;
   /** R23 DECISION: a settlement may be cancelled (撤销) this many days after it was made. */
   cancellationWindowDays: number;
-  /**
-   * Where a person goes when the phone cannot do something (a phone without WeChat face
-   * verification): the region's counter (窗口办理) and the service hotline.
-   */
-  help: { counter: string; hotline: string };
+  /** How people call the region in a sentence ("只有在西藏参加职工医保…"); matches regionPrefix. */
+  regionName: string;
+  /** The medical-insurance service hotline a person can call when the phone cannot help. */
+  hotline: string;
+  /** Where the same service is done in person (000: 办理渠道 窗口办理). */
+  counterName: string;
+  /** The document the service rests on, as people cite it. */
+  basis: string;
 }
 
 /** 藏医保办〔2022〕11号: one authorizer per beneficiary. The default everywhere. */
@@ -49,7 +52,12 @@ export const TIBET_2022: Policy = Object.freeze({
   minorAge: 16,
   invitationTtlHours: 72,
   cancellationWindowDays: 30,
-  help: Object.freeze({ counter: '参保地医疗保障经办机构服务窗口', hotline: '12393' }),
+  regionName: '西藏',
+  // 12393: the national medical-security service hotline, answered in every region.
+  hotline: '12393',
+  // 000 二 受理单位: 自治区、地(市)、县(区)医疗保障经办机构
+  counterName: '当地医疗保障经办机构窗口',
+  basis: '藏医保办〔2022〕11号',
 });
 
 /**
@@ -60,6 +68,8 @@ export const NGARI_2025: Policy = Object.freeze({
   ...TIBET_2022,
   name: 'ngari-2025',
   maxAuthorizersPerBeneficiary: 5,
+  counterName: '阿里地区医疗保障经办机构窗口',
+  basis: '阿里地区2025年个人账户家庭共济说明',
 });
 
 export const DEFAULT_POLICY: Policy = TIBET_2022;

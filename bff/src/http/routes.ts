@@ -24,6 +24,7 @@ import { refreshSession } from '../use-cases/refresh-session';
 import { createInvitationLink, openInvitationLink } from '../use-cases/share-invitation';
 import { startFaceVerification } from '../use-cases/start-face-verification';
 import { listSubscriptions, saveSubscriptions } from '../use-cases/subscriptions';
+import { policySummary } from '../use-cases/views';
 import { AppError } from './app-error';
 import { authenticate, parseInput, type BffState } from './middleware';
 
@@ -52,6 +53,7 @@ export function handlers(deps: BffDeps): Handlers {
     logout: ({ caller }) => value(logOut(deps, caller)),
     demoPeople: () => value(listDemoPeople(deps)),
     demoCode: ({ body, ip }) => value(demoLoginCode(deps, body.openid, ip)),
+    policy: () => value(Promise.resolve(policySummary(deps.config.policy))),
     home: ({ caller }) => value(getHome(deps, caller)),
     startFace: ({ caller, body }) => startFaceVerification(deps, caller, body),
     completeFace: ({ caller, params, body }) => completeFaceVerification(deps, caller, params.sessionId, body.outcome),

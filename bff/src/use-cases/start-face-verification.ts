@@ -55,5 +55,5 @@ export async function startFaceVerification(
     { sessionId, verifyId: started.verifyId, certHash: started.certHash, openid: caller.openid, purpose: request.purpose, target, expiresAt },
     ttl,
   );
-  return ok({ sessionId, verifyId: started.verifyId, purpose: request.purpose, expiresAt, demo: deps.config.demo, help: { ...deps.config.policy.help } });
+  return ok({ sessionId, verifyId: started.verifyId, purpose: request.purpose, expiresAt, demo: deps.config.demo, help: { counter: deps.config.policy.counterName, hotline: deps.config.policy.hotline } });
 }

@@ -83,6 +83,10 @@ export function policySummary(policy: Policy) {
     reserveMode: policy.reserveMode,
     invitationTtlHours: policy.invitationTtlHours,
     minorAge: policy.minorAge,
+    regionName: policy.regionName,
+    hotline: policy.hotline,
+    counterName: policy.counterName,
+    basis: policy.basis,
   };
 }
 

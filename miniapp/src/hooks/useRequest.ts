@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 
 export interface RequestState<T> {
+  /** The answer for the current deps only: undefined while another selection's answer is all there is. */
   data: T | undefined
   loading: boolean
   error: unknown
@@ -9,20 +10,32 @@ export interface RequestState<T> {
   setData: (data: T) => void
 }
 
-/** Runs `load` on mount and whenever `deps` change; only the latest call's answer counts. */
+interface Held<T> {
+  /** The reload (one per deps) whose answer this is. */
+  source: unknown
+  value: T
+}
+
+/**
+ * Runs `load` on mount and whenever `deps` change; only the latest call's answer counts.
+ * Item 7 (issue 12): data answered for other deps is never returned — after a new selection
+ * (another year, say) the page gets loading, then that selection's data or its error, and
+ * never the old selection's figures under the new heading. A reload with the same deps keeps
+ * showing the data until the new answer arrives.
+ */
 export function useRequest<T>(load: () => Promise<T>, deps: readonly unknown[] = []): RequestState<T> {
-  const [data, setData] = useState<T | undefined>(undefined)
+  const [held, setHeld] = useState<Held<T> | undefined>(undefined)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<unknown>(null)
   const latest = useRef(0)
 
-  const reload = useCallback(async () => {
+  const reload = useCallback(async function run(): Promise<void> {
     const ticket = ++latest.current
     setLoading(true)
     setError(null)
     try {
       const value = await load()
-      if (ticket === latest.current) setData(value)
+      if (ticket === latest.current) setHeld({ source: run, value })
     } catch (caught) {
       if (ticket === latest.current) setError(caught)
     } finally {
@@ -34,5 +47,7 @@ export function useRequest<T>(load: () => Promise<T>, deps: readonly unknown[] =
     void reload()
   }, [reload])
 
-  return { data, loading, error, reload, setData }
+  const current = held !== undefined && held.source === reload
+  const setData = useCallback((value: T) => setHeld({ source: reload, value }), [reload])
+  return { data: current ? held.value : undefined, loading: loading || (!current && error === null), error, reload, setData }
 }

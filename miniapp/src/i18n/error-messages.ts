@@ -6,34 +6,39 @@
  */
 import type { AppErrorCode } from '@/services/http'
 import { isApiError } from '@/services/http'
+import { knownPolicy } from '@/services/policy-store'
+import { otherWays, policyWords, type PolicyWords } from './policy-words'
 
-export const ERROR_MESSAGES: Readonly<Record<AppErrorCode, string>> = {
+/** A message, or one that states a policy value: worded from the policy the BFF sent (item 11). */
+type Wording = string | ((words: PolicyWords | undefined) => string)
+
+export const ERROR_MESSAGES: Readonly<Record<AppErrorCode, Wording>> = {
   // binding
   SELF_BINDING: '不能与本人建立家庭共济关系，请填写家人的信息。',
   AUTHORIZER_ECREDENTIAL_INACTIVE: '您的医保电子凭证尚未激活，请先激活后再操作。',
   BENEFICIARY_ECREDENTIAL_INACTIVE: '家人的医保电子凭证尚未激活，请家人先在自己的手机上激活。',
   AUTHORIZER_NOT_EMPLOYEE: '只有参加职工医保的人员才能共享个人账户。',
-  AUTHORIZER_NOT_IN_REGION: '只有在西藏自治区参加职工医保的人员才能办理家庭共济。',
-  AUTHORIZER_ACCOUNT_ABNORMAL: '授权人的医保个人账户状态异常（如暂停参保），暂不能办理，请咨询医保经办机构。',
-  BENEFICIARY_NOT_INSURED: '这位家人未在西藏参加基本医疗保险，不能绑定。',
+  AUTHORIZER_NOT_IN_REGION: (w) => (w ? `只有在${w.region}参加职工医保的人员才能办理家庭共济。` : '只有在本地区参加职工医保的人员才能办理家庭共济。'),
+  AUTHORIZER_ACCOUNT_ABNORMAL: (w) => `共享个人账户的一方参保状态异常（如暂停参保），暂不能办理。${otherWays(w)}`,
+  BENEFICIARY_NOT_INSURED: (w) => (w ? `这位家人未在${w.region}参加基本医疗保险，不能绑定。` : '这位家人未在本地区参加基本医疗保险，不能绑定。'),
   BENEFICIARY_ACCOUNT_ABNORMAL: '这位家人的参保状态异常（如暂停），暂不能绑定。',
   RELATION_NOT_ALLOWED: '按政策只能与近亲属（配偶、父母、子女等）建立家庭共济关系。',
   REVERSE_BINDING: '对方已经把医保个人账户共享给您，不能再反向绑定。',
   BENEFICIARY_ALREADY_BOUND: '这位家人已被其他参保人绑定，同一时间只能被绑定一次。',
   DUPLICATE_BINDING: '您与这位家人已经建立了家庭共济关系。',
-  MINOR_NEEDS_PARENT: '未满16周岁的家人只能由父母以监护人身份绑定。',
+  MINOR_NEEDS_PARENT: (w) => `${w ? `未满${w.minorAge}` : '未成年'}的家人只能由父母以监护人身份绑定。`,
   IDENTITY_MISMATCH: '姓名与身份证号不一致，请核对后重新填写。',
-  INVITATION_EXPIRED: '邀请已超过72小时，已失效。请对方重新发起邀请。',
+  INVITATION_EXPIRED: (w) => `邀请已超过${w ? w.ttl : '有效期'}，已失效。请对方重新发起邀请。`,
   FACE_VERIFICATION_REQUIRED: '此操作需要先通过人脸验证。',
   COMMITMENT_REQUIRED: '请先阅读并签署《个人账户家庭共享承诺书》。',
   // spending
-  INSUFFICIENT_SHARED_BALANCE: '个人账户可用于家人的余额不足（账户需保留3000元），本次保费需一次付清，暂不能从账户缴纳。',
+  INSUFFICIENT_SHARED_BALANCE: (w) => `个人账户可用于家人的余额不足${w ? `（账户需保留${w.floor}）` : ''}，本次保费需一次付清，暂不能从账户缴纳。`,
   PREMIUM_ONLY_FOR_RESIDENT: '只能为参加城乡居民医保的家人代缴保费，这位家人参加的是职工医保或未参保。',
   NOT_BOUND: '你们之间没有生效中的家庭共济关系。',
   IDEMPOTENCY_KEY_REUSED: '这笔缴费请求有冲突，请返回后重新发起。',
   PREMIUM_NOT_DUE: '这位家人本年度没有需要缴纳的居民医保费。',
   PREMIUM_ALREADY_PAID: '这位家人本年度的居民医保费已经缴纳，无需重复缴费。',
-  PAYER_NOT_INSURED: '未查到您的有效参保信息，请咨询医保经办机构。',
+  PAYER_NOT_INSURED: (w) => `未查到您的有效参保信息。${otherWays(w)}`,
   IDEMPOTENCY_KEY_REQUIRED: '缴费请求不完整，请重新发起。',
   REQUEST_IN_PROGRESS: '上一笔请求正在处理中，请稍候再试。',
   // the counter (R21–R24): met at the pharmacy or hospital, worded in case the phone shows one
@@ -56,16 +61,16 @@ export const ERROR_MESSAGES: Readonly<Record<AppErrorCode, string>> = {
   PERSON_NOT_FOUND: '未查到该身份证号的参保信息。',
   ECREDENTIAL_ALREADY_ACTIVE: '您的医保电子凭证已经激活。',
   ECREDENTIAL_REQUIRED: '请先激活医保电子凭证。',
-  NOT_A_MINOR: '孩子已满16周岁，请使用普通邀请，由孩子本人接受。',
+  NOT_A_MINOR: (w) => `孩子已满${w ? w.minorAge : '监护绑定的年龄'}，请使用普通邀请，由孩子本人接受。`,
   MINOR_SELF_SERVICE: '未成年人不能自己激活医保电子凭证或接受邀请，请由父母在自己的手机上以监护人身份办理。',
   CHILD_ECREDENTIAL_ALREADY_ACTIVE: '孩子的医保电子凭证已经激活，可以直接绑定。',
   IDENTITY_CHECKS_LIMITED: '姓名与身份证号不一致的次数过多，为保护他人信息，核验已暂停。',
-  ORDER_MISMATCH: '授权人列表已变化，请刷新后重新排序。',
+  ORDER_MISMATCH: '共享给您的家人名单已变化，请刷新后重新排序。',
   // face verification
   FACE_VERIFICATION_FAILED: '人脸与身份信息不匹配，请本人重新验证。',
   FACE_SPOOF_DETECTED: '未通过活体检测，请本人正对屏幕，按提示完成动作。',
   FACE_VERIFICATION_TIMEOUT: '验证超时，请在光线充足处重新验证。',
-  FACE_LOCKED: '人脸验证失败次数过多，已暂时锁定，请稍后再试。',
+  FACE_LOCKED: (w) => `人脸验证失败次数过多，已暂时锁定，请稍后再试。${otherWays(w)}`,
   FACE_TICKET_INVALID: '人脸验证结果已失效，请重新验证。',
   FACE_RESULT_CONSUMED: '本次人脸验证结果已使用，请重新验证。',
   FACE_VERIFICATION_CANCELLED: '人脸验证没有完成（已退出，或相机、网络不可用），不计入失败次数。请重新验证。',
@@ -91,6 +96,8 @@ export const ERROR_MESSAGES: Readonly<Record<AppErrorCode, string>> = {
   INTERNAL: '系统繁忙，请稍后再试。',
   // decided on the phone
   NETWORK_ERROR: '网络连接失败，请检查网络后重试。',
+  // no answer within the time limit: the network worked, the service did not (item 9)
+  TIMEOUT: '服务繁忙，请稍后再试。',
   BAD_RESPONSE: '服务返回的数据异常，请稍后再试。',
 }
 
@@ -128,12 +135,19 @@ export function retryTimeOf(error: unknown, now = Date.now()): string | null {
 /** The Chinese message for any thrown value; unknown errors get a calm generic line. */
 export function messageOf(error: unknown): string {
   if (!isApiError(error)) return UNKNOWN
-  const message = ERROR_MESSAGES[error.code] ?? UNKNOWN
+  const wording = ERROR_MESSAGES[error.code]
+  let message: string
+  if (wording === undefined) message = UNKNOWN
+  else if (typeof wording === 'string') message = wording
+  else {
+    const policy = knownPolicy()
+    message = wording(policy ? policyWords(policy) : undefined)
+  }
   const at = retryTimeOf(error)
   return at ? `${message}请在${at}以后再试。` : message
 }
 
 /** Failures where trying the very same request again can help (no answer, or a busy server). */
 export function isRetryable(error: unknown): boolean {
-  return isApiError(error) && ['NETWORK_ERROR', 'SERVICE_UNAVAILABLE', 'REQUEST_IN_PROGRESS', 'INTERNAL', 'RATE_LIMITED'].includes(error.code)
+  return isApiError(error) && ['NETWORK_ERROR', 'TIMEOUT', 'SERVICE_UNAVAILABLE', 'REQUEST_IN_PROGRESS', 'INTERNAL', 'RATE_LIMITED'].includes(error.code)
 }

@@ -25,7 +25,56 @@ const INVERSE: Readonly<Record<Relation, Relation>> = {
  * beneficiary's side it turns round: my authorizer who bound me as 'parent' is my child.
  */
 export function relationFromMySide(relation: Relation, myRole: 'authorizer' | 'beneficiary'): string {
-  return RELATION_LABELS[myRole === 'authorizer' ? relation : INVERSE[relation]]
+  return RELATION_LABELS[relationToMe(relation, myRole)]
+}
+
+/** The relation key of the relative as seen from my side. */
+export function relationToMe(relation: Relation, myRole: 'authorizer' | 'beneficiary'): Relation {
+  return myRole === 'authorizer' ? relation : INVERSE[relation]
+}
+
+const GENDERED: Readonly<Record<Relation, { male: string; female: string }>> = {
+  spouse: { male: '丈夫', female: '妻子' },
+  parent: { male: '父亲', female: '母亲' },
+  child: { male: '儿子', female: '女儿' },
+  sibling: { male: '兄弟', female: '姐妹' },
+  grandparent: { male: '祖父/外祖父', female: '祖母/外祖母' },
+  grandchild: { male: '孙子/外孙', female: '孙女/外孙女' },
+}
+
+/**
+ * The 17th character of an ID number is odd for a man, even for a woman (GB 11643). The BFF's
+ * mask keeps the last four, so the masked number still tells it; null when it does not.
+ */
+export function genderOf(maskedIdNumber: string | undefined): 'male' | 'female' | null {
+  const digit = maskedIdNumber && maskedIdNumber.length === 18 ? maskedIdNumber[16] : undefined
+  if (!digit || !/\d/.test(digit)) return null
+  return Number(digit) % 2 === 1 ? 'male' : 'female'
+}
+
+/**
+ * What a relative is to me, as I would say it (item 8): 我的儿子, 我的母亲; the neutral word
+ * (我的子女) when the masked number does not tell.
+ */
+export function relativeWord(relationOfThemToMe: Relation, maskedIdNumber?: string): string {
+  const gender = genderOf(maskedIdNumber)
+  return `我的${gender ? GENDERED[relationOfThemToMe][gender] : RELATION_LABELS[relationOfThemToMe]}`
+}
+
+/** '尾号2428' from a masked number, for telling two relatives apart. */
+export function lastFour(maskedIdNumber: string | undefined): string | null {
+  const tail = maskedIdNumber?.slice(-4) ?? ''
+  return /^\d{3}[\dX]$/.test(tail) ? `尾号${tail}` : null
+}
+
+/**
+ * Tibetan names often share a first character (扎西, 扎巴 → both 扎*): the masked names that
+ * appear more than once, so that those relatives also show the last four of their ID number.
+ */
+export function confusableNames(people: ReadonlyArray<{ maskedName: string }>): Set<string> {
+  const seen = new Map<string, number>()
+  for (const p of people) seen.set(p.maskedName, (seen.get(p.maskedName) ?? 0) + 1)
+  return new Set([...seen].filter(([, n]) => n > 1).map(([name]) => name))
 }
 
 export const INSURANCE_LABELS = {
@@ -53,10 +102,17 @@ export const INVITATION_STATUS_LABELS = {
 } as const
 
 export const END_REASON_LABELS = {
-  ENDED_BY_AUTHORIZER: '由授权人解除',
-  ENDED_BY_BENEFICIARY: '由家庭成员解除',
-  AUTHORIZER_LEFT_EMPLOYEE_INSURANCE: '授权人不再参加职工医保，自动解除',
+  ENDED_BY_AUTHORIZER: '由共享账户的一方解除',
+  ENDED_BY_BENEFICIARY: '由使用账户的一方解除',
+  AUTHORIZER_LEFT_EMPLOYEE_INSURANCE: '共享账户的一方不再参加职工医保，自动解除',
 } as const
+
+/** Why a binding ended, told to one of the two: 您 for what I did, 对方 for what they did (item 10). */
+export function endReasonFor(reason: keyof typeof END_REASON_LABELS, myRole: 'authorizer' | 'beneficiary'): string {
+  const mine = (myRole === 'authorizer') === (reason !== 'ENDED_BY_BENEFICIARY')
+  if (reason === 'AUTHORIZER_LEFT_EMPLOYEE_INSURANCE') return mine ? '您不再参加职工医保，自动解除' : '对方不再参加职工医保，自动解除'
+  return mine ? '由您解除' : '由对方解除'
+}
 
 /** parseIdNumber's problems, as a hint under the field. */
 export const ID_PROBLEM_HINTS: Readonly<Record<IdNumberProblem, string>> = {

@@ -4,7 +4,8 @@
  */
 import { formatYuan, isErrorCode, RELATIONS, type NotificationKind, type NotificationView, type Relation } from '@family-share/shared'
 import { ERROR_MESSAGES } from './error-messages'
-import { END_REASON_LABELS, insuranceLabel, PERSON_STATUS_LABELS, RELATION_LABELS } from './labels'
+import { END_REASON_LABELS, endReasonFor, insuranceLabel, PERSON_STATUS_LABELS, RELATION_LABELS } from './labels'
+import { withinTtl, type PolicyWords } from './policy-words'
 
 export interface NotificationText {
   title: string
@@ -30,10 +31,10 @@ const relation = (data: Data): string => {
   return typeof value === 'string' && (RELATIONS as readonly string[]).includes(value) ? RELATION_LABELS[value as Relation] : ''
 }
 
-const WORDING: Readonly<Record<NotificationKind, (data: Data) => NotificationText>> = {
-  INVITATION_RECEIVED: (d) => ({
+const WORDING: Readonly<Record<NotificationKind, (data: Data, words: PolicyWords | undefined) => NotificationText>> = {
+  INVITATION_RECEIVED: (d, w) => ({
     title: '收到家庭共济邀请',
-    body: `${text(d, 'fromName')}邀请您共享使用其职工医保个人账户，请在72小时内接受或拒绝。`,
+    body: `${text(d, 'fromName')}邀请您共享使用其职工医保个人账户，请在${withinTtl(w)}接受或拒绝。`,
     link: 'invitations',
   }),
   INVITATION_ACCEPTED: (d) => ({
@@ -51,9 +52,9 @@ const WORDING: Readonly<Record<NotificationKind, (data: Data) => NotificationTex
     body: `${text(d, 'byName')}撤回了发给您的家庭共济邀请。`,
     link: 'invitations',
   }),
-  INVITATION_EXPIRED: (d) => ({
+  INVITATION_EXPIRED: (d, w) => ({
     title: '邀请已过期',
-    body: `与${text(d, 'otherName')}之间的家庭共济邀请超过72小时未处理，已自动失效。`,
+    body: `与${text(d, 'otherName')}之间的家庭共济邀请超过${w ? w.ttl : '有效期'}未处理，已自动失效。`,
     link: 'invitations',
   }),
   INVITATION_CLOSED: (d) => {
@@ -73,7 +74,9 @@ const WORDING: Readonly<Record<NotificationKind, (data: Data) => NotificationTex
     link: 'bindings',
   }),
   BINDING_ENDED: (d) => {
-    const reason = typeof d.reason === 'string' && d.reason in END_REASON_LABELS ? END_REASON_LABELS[d.reason as keyof typeof END_REASON_LABELS] : ''
+    const known = typeof d.reason === 'string' && d.reason in END_REASON_LABELS ? (d.reason as keyof typeof END_REASON_LABELS) : null
+    // 您 or 对方 when the notice says which side I am on (item 10), else the neutral words
+    const reason = !known ? '' : d.role === 'authorizer' || d.role === 'beneficiary' ? endReasonFor(known, d.role) : END_REASON_LABELS[known]
     const who = d.endedByMe === true ? '您已解除' : '已解除'
     return {
       title: '家庭共济关系已解除',
@@ -160,6 +163,7 @@ const WORDING: Readonly<Record<NotificationKind, (data: Data) => NotificationTex
   }),
 }
 
-export function describeNotification(notification: NotificationView): NotificationText {
-  return WORDING[notification.kind](notification.data)
+/** words: the policy's words (usePolicy); without them, sentences leave the policy value out. */
+export function describeNotification(notification: NotificationView, words?: PolicyWords): NotificationText {
+  return WORDING[notification.kind](notification.data, words)
 }

@@ -13,6 +13,10 @@ export const POLICY: ResponseOf<'home'>['policy'] = {
   reserveMode: 'floor',
   invitationTtlHours: 72,
   minorAge: 16,
+  regionName: '西藏',
+  hotline: '12393',
+  counterName: '当地医疗保障经办机构窗口',
+  basis: '藏医保办〔2022〕11号',
 }
 
 export function binding(overrides: Partial<BindingView> = {}): BindingView {

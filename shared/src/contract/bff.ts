@@ -47,7 +47,13 @@ export const PolicySummarySchema = z.object({
   reserveMode: z.enum(['floor', 'gate']),
   invitationTtlHours: z.number().int(),
   minorAge: z.number().int(),
+  /** Words for people: every policy value the mini-program states comes from here (STYLE 14). */
+  regionName: z.string(),
+  hotline: z.string(),
+  counterName: z.string(),
+  basis: z.string(),
 });
+export type PolicySummary = z.infer<typeof PolicySummarySchema>;
 
 // ---- auth ----
 
@@ -584,6 +590,10 @@ export const BFF_API = {
   demoCode: {
     method: 'post', path: '/api/demo/wx-code', summary: 'DEMO: what wx.login gives a phone of this WeChat account', auth: false,
     body: DemoCodeRequestSchema, response: DemoCodeSchema, errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'RATE_LIMITED'],
+  },
+  policy: {
+    method: 'get', path: '/api/policy', summary: 'The policy values people are told (floor, TTL, minor age, region, hotline)', auth: false,
+    response: PolicySummarySchema, errors: [],
   },
   home: {
     method: 'get', path: '/api/home', summary: 'My e-credential, balance, sharing and badges', auth: true,

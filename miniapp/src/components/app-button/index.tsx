@@ -2,6 +2,7 @@ import { useRef, useState, type ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import { cx } from '@/utils/cx'
 import './index.scss'
+import { FOCUSABLE } from '@/utils/a11y'
 
 export interface AppButtonProps {
   children: ReactNode
@@ -40,6 +41,8 @@ export function AppButton({ children, type = 'primary', size = 'normal', block =
     <View
       className={cx('app-btn', `app-btn--${type}`, `app-btn--${size}`, block && 'app-btn--block', disabled && 'app-btn--disabled', busy && 'app-btn--busy', className)}
       hoverClass={disabled || busy ? 'none' : 'app-btn__hover'}
+      role='button'
+      {...FOCUSABLE}
       aria-disabled={disabled || busy}
       onClick={handleClick}
     >

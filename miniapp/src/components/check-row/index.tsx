@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import { cx } from '@/utils/cx'
 import './index.scss'
+import { FOCUSABLE } from '@/utils/a11y'
 
 interface CheckRowProps {
   checked: boolean
@@ -16,6 +17,8 @@ export function CheckRow({ checked, onChange, children, disabled = false, onDisa
   return (
     <View
       className={cx('check-row', checked && 'check-row--checked', disabled && 'check-row--disabled')}
+      role='checkbox'
+      {...FOCUSABLE}
       aria-checked={checked}
       aria-disabled={disabled}
       onClick={() => (disabled ? onDisabledTap?.() : onChange(!checked))}

@@ -1,6 +1,7 @@
 import { ScrollView, View } from '@tarojs/components'
 import { cx } from '@/utils/cx'
 import './index.scss'
+import { FOCUSABLE } from '@/utils/a11y'
 
 export interface ChipOption<V extends string> {
   value: V
@@ -21,7 +22,9 @@ export function ChipGroup<V extends string>({ options, value, onChange, layout =
     <View
       key={option.value}
       className={cx('chip', option.value === value && 'chip--active', layout === 'grid' && 'chip--grid')}
-      aria-selected={option.value === value}
+      role='radio'
+      {...FOCUSABLE}
+      aria-checked={option.value === value}
       onClick={() => onChange(option.value)}
     >
       {option.label}
@@ -30,9 +33,15 @@ export function ChipGroup<V extends string>({ options, value, onChange, layout =
   if (layout === 'scroll') {
     return (
       <ScrollView className='chip-group__scroller' scrollX enhanced showScrollbar={false}>
-        <View className='chip-group chip-group--scroll'>{chips}</View>
+        <View className='chip-group chip-group--scroll' role='radiogroup'>
+          {chips}
+        </View>
       </ScrollView>
     )
   }
-  return <View className='chip-group'>{chips}</View>
+  return (
+    <View className='chip-group' role='radiogroup'>
+      {chips}
+    </View>
+  )
 }

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { messageOf } from '@/i18n/error-messages'
 import { isApiError } from '@/services/http'
 import { AppButton } from '@/components/app-button'
 import { ROUTES, navigate } from '@/utils/nav'
 import Taro from '@tarojs/taro'
+import { shortReference } from '@/utils/reference'
 import './index.scss'
 
 interface PageStateProps {
@@ -16,6 +17,20 @@ interface PageStateProps {
   title?: string
   description?: ReactNode
   action?: { text: string; onClick: () => unknown }
+}
+
+/** Item 9: a person who has not activated yet is told to, with the button — not 加载失败. */
+export function ActivateFirst() {
+  return (
+    <View className='page-state'>
+      <View className='page-state__mark page-state__mark--todo'>!</View>
+      <View className='page-state__title'>请先激活医保电子凭证</View>
+      <View className='page-state__text'>激活后才能查看这里的内容。激活需要填写本人姓名和身份证号，并完成人脸验证。</View>
+      <AppButton type='primary' onClick={() => navigate(ROUTES.activate)}>
+        去激活医保电子凭证
+      </AppButton>
+    </View>
+  )
 }
 
 /** The three non-content states of a page, each looking different. */
@@ -31,21 +46,25 @@ export function PageState({ status, error, onRetry, title, description, action }
     )
   }
   if (status === 'error') {
-    const requestId = isApiError(error) ? error.requestId : undefined
     const code = isApiError(error) ? error.code : undefined
+    // Not yet activated is no failure to report (item 9): say what to do, without a number.
+    if (code === 'ECREDENTIAL_REQUIRED') return <ActivateFirst />
+    const requestId = isApiError(error) ? error.requestId : undefined
     // Some failures are not fixed by trying again but by going somewhere.
     const fix =
       code === 'UNAUTHENTICATED' || code === 'SESSION_REVOKED' || code === 'TOKEN_EXPIRED'
         ? { text: '去登录', onClick: () => Taro.reLaunch({ url: ROUTES.login }) }
-        : code === 'ECREDENTIAL_REQUIRED'
-          ? { text: '去激活医保电子凭证', onClick: () => navigate(ROUTES.activate) }
-          : null
+        : null
     return (
       <View className='page-state'>
         <View className='page-state__mark page-state__mark--error'>!</View>
         <View className='page-state__title'>{title ?? '加载失败'}</View>
         <View className='page-state__text'>{messageOf(error)}</View>
-        {requestId && <View className='page-state__ref'>问题编号：{requestId}</View>}
+        {requestId && (
+          <View className='page-state__ref'>
+            问题编号：<Text className='nowrap'>{shortReference(requestId)}</Text>
+          </View>
+        )}
         {fix ? (
           <AppButton type='primary' onClick={fix.onClick}>
             {fix.text}

@@ -21,6 +21,7 @@ import { afterSignIn } from '@/utils/pending-invite'
 import { isoDate } from '@/utils/time'
 import { idNumberHint, nameHint } from '@/utils/validate'
 import './index.scss'
+import { FOCUSABLE } from '@/utils/a11y'
 
 /** R1: name and ID number, checked as they are typed, then the face step, then activation. */
 export default function Activate() {
@@ -101,7 +102,7 @@ export default function Activate() {
         <Notice tone='danger' title='激活没有成功'>
           {messageOf(activation.error)}
           {alreadyActive && (
-            <View className='activate__link' onClick={() => Taro.reLaunch({ url: ROUTES.home })}>
+            <View className='activate__link' role='link' {...FOCUSABLE} onClick={() => Taro.reLaunch({ url: ROUTES.home })}>
               返回首页
             </View>
           )}

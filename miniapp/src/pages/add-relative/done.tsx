@@ -2,13 +2,16 @@ import { View } from '@tarojs/components'
 import type { BindingView, InvitationView } from '@family-share/shared'
 import { AppButton } from '@/components/app-button'
 import { ShareInvitation } from '@/components/share-invitation'
-import { RELATION_LABELS } from '@/i18n/labels'
+import { relativeWord } from '@/i18n/labels'
+import { withinTtl } from '@/i18n/policy-words'
+import { usePolicy } from '@/hooks/usePolicy'
 import { goHome, navigate, ROUTES } from '@/utils/nav'
 import { formatDateTime, timeLeft } from '@/utils/time'
 
 export type Outcome = { kind: 'invited'; invitation: InvitationView } | { kind: 'bound'; binding: BindingView }
 
 export function Done({ outcome, share }: { outcome: Outcome; share?: { link: { path: string } | null; error: unknown } }) {
+  const words = usePolicy()
   if (outcome.kind === 'invited') {
     const { invitation } = outcome
     return (
@@ -16,19 +19,19 @@ export function Done({ outcome, share }: { outcome: Outcome; share?: { link: { p
         <View className='result-mark' />
         <View className='done__title'>邀请已发送</View>
         <View className='done__text'>
-          已邀请 {invitation.counterpart.maskedName}（{RELATION_LABELS[invitation.relation]}）共享使用您的职工医保个人账户。
+          已邀请{relativeWord(invitation.relation, invitation.counterpart.maskedIdNumber)} · {invitation.counterpart.maskedName}共享使用您的职工医保个人账户。
         </View>
         <View className='done__box'>
           <View className='done__row'>
             <View className='done__key'>有效期至</View>
-            <View className='done__value'>{formatDateTime(invitation.expiresAt)}</View>
+            <View className='done__value nowrap'>{formatDateTime(invitation.expiresAt)}</View>
           </View>
           <View className='done__row'>
             <View className='done__key'>剩余时间</View>
             <View className='done__value'>{timeLeft(invitation.expiresAt) ?? '已过期'}</View>
           </View>
         </View>
-        <View className='done__text done__text--muted'>请提醒家人在72小时内，用自己的微信登录本服务，激活医保电子凭证并接受邀请。接受后立即生效；超时未处理，邀请自动失效。</View>
+        <View className='done__text done__text--muted'>请提醒家人在{withinTtl(words)}，用自己的微信登录本服务，激活医保电子凭证并接受邀请。接受后立即生效；超时未处理，邀请自动失效。</View>
         {share && <ShareInvitation link={share.link} error={share.error} />}
         <AppButton type='primary' size='large' block onClick={() => void navigate(`${ROUTES.invitations}?box=sent`)}>
           查看我的邀请

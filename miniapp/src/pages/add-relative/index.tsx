@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import { ageOn, normalizeIdNumber, parseIdNumber, RELATIONS, TIBET_2022, type Relation } from '@family-share/shared'
+import { ageOn, normalizeIdNumber, parseIdNumber, RELATIONS, type Relation } from '@family-share/shared'
 import { AppButton } from '@/components/app-button'
 import { Card } from '@/components/card'
 import { ChipGroup } from '@/components/chip-group'
@@ -13,6 +13,8 @@ import { useAction } from '@/hooks/useAction'
 import { useRequest } from '@/hooks/useRequest'
 import { useShowRefresh } from '@/hooks/useShowRefresh'
 import { messageOf } from '@/i18n/error-messages'
+import { withinTtl } from '@/i18n/policy-words'
+import { usePolicy } from '@/hooks/usePolicy'
 import { RELATION_LABELS } from '@/i18n/labels'
 import { getCommitment } from '@/services/commitment'
 import { isApiError } from '@/services/http'
@@ -30,8 +32,6 @@ import './index.scss'
 
 const RELATION_OPTIONS = RELATIONS.map((value) => ({ value, label: RELATION_LABELS[value] }))
 
-/** Under this age on the binding day only a parent binds, as guardian (R18). */
-const MINOR_AGE = TIBET_2022.minorAge
 
 /**
  * Add a relative: relation, name and ID number → (R9 commitment) → face (bind) → invitation.
@@ -49,15 +49,18 @@ export default function AddRelative() {
   /** The server's refusal stays on the form, beside its field, until that field is changed. */
   const [refusal, setRefusal] = useState<{ error: unknown; field: FormFieldName | null } | null>(null)
   const share = useInvitationShare(outcome?.kind === 'invited' ? outcome.invitation : null)
+  const words = usePolicy()
+  /** Under this age on the binding day only a parent binds, as guardian (R18): the policy's age; the BFF decides anyway. */
+  const minorAge = words?.minorAgeYears ?? 0
 
   const today = isoDate()
   const id = normalizeIdNumber(idNumber)
   const parsed = parseIdNumber(id, today)
   const age = parsed.ok ? ageOn(parsed.birthDate, today) : null
-  const isMinor = age !== null && age < MINOR_AGE
+  const isMinor = age !== null && age < minorAge
   const minorFlow = isMinor && relation === 'child'
 
-  const relationProblem = relation === null ? '请选择这位家人是您的什么人' : isMinor && relation !== 'child' ? `未满${MINOR_AGE}周岁的家人只能由父母绑定。如果这是您的子女，请选择“子女”。` : null
+  const relationProblem = relation === null ? '请选择这位家人是您的什么人' : isMinor && relation !== 'child' ? `未满${minorAge}周岁的家人只能由父母绑定。如果这是您的子女，请选择“子女”。` : null
   const nameProblem = nameHint(name)
   const idProblem = idNumberHint(id, today)
   const refused = (field: FormFieldName) => (refusal?.field === field ? messageOf(refusal.error) : null)
@@ -178,11 +181,11 @@ export default function AddRelative() {
       </Card>
 
       {minorFlow ? (
-        <Notice tone='info' title={`孩子未满${MINOR_AGE}周岁，将按监护人方式办理`}>
+        <Notice tone='info' title={`孩子未满${minorAge}周岁，将按监护人方式办理`}>
           未成年人不能自己进行人脸验证和接受邀请。将由您作为父母，以监护人身份为孩子激活医保电子凭证（亲情账户），绑定后立即生效，无需孩子确认。
         </Notice>
       ) : (
-        <Notice tone='info'>发送邀请后，家人需在72小时内用自己的微信登录并接受，接受后立即生效。</Notice>
+        <Notice tone='info'>发送邀请后，家人需在{withinTtl(words)}用自己的微信登录并接受，接受后立即生效。</Notice>
       )}
 
       {sendError ? (

@@ -6,6 +6,7 @@ import { useAction } from '@/hooks/useAction'
 import { messageOf } from '@/i18n/error-messages'
 import { setAccountChoice } from '@/services/bindings'
 import { cx } from '@/utils/cx'
+import { FOCUSABLE } from '@/utils/a11y'
 
 type Choice = 'own' | 'authorizer'
 
@@ -27,6 +28,8 @@ export function AccountChoice({ value, onSaved }: { value: Choice; onSaved: () =
         <View
           key={option.value}
           className={cx('choice', option.value === value && 'choice--active', save.busy && 'choice--busy')}
+          role='radio'
+          {...FOCUSABLE}
           aria-checked={option.value === value}
           onClick={() => option.value !== value && void save.run(option.value)}
         >

@@ -8,6 +8,7 @@ import { Notice } from '@/components/notice'
 import { useAction } from '@/hooks/useAction'
 import { messageOf } from '@/i18n/error-messages'
 import { setAuthorizerOrder } from '@/services/bindings'
+import { usePolicy } from '@/hooks/usePolicy'
 
 interface AuthorizerOrderProps {
   /** My active authorizers, in their current order. */
@@ -18,6 +19,7 @@ interface AuthorizerOrderProps {
 /** R14: with several authorizers, a charge walks my order; I move them up and down. */
 export function AuthorizerOrder({ authorizers, onSaved }: AuthorizerOrderProps) {
   const [order, setOrder] = useState(authorizers)
+  const words = usePolicy()
   useEffect(() => setOrder(authorizers), [authorizers])
   const save = useAction(async () => {
     await setAuthorizerOrder(order.map((b) => b.bindingId))
@@ -36,7 +38,7 @@ export function AuthorizerOrder({ authorizers, onSaved }: AuthorizerOrderProps) 
 
   return (
     <Card title='扣款顺序'>
-      <View className='order__tip'>看病买药时，先用排在前面的家人账户，不足时再用下一位的（每位家人账户都保留3000元）。</View>
+      <View className='order__tip'>看病买药时，先用排在前面的家人账户，不足时再用下一位的{words ? `（每位家人账户都保留${words.floor}）` : ''}。</View>
       {order.map((b, index) => (
         <View key={b.bindingId} className='order__row'>
           <View className='order__no'>{index + 1}</View>

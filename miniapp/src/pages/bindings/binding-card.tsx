@@ -1,9 +1,9 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { BindingView } from '@family-share/shared'
 import { AppButton } from '@/components/app-button'
 import { RelativeHead } from '@/components/relative-head'
 import { Tag } from '@/components/tag'
-import { END_REASON_LABELS, insuranceLabel, relationFromMySide } from '@/i18n/labels'
+import { endReasonFor, insuranceLabel, relationToMe, relativeWord } from '@/i18n/labels'
 import { formatDate } from '@/utils/time'
 
 interface BindingCardProps {
@@ -11,24 +11,27 @@ interface BindingCardProps {
   ending: boolean
   /** R14: the payment order only means something when the policy allows several authorizers. */
   showRank?: boolean
+  /** Another relative has the same masked name (item 8). */
+  confusable?: boolean
   onEnd?: () => unknown
 }
 
-export function BindingCard({ binding, ending, showRank = false, onEnd }: BindingCardProps) {
+export function BindingCard({ binding, ending, showRank = false, confusable = false, onEnd }: BindingCardProps) {
   const active = binding.status === 'active'
   const iAmAuthorizer = binding.role === 'authorizer'
   return (
     <View className={active ? 'binding' : 'binding binding--ended'}>
       <RelativeHead
         {...binding.counterpart}
-        relation={relationFromMySide(binding.relation, binding.role)}
+        relation={relativeWord(relationToMe(binding.relation, binding.role), binding.counterpart.maskedIdNumber)}
+        showLastFour={confusable}
         muted={!active}
         aside={active ? <Tag tone='success'>生效中</Tag> : <Tag tone='neutral'>已解除</Tag>}
       />
       <View className='binding__meta'>
         <View className='binding__line'>
           <View className='binding__key'>{!active ? '建立时间' : iAmAuthorizer ? '对方使用我的账户' : '我使用对方的账户'}</View>
-          <View>{active ? `自${formatDate(binding.since)}起` : formatDate(binding.since)}</View>
+          <View className='nowrap'>{active ? `自${formatDate(binding.since)}起` : formatDate(binding.since)}</View>
         </View>
         {iAmAuthorizer && (
           <View className='binding__line'>
@@ -45,8 +48,9 @@ export function BindingCard({ binding, ending, showRank = false, onEnd }: Bindin
         {!active && (
           <View className='binding__line'>
             <View className='binding__key'>解除</View>
-            <View>
-              {binding.endedAt ? formatDate(binding.endedAt) : ''} {binding.endReason ? END_REASON_LABELS[binding.endReason] : ''}
+            <View className='binding__value'>
+              {binding.endedAt ? <Text className='nowrap'>{formatDate(binding.endedAt)} </Text> : null}
+              {binding.endReason ? endReasonFor(binding.endReason, binding.role) : ''}
             </View>
           </View>
         )}

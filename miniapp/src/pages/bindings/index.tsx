@@ -7,6 +7,9 @@ import { PageState } from '@/components/page-state'
 import { useRequest } from '@/hooks/useRequest'
 import { useShowRefresh } from '@/hooks/useShowRefresh'
 import { messageOf } from '@/i18n/error-messages'
+import { confusableNames } from '@/i18n/labels'
+import { usablePart } from '@/i18n/policy-words'
+import { usePolicy } from '@/hooks/usePolicy'
 import { endBinding, listBindings } from '@/services/bindings'
 import { askToNotify } from '@/services/subscribe'
 import { getHome } from '@/services/home'
@@ -28,6 +31,7 @@ async function load() {
 export default function Bindings() {
   const { data, loading, error, reload } = useRequest(load)
   const [endingId, setEndingId] = useState<string | null>(null)
+  const words = usePolicy()
   useShowRefresh(reload)
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())
@@ -69,6 +73,8 @@ export default function Bindings() {
   const theirs = data.asBeneficiary.filter((b) => b.status === 'active').sort((x, y) => (x.rank ?? 99) - (y.rank ?? 99))
   const ended = [...data.asAuthorizer, ...data.asBeneficiary].filter((b) => b.status === 'ended').sort((x, y) => (y.endedAt ?? 0) - (x.endedAt ?? 0))
   const isEmployee = data.myInsurance === 'employee'
+  const confusable = confusableNames([...data.asAuthorizer, ...data.asBeneficiary].map((b) => b.counterpart))
+  const twin = (b: BindingView) => confusable.has(b.counterpart.maskedName)
 
   if (mine.length === 0 && theirs.length === 0 && ended.length === 0) {
     return (
@@ -76,7 +82,7 @@ export default function Bindings() {
         <PageState
           status='empty'
           title='还没有家庭共济关系'
-          description={isEmployee ? '添加家人后，家人看病买药可以使用您职工医保个人账户中超过3000元的部分。' : '家人把个人账户共享给您后，会显示在这里。'}
+          description={isEmployee ? `添加家人后，家人看病买药可以使用您职工医保个人账户中${usablePart(words)}。` : '家人把个人账户共享给您后，会显示在这里。'}
           action={isEmployee ? { text: '添加家人', onClick: () => navigate(ROUTES.addRelative) } : undefined}
         />
       </PageShell>
@@ -91,7 +97,7 @@ export default function Bindings() {
           {mine.length === 0 ? (
             <View className='bindings__none'>暂未共享给家人。</View>
           ) : (
-            mine.map((b) => <BindingCard key={b.bindingId} binding={b} ending={endingId === b.bindingId} onEnd={() => end(b)} />)
+            mine.map((b) => <BindingCard key={b.bindingId} binding={b} confusable={twin(b)} ending={endingId === b.bindingId} onEnd={() => end(b)} />)
           )}
         </>
       )}
@@ -100,7 +106,7 @@ export default function Bindings() {
       {theirs.length === 0 ? (
         <View className='bindings__none'>暂时没有家人把个人账户共享给您。</View>
       ) : (
-        theirs.map((b) => <BindingCard key={b.bindingId} binding={b} showRank={data.policy.maxAuthorizersPerBeneficiary > 1} ending={endingId === b.bindingId} onEnd={() => end(b)} />)
+        theirs.map((b) => <BindingCard key={b.bindingId} binding={b} confusable={twin(b)} showRank={data.policy.maxAuthorizersPerBeneficiary > 1} ending={endingId === b.bindingId} onEnd={() => end(b)} />)
       )}
 
       {data.policy.maxAuthorizersPerBeneficiary > 1 && theirs.length > 1 && <AuthorizerOrder authorizers={theirs} onSaved={reload} />}
@@ -111,7 +117,7 @@ export default function Bindings() {
         <>
           <View className='section-title'>已解除的关系</View>
           {ended.map((b) => (
-            <BindingCard key={b.bindingId} binding={b} ending={false} />
+            <BindingCard key={b.bindingId} binding={b} confusable={twin(b)} ending={false} />
           ))}
         </>
       )}

@@ -9,6 +9,9 @@ import { listClaims } from '@/services/claims'
 import { cx } from '@/utils/cx'
 import { formatDate } from '@/utils/time'
 import './index.scss'
+import Taro from '@tarojs/taro'
+import { AppButton } from '@/components/app-button'
+import { usePolicy } from '@/hooks/usePolicy'
 
 type Claim = ResponseOf<'claims'>['items'][number]
 
@@ -56,6 +59,7 @@ function ClaimCard({ claim }: { claim: Claim }) {
 /** Manual outpatient reimbursement (000 一): filed at the window, followed here. */
 export default function Claims() {
   const { data, loading, error, reload } = useRequest(listClaims)
+  const words = usePolicy()
 
   if (!data) {
     return <PageShell>{loading ? <PageState status='loading' /> : <PageState status='error' error={error} onRetry={reload} />}</PageShell>
@@ -87,6 +91,11 @@ export default function Claims() {
         ))}
         <View className='claims__note'>手工报销只能到经办窗口申请，网上仅可查询办理进度。</View>
       </Card>
+      {words && (
+        <AppButton type='secondary' block onClick={() => Taro.makePhoneCall({ phoneNumber: words.hotline }).catch(() => undefined)}>
+          有疑问，拨打医保服务热线 {words.hotline}
+        </AppButton>
+      )}
     </PageShell>
   )
 }

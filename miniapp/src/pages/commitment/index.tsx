@@ -13,6 +13,10 @@ import { acceptCommitment, getCommitment } from '@/services/commitment'
 import { goBack } from '@/utils/nav'
 import { formatDateTime } from '@/utils/time'
 import './index.scss'
+import { FOCUSABLE } from '@/utils/a11y'
+
+/** Focusable, so that the letter can be scrolled and read from a keyboard or a screen reader too. */
+const LETTER_REGION: Record<string, unknown> = { ...FOCUSABLE, role: 'region', 'aria-label': '承诺书全文' }
 
 /** How close to the end counts as "read to the end" (px). */
 const END_THRESHOLD = 48
@@ -60,7 +64,7 @@ export default function Commitment() {
         <Notice tone='info'>添加家人共享个人账户前，请完整阅读并签署以下承诺书。</Notice>
       )}
       <View className='letter'>
-        <ScrollView className='letter__scroll' scrollY lowerThreshold={END_THRESHOLD} onScrollToLower={() => setReadToEnd(true)}>
+        <ScrollView className='letter__scroll' {...LETTER_REGION} scrollY lowerThreshold={END_THRESHOLD} onScrollToLower={() => setReadToEnd(true)}>
           <View className='letter__content'>
             <View className='letter__title'>{data.title}</View>
             {data.paragraphs.map((paragraph, index) => (

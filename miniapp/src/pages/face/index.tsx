@@ -15,6 +15,7 @@ import { cx } from '@/utils/cx'
 import { formatDateTime, timeLeft } from '@/utils/time'
 import { IS_WEAPP } from '@/utils/wechat'
 import { FaceFrame } from './face-frame'
+import { FaceLockNotice } from './lock-notice'
 import { NoFaceDevice } from './no-face-device'
 import { runWechatFace } from './wechat-face'
 import './index.scss'
@@ -231,11 +232,7 @@ export default function Face() {
         </>
       )}
 
-      {phase.kind === 'locked' && (
-        <Notice tone='danger' title='失败次数过多，人脸验证已暂时锁定'>
-          {phase.until ? `请在 ${formatDateTime(phase.until)} 之后再试（约${timeLeft(phase.until) ?? '片刻'}后）。` : '请稍后再试。'}
-        </Notice>
-      )}
+      {phase.kind === 'locked' && <FaceLockNotice until={phase.until} />}
 
       {phase.kind === 'unsupported' && <NoFaceDevice help={phase.help} />}
 

@@ -1,23 +1,31 @@
-import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { formatYuan } from '@family-share/shared'
+import { AppButton } from '@/components/app-button'
 import { Card } from '@/components/card'
 import { useRequest } from '@/hooks/useRequest'
 import { messageOf } from '@/i18n/error-messages'
 import { getMonthlyTotals } from '@/services/history'
 import { cx } from '@/utils/cx'
-import { formatMonth, isoDate } from '@/utils/time'
+import { formatMonth } from '@/utils/time'
 
 interface MonthlyChartProps {
+  /** The page's year: the list below shows the same one (item 6). */
+  year: number
+  /** Changes when the page retries everything: a chart in error tries again too. */
+  retry: number
   selected: string | null
   onSelect: (month: string | null) => void
 }
 
-/** Monthly totals of deductions from my account, as bars made of Views; a bar filters the list. */
-export function MonthlyChart({ selected, onSelect }: MonthlyChartProps) {
-  const thisYear = Number(isoDate().slice(0, 4))
-  const [year, setYear] = useState(thisYear)
-  const { data, loading, error, reload } = useRequest(() => getMonthlyTotals(year), [year])
+/**
+ * Monthly totals of deductions from my account, as bars made of Views. A bar is a shortcut for
+ * the month chips above (the same filter): WCAG 2.5.8's "equivalent control" exception covers
+ * its width, so the bars are hidden from assistive technology and the chips are the targets.
+ * A new year shows loading, then that year's totals or its error — never the previous year's
+ * bars (useRequest drops data of other deps, item 7).
+ */
+export function MonthlyChart({ year, retry, selected, onSelect }: MonthlyChartProps) {
+  const { data, loading, error, reload } = useRequest(() => getMonthlyTotals(year), [year, retry])
 
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`)
   const totals = new Map((data?.months ?? []).map((m) => [m.month, m.total]))
@@ -26,33 +34,23 @@ export function MonthlyChart({ selected, onSelect }: MonthlyChartProps) {
   const shown = selected && selected.startsWith(String(year)) ? selected : null
 
   return (
-    <Card
-      className='chart'
-      title={`${year}年每月扣款`}
-      extra={
-        <View className='chart__years'>
-          <View className={cx('chart__year', year === thisYear - 1 && 'chart__year--on')} onClick={() => setYear(thisYear - 1)}>
-            {thisYear - 1}
-          </View>
-          <View className={cx('chart__year', year === thisYear && 'chart__year--on')} onClick={() => setYear(thisYear)}>
-            {thisYear}
-          </View>
-        </View>
-      }
-    >
-      {loading && !data ? (
+    <Card className='chart' title={`${year}年每月扣款`}>
+      {!data && loading ? (
         <View className='chart__state'>正在加载…</View>
-      ) : error && !data ? (
-        <View className='chart__state' onClick={reload}>
-          {messageOf(error)} 点击重试
+      ) : !data ? (
+        <View className='chart__state'>
+          <View className='chart__error'>{messageOf(error)}</View>
+          <AppButton type='secondary' size='small' onClick={reload}>
+            重新加载
+          </AppButton>
         </View>
       ) : (
         <>
           <View className='chart__sum'>
-            {shown ? `${formatMonth(shown)}共扣款` : '全年共扣款'}
+            {shown ? `${formatMonth(shown)}共扣款` : `${year}年全年共扣款`}
             <View className='chart__sum-amount'>{formatYuan(shown ? (totals.get(shown) ?? 0) : yearTotal)}</View>
           </View>
-          <View className='chart__bars'>
+          <View className='chart__bars' aria-hidden='true'>
             {months.map((m, i) => {
               const total = totals.get(m) ?? 0
               return (
@@ -65,7 +63,7 @@ export function MonthlyChart({ selected, onSelect }: MonthlyChartProps) {
               )
             })}
           </View>
-          <View className='chart__hint'>点击柱子查看当月明细（单位：月）</View>
+          <View className='chart__hint'>点击柱子或上方的月份，查看当月明细</View>
         </>
       )}
     </Card>

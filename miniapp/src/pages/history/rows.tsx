@@ -1,9 +1,9 @@
 import { useSyncExternalStore } from 'react'
 import Taro from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { formatYuan, type DeductionView, type PaymentView } from '@family-share/shared'
 import { Tag } from '@/components/tag'
-import { INSTITUTION_KIND_LABELS, RELATION_LABELS } from '@/i18n/labels'
+import { INSTITUTION_KIND_LABELS, relativeWord } from '@/i18n/labels'
 import { cx } from '@/utils/cx'
 import { formatDateTime } from '@/utils/time'
 import './rows.scss'
@@ -64,9 +64,12 @@ const REFUND_VIA_LABELS = { cancellation: '撤销退回', reversal: '冲正退�
 
 // ---- the authorizer's side: deductions from my account ----
 
-export function DeductionRow({ item }: { item: DeductionView }) {
+/** maskedIdOf: the masked ID number of my relatives by binding, to say 我的母亲 rather than 我的父母. */
+export function DeductionRow({ item, maskedIdOf }: { item: DeductionView; maskedIdOf?: ReadonlyMap<string, string> }) {
   const lit = useLit(item.seq)
-  const who = item.spender.self ? '本人' : `${item.spender.maskedName}${item.spender.relation ? `（${RELATION_LABELS[item.spender.relation]}）` : ''}`
+  const { spender } = item
+  const maskedId = spender.bindingId ? maskedIdOf?.get(spender.bindingId) : undefined
+  const who = spender.self ? '本人' : spender.relation ? `${relativeWord(spender.relation, maskedId)} · ${spender.maskedName}` : spender.maskedName
   const place = item.institution ? item.institution.name : '医保结算'
   const moneyBack = item.kind === 'refund'
   const what =
@@ -86,7 +89,7 @@ export function DeductionRow({ item }: { item: DeductionView }) {
           {item.kind === 'settlement' && item.institution && <View className='record__kind'>{INSTITUTION_KIND_LABELS[item.institution.kind]}</View>}
           {item.kind === 'refund' && item.refundVia && <View className='record__kind'>{REFUND_VIA_LABELS[item.refundVia]}</View>}
         </View>
-        <View className='record__time'>{formatDateTime(item.at)}</View>
+        <View className='record__time nowrap'>{formatDateTime(item.at)}</View>
         {item.cancelled && (
           <View className='record__marks'>
             <Tag tone='warning'>已撤销</Tag>
@@ -106,11 +109,11 @@ export function DeductionRow({ item }: { item: DeductionView }) {
         )}
       </View>
       <View className='record__side'>
-        <View className={cx('record__amount', moneyBack ? 'amount-in' : 'amount-out', item.cancelled && 'record__amount--void')}>
+        <View className={cx('record__amount', moneyBack ? 'amount-in' : 'amount-out', item.cancelled && 'record__amount--void', 'nowrap')}>
           {moneyBack ? '+' : '-'}
           {formatYuan(item.amount)}
         </View>
-        <View className='record__after'>余额 {formatYuan(item.balanceAfter)}</View>
+        <View className='record__after nowrap'>余额 {formatYuan(item.balanceAfter)}</View>
       </View>
     </View>
   )
@@ -138,11 +141,11 @@ export function PaymentRow({ item }: { item: PaymentView }) {
         <View className='record__main'>
           <View className='record__title'>{refund ? `退回 · ${item.institution.name}` : item.institution.name}</View>
           <View className='record__time'>
-            {refund && item.refundVia ? REFUND_VIA_LABELS[item.refundVia] : INSTITUTION_KIND_LABELS[item.institution.kind]} · {formatDateTime(item.at)}
+            {refund && item.refundVia ? REFUND_VIA_LABELS[item.refundVia] : INSTITUTION_KIND_LABELS[item.institution.kind]} · <Text className='nowrap'>{formatDateTime(item.at)}</Text>
           </View>
         </View>
         <View className='record__side'>
-          <View className={cx('record__amount', refund && 'amount-in', item.cancelled && 'record__amount--void')}>
+          <View className={cx('record__amount', refund && 'amount-in', item.cancelled && 'record__amount--void', 'nowrap')}>
             {refund ? `+${formatYuan(item.charge)}` : formatYuan(item.charge)}
           </View>
           <View className='record__after'>{refund ? '退回金额' : '本次费用'}</View>
@@ -154,7 +157,7 @@ export function PaymentRow({ item }: { item: PaymentView }) {
           .map(([label, amount]) => (
             <View key={label} className='record__part'>
               <View>{label}</View>
-              <View className='record__part-amount'>{formatYuan(amount)}</View>
+              <View className='record__part-amount nowrap'>{formatYuan(amount)}</View>
             </View>
           ))}
       </View>

@@ -4,7 +4,7 @@ import { Card } from '@/components/card'
 import { navigate, ROUTES } from '@/utils/nav'
 
 /** First visit: nothing works before the e-credential is activated (R1), so say so plainly. */
-export function ActivateCall({ pendingInvitations }: { pendingInvitations: number }) {
+export function ActivateCall() {
   return (
     <>
       <View className='activate-call'>
@@ -27,11 +27,6 @@ export function ActivateCall({ pendingInvitations }: { pendingInvitations: numbe
           </View>
         </View>
       </Card>
-      {pendingInvitations > 0 && (
-        <Card tone='warning'>
-          您有{pendingInvitations}条家庭共济邀请待处理，激活后即可接受。
-        </Card>
-      )}
       <View className='activate-call__more'>
         <AppButton type='plain' onClick={() => navigate(ROUTES.settings)}>
           大字模式与设置

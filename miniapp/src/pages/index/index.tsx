@@ -7,6 +7,7 @@ import { useRequest } from '@/hooks/useRequest'
 import { useShowRefresh } from '@/hooks/useShowRefresh'
 import { getHome } from '@/services/home'
 import { ActivateCall } from './activate-call'
+import { InvitationBanner } from './invitation-banner'
 import { PersonCard } from './person-card'
 import { ServiceGrid } from './service-grid'
 import { SharingList } from './sharing-list'
@@ -29,12 +30,14 @@ export default function Home() {
     <PageShell className='home'>
       {person ? (
         <>
+          {pendingInvitations > 0 && <InvitationBanner count={pendingInvitations} />}
           <PersonCard person={person} policy={data.policy} />
           <ServiceGrid isEmployee={person.insurance === 'employee'} pendingInvitations={pendingInvitations} unreadNotifications={unreadNotifications} />
           <SharingList asAuthorizer={sharing.asAuthorizer} asBeneficiary={sharing.asBeneficiary} canShare={person.insurance === 'employee'} />
         </>
       ) : (
-        <ActivateCall pendingInvitations={pendingInvitations} />
+        // before activation the person is not known, so no invitation can be shown yet (R1)
+        <ActivateCall />
       )}
       {demo && (
         <View className='home__demo'>

@@ -1,8 +1,10 @@
 import { View, Text } from '@tarojs/components'
-import { formatYuan, formatYuanPlain, type Home, type MyPerson } from '@family-share/shared'
+import { formatYuan, type Home, type MyPerson } from '@family-share/shared'
+import { policyWords } from '@/i18n/policy-words'
 import { insuranceLabel, PERSON_STATUS_LABELS } from '@/i18n/labels'
 import { useLargeText } from '@/hooks/useLargeText'
 import { cx } from '@/utils/cx'
+import { FOCUSABLE } from '@/utils/a11y'
 
 interface PersonCardProps {
   person: MyPerson
@@ -13,15 +15,15 @@ interface PersonCardProps {
 export function PersonCard({ person, policy }: PersonCardProps) {
   const [large, setLarge] = useLargeText()
   const hasAccount = person.insurance === 'employee'
-  const floor = formatYuanPlain(policy.reserveFloor).replace(/\.00$/, '')
+  const { floor } = policyWords(policy)
   return (
     <View className='person-card'>
       <View className='person-card__top'>
         <View>
           <View className='person-card__name'>{person.name}</View>
-          <View className='person-card__id'>{person.maskedIdNumber}</View>
+          <View className='person-card__id nowrap'>{person.maskedIdNumber}</View>
         </View>
-        <View className={cx('person-card__large', large && 'person-card__large--on')} onClick={() => setLarge(!large)}>
+        <View className={cx('person-card__large', large && 'person-card__large--on')} role='switch' {...FOCUSABLE} aria-checked={large} onClick={() => setLarge(!large)}>
           {large ? '大字：开' : '大字：关'}
         </View>
       </View>
@@ -33,14 +35,14 @@ export function PersonCard({ person, policy }: PersonCardProps) {
       {hasAccount ? (
         <View className='person-card__money'>
           <View className='person-card__label'>职工医保个人账户余额</View>
-          <View className='person-card__balance'>{formatYuan(person.balance)}</View>
+          <View className='person-card__balance nowrap'>{formatYuan(person.balance)}</View>
           <View className='person-card__usable'>
             <View>
               <View className='person-card__label'>可供家人使用</View>
-              <View className='person-card__usable-amount'>{formatYuan(person.usableForFamily)}</View>
+              <View className='person-card__usable-amount nowrap'>{formatYuan(person.usableForFamily)}</View>
             </View>
             <View className='person-card__note'>
-              {policy.reserveMode === 'floor' ? `账户需保留${floor}元，超出部分可供家人使用` : `余额高于${floor}元时，家人可以使用`}
+              {policy.reserveMode === 'floor' ? `账户需保留${floor}，超出部分可供家人使用` : `余额高于${floor}时，家人可以使用`}
             </View>
           </View>
         </View>

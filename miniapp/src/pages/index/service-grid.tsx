@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { Badge } from '@/components/badge'
 import { navigate, ROUTES } from '@/utils/nav'
+import { FOCUSABLE } from '@/utils/a11y'
 
 interface ServiceGridProps {
   isEmployee: boolean
@@ -35,7 +36,7 @@ export function ServiceGrid({ isEmployee, pendingInvitations, unreadNotification
       {entries
         .filter((entry) => isEmployee || !entry.employeeOnly)
         .map((entry) => (
-          <View key={entry.key} className={`service-grid__item service-grid__item--${entry.key}`} hoverClass='service-grid__item--hover' onClick={() => navigate(entry.url)}>
+          <View key={entry.key} className={`service-grid__item service-grid__item--${entry.key}`} hoverClass='service-grid__item--hover' role='link' {...FOCUSABLE} onClick={() => navigate(entry.url)}>
             <View className='service-grid__mark'>
               {entry.mark}
               {entry.badge ? <Badge className='service-grid__badge' count={entry.badge} /> : null}

@@ -1,9 +1,10 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { BindingView } from '@family-share/shared'
 import { AppButton } from '@/components/app-button'
 import { Card } from '@/components/card'
-import { insuranceLabel, relationFromMySide } from '@/i18n/labels'
+import { confusableNames, insuranceLabel, lastFour, relationToMe, relativeWord } from '@/i18n/labels'
 import { navigate, ROUTES } from '@/utils/nav'
+import { FOCUSABLE } from '@/utils/a11y'
 
 interface SharingListProps {
   asAuthorizer: BindingView[]
@@ -11,14 +12,17 @@ interface SharingListProps {
   canShare: boolean
 }
 
-function Row({ binding }: { binding: BindingView }) {
+function Row({ binding, confusable }: { binding: BindingView; confusable: boolean }) {
+  const tail = confusable ? lastFour(binding.counterpart.maskedIdNumber) : null
   return (
-    <View className='sharing-row' onClick={() => navigate(ROUTES.bindings)}>
+    <View className='sharing-row' role='link' {...FOCUSABLE} onClick={() => navigate(ROUTES.bindings)}>
       <View className='sharing-row__avatar'>{binding.counterpart.maskedName.slice(0, 1)}</View>
       <View className='sharing-row__main'>
         <View className='sharing-row__name'>
-          {binding.counterpart.maskedName}
-          <View className='sharing-row__relation'>{relationFromMySide(binding.relation, binding.role)}</View>
+          <Text className='sharing-row__relation'>{relativeWord(relationToMe(binding.relation, binding.role), binding.counterpart.maskedIdNumber)}</Text>
+          <Text className='sharing-row__dot'>·</Text>
+          <Text>{binding.counterpart.maskedName}</Text>
+          {tail && <Text className='sharing-row__tail'>{tail}</Text>}
         </View>
         <View className='sharing-row__sub'>
           {binding.role === 'authorizer' ? insuranceLabel(binding.counterpartInsurance) : '把个人账户共享给我'}
@@ -31,12 +35,13 @@ function Row({ binding }: { binding: BindingView }) {
 
 /** Whom I share with, and who shares with me. */
 export function SharingList({ asAuthorizer, asBeneficiary, canShare }: SharingListProps) {
+  const twins = confusableNames([...asAuthorizer, ...asBeneficiary].map((b) => b.counterpart))
   return (
     <>
       {canShare && (
         <Card title='我共享给的家人' extra={`${asAuthorizer.length}人`}>
           {asAuthorizer.length > 0 ? (
-            asAuthorizer.map((b) => <Row key={b.bindingId} binding={b} />)
+            asAuthorizer.map((b) => <Row key={b.bindingId} binding={b} confusable={twins.has(b.counterpart.maskedName)} />)
           ) : (
             <View className='sharing-empty'>
               <View className='sharing-empty__text'>还没有与家人共享个人账户。添加后，家人看病买药可以使用您的个人账户。</View>
@@ -49,7 +54,7 @@ export function SharingList({ asAuthorizer, asBeneficiary, canShare }: SharingLi
       )}
       <Card title='共享给我的家人' extra={`${asBeneficiary.length}人`}>
         {asBeneficiary.length > 0 ? (
-          asBeneficiary.map((b) => <Row key={b.bindingId} binding={b} />)
+          asBeneficiary.map((b) => <Row key={b.bindingId} binding={b} confusable={twins.has(b.counterpart.maskedName)} />)
         ) : (
           <View className='sharing-empty__text'>暂时没有家人把个人账户共享给您。</View>
         )}

@@ -4,7 +4,7 @@ import { AppButton } from '@/components/app-button'
 import { RelativeHead } from '@/components/relative-head'
 import { Tag } from '@/components/tag'
 import { ERROR_MESSAGES } from '@/i18n/error-messages'
-import { INVITATION_STATUS_LABELS, relationFromMySide } from '@/i18n/labels'
+import { INVITATION_STATUS_LABELS, relationFromMySide, relationToMe, relativeWord } from '@/i18n/labels'
 import { formatDateTime, timeLeft } from '@/utils/time'
 
 export type InvitationAction = 'accept' | 'reject' | 'cancel'
@@ -27,18 +27,20 @@ interface InvitationCardProps {
   invitation: InvitationView
   now: number
   busy: boolean
+  /** Shown first, on arrival from the home banner (item 1). */
+  highlighted?: boolean
   onAction: (action: InvitationAction) => unknown
 }
 
-export function InvitationCard({ invitation, now, busy, onAction }: InvitationCardProps) {
+export function InvitationCard({ invitation, now, busy, highlighted = false, onAction }: InvitationCardProps) {
   // The server sweeps expired invitations every half minute; the phone does not wait for it.
   const status = invitation.status === 'pending' && invitation.expiresAt <= now ? 'expired' : invitation.status
   const received = invitation.box === 'received'
   // A sent invitation's relation is what they are to me; a received one's is what I am to them.
-  const relation = relationFromMySide(invitation.relation, received ? 'beneficiary' : 'authorizer')
+  const relation = relativeWord(relationToMe(invitation.relation, received ? 'beneficiary' : 'authorizer'), invitation.counterpart.maskedIdNumber)
   const left = timeLeft(invitation.expiresAt, now)
   return (
-    <View className='invitation'>
+    <View className={highlighted ? 'invitation invitation--highlighted' : 'invitation'}>
       <RelativeHead {...invitation.counterpart} relation={relation} aside={<Tag tone={STATUS_TONES[status]}>{INVITATION_STATUS_LABELS[status]}</Tag>} />
 
       <View className='invitation__text'>{received ? '邀请您共享使用其职工医保个人账户' : '您邀请对方共享使用您的职工医保个人账户'}</View>
@@ -46,19 +48,23 @@ export function InvitationCard({ invitation, now, busy, onAction }: InvitationCa
       <View className='invitation__meta'>
         <View className='invitation__line'>
           <View className='invitation__key'>发出时间</View>
-          <View>{formatDateTime(invitation.createdAt)}</View>
+          <View className='nowrap'>{formatDateTime(invitation.createdAt)}</View>
         </View>
         {status === 'pending' ? (
-          <View className='invitation__line'>
-            <View className='invitation__key'>剩余时间</View>
-            <View className='invitation__left'>
-              {left}（{formatDateTime(invitation.expiresAt)} 过期）
+          <>
+            <View className='invitation__line'>
+              <View className='invitation__key'>剩余时间</View>
+              <View className='invitation__left nowrap'>{left}</View>
             </View>
-          </View>
+            <View className='invitation__line'>
+              <View className='invitation__key'>到期时间</View>
+              <View className='nowrap'>{formatDateTime(invitation.expiresAt)}</View>
+            </View>
+          </>
         ) : status === 'expired' ? (
           <View className='invitation__line'>
             <View className='invitation__key'>过期时间</View>
-            <View>{formatDateTime(invitation.expiresAt)}</View>
+            <View className='nowrap'>{formatDateTime(invitation.expiresAt)}</View>
           </View>
         ) : status === 'closed' ? (
           <View className='invitation__line'>
@@ -68,7 +74,7 @@ export function InvitationCard({ invitation, now, busy, onAction }: InvitationCa
         ) : invitation.decidedAt ? (
           <View className='invitation__line'>
             <View className='invitation__key'>处理时间</View>
-            <View>{formatDateTime(invitation.decidedAt)}</View>
+            <View className='nowrap'>{formatDateTime(invitation.decidedAt)}</View>
           </View>
         ) : null}
       </View>

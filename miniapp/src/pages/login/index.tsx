@@ -15,6 +15,7 @@ import { isApiError } from '@/services/http'
 import { ROUTES } from '@/utils/nav'
 import { afterSignIn } from '@/utils/pending-invite'
 import './index.scss'
+import { FOCUSABLE } from '@/utils/a11y'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
@@ -73,7 +74,7 @@ export default function Login() {
             <PageState status='empty' title='没有演示账号' description='演示数据尚未准备好，请稍后再试。' action={{ text: '刷新', onClick: people.reload }} />
           ) : (
             people.data?.items.map((person) => (
-              <View key={person.key} className='demo-person' hoverClass='demo-person--hover' onClick={() => void pickDemo(person.openid)}>
+              <View key={person.key} className='demo-person' hoverClass='demo-person--hover' role='button' {...FOCUSABLE} onClick={() => void pickDemo(person.openid)}>
                 <View className='demo-person__avatar'>{person.name.slice(0, 1)}</View>
                 <View className='demo-person__main'>
                   <View className='demo-person__name'>

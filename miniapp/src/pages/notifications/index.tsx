@@ -7,11 +7,13 @@ import { PageState } from '@/components/page-state'
 import { useCursorList } from '@/hooks/useCursorList'
 import { messageOf } from '@/i18n/error-messages'
 import { describeNotification } from '@/i18n/notifications'
+import { usePolicy } from '@/hooks/usePolicy'
 import { listNotifications, markNotificationsRead } from '@/services/notifications'
 import { navigate, ROUTES } from '@/utils/nav'
 import { cx } from '@/utils/cx'
 import { formatDateTime } from '@/utils/time'
 import './index.scss'
+import { FOCUSABLE } from '@/utils/a11y'
 
 const LINKS = {
   invitations: ROUTES.invitations,
@@ -24,6 +26,7 @@ const LINKS = {
 export default function Notifications() {
   const list = useCursorList<NotificationView>(listNotifications)
   const marked = useRef(0)
+  const policy = usePolicy()
   useReachBottom(() => {
     void list.loadMore()
   })
@@ -62,10 +65,10 @@ export default function Notifications() {
   return (
     <PageShell className='notifications'>
       {list.items.map((n) => {
-        const words = describeNotification(n)
+        const words = describeNotification(n, policy)
         const link = words.link
         return (
-          <View key={n.id} className={cx('note', !n.read && 'note--unread')} onClick={() => link && navigate(LINKS[link])}>
+          <View key={n.id} className={cx('note', !n.read && 'note--unread')} role={link ? 'link' : undefined} {...(link ? FOCUSABLE : {})} onClick={() => link && navigate(LINKS[link])}>
             <View className='note__head'>
               <View className='note__title'>
                 {!n.read && <View className='note__dot' />}
@@ -78,7 +81,7 @@ export default function Notifications() {
           </View>
         )
       })}
-      <View className='notifications__footer' onClick={() => (list.hasMore && !list.loadingMore ? void list.loadMore() : undefined)}>
+      <View className='notifications__footer' role='button' {...FOCUSABLE} onClick={() => (list.hasMore && !list.loadingMore ? void list.loadMore() : undefined)}>
         {list.loadingMore ? '正在加载…' : list.moreError ? `${messageOf(list.moreError)} 点击重试` : list.hasMore ? '上拉或点击加载更多' : '没有更多了'}
       </View>
     </PageShell>

@@ -10,6 +10,7 @@ import { getPremiumReceipt } from '@/services/premiums'
 import { goHome, navigate, ROUTES } from '@/utils/nav'
 import { findReceipt, findReceiptFor, saveReceipt, type PremiumReceipt as Receipt } from '@/utils/receipt-store'
 import { formatDateTime } from '@/utils/time'
+import { shortReference } from '@/utils/reference'
 import './index.scss'
 
 /**
@@ -55,14 +56,15 @@ export default function PremiumReceipt() {
     ['支付方式', '职工医保个人账户（家庭共济）'],
     ['缴费时间', formatDateTime(receipt.at)],
     ['账户余额', formatYuan(receipt.balanceAfter)],
-    ['凭证编号', receipt.paymentId],
+    // short enough to read out on the phone (item 10); the full id is kept with the payment
+    ['凭证编号', shortReference(receipt.paymentId, 12)],
   ]
   return (
     <PageShell className='receipt'>
       <View className='receipt__card'>
         <View className='result-mark' />
         <View className='receipt__title'>缴费成功</View>
-        <View className='receipt__amount'>{formatYuan(receipt.amount)}</View>
+        <View className='receipt__amount nowrap'>{formatYuan(receipt.amount)}</View>
         <View className='receipt__rows'>
           {rows.map(([key, value]) => (
             <View key={key} className='receipt__row'>

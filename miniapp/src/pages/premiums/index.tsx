@@ -8,6 +8,8 @@ import { PageState } from '@/components/page-state'
 import { useRequest } from '@/hooks/useRequest'
 import { useShowRefresh } from '@/hooks/useShowRefresh'
 import { isRetryable, messageOf } from '@/i18n/error-messages'
+import { confusableNames } from '@/i18n/labels'
+import { usePolicy } from '@/hooks/usePolicy'
 import { listPremiums, newIdempotencyKey, payPremium } from '@/services/premiums'
 import { askToNotify } from '@/services/subscribe'
 import { navigate, ROUTES } from '@/utils/nav'
@@ -31,6 +33,7 @@ export default function Premiums() {
   const [year, setYear] = useState(thisYear)
   const { data, loading, error, reload } = useRequest(() => listPremiums(year), [year])
   const [payingId, setPayingId] = useState<string | null>(null)
+  const words = usePolicy()
   // The attempt whose answer never arrived: its retry must carry the same key.
   const unanswered = useRef<Attempt | null>(null)
   useShowRefresh(reload)
@@ -40,7 +43,7 @@ export default function Premiums() {
     if (!confirmed) {
       const yes = await confirm({
         title: '确认缴费',
-        content: `从您的职工医保个人账户为${item.relative.maskedName}缴纳${item.year}年度城乡居民医保费 ${formatYuan(item.amountDue)}${item.demoAmount ? '（演示金额）' : ''}。`,
+        content: `从您的职工医保个人账户为${item.relative.maskedName}缴纳${item.year}年度城乡居民医保费${formatYuan(item.amountDue)}${item.demoAmount ? '（演示金额）' : ''}。`,
         confirmText: '确认缴纳',
       })
       if (!yes) return
@@ -69,6 +72,7 @@ export default function Premiums() {
     }
   }
 
+  const twins = confusableNames((data?.items ?? []).map((item) => item.relative))
   const years = [thisYear, thisYear + 1].map((y) => ({ value: String(y), label: `${y}年度` }))
 
   return (
@@ -84,13 +88,13 @@ export default function Premiums() {
         <>
           <Card className='premiums__usable'>
             <View className='premiums__label'>个人账户可用于家人</View>
-            <View className='premiums__amount'>{formatYuan(data.usableForFamily)}</View>
-            <View className='premiums__note'>保费需一次付清；账户余额最低保留3000元。</View>
+            <View className='premiums__amount nowrap'>{formatYuan(data.usableForFamily)}</View>
+            <View className='premiums__note'>保费需一次付清{words ? `；账户余额最低保留${words.floor}` : ''}。</View>
           </Card>
           {data.items.length === 0 ? (
             <PageState status='empty' title='还没有可以代缴的家人' description='与家人建立家庭共济关系后，可以为参加城乡居民医保的家人缴纳保费。' action={{ text: '添加家人', onClick: () => navigate(ROUTES.addRelative) }} />
           ) : (
-            data.items.map((item) => <PremiumCard key={item.bindingId} item={item} usable={data.usableForFamily} paying={payingId === item.bindingId} onPay={() => pay(item)} />)
+            data.items.map((item) => <PremiumCard key={item.bindingId} item={item} confusable={twins.has(item.relative.maskedName)} usable={data.usableForFamily} paying={payingId === item.bindingId} onPay={() => pay(item)} />)
           )}
         </>
       )}

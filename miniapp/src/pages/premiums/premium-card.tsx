@@ -1,9 +1,9 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { formatYuan, type ResponseOf } from '@family-share/shared'
 import { AppButton } from '@/components/app-button'
 import { RelativeHead } from '@/components/relative-head'
 import { Tag } from '@/components/tag'
-import { insuranceLabel, RELATION_LABELS } from '@/i18n/labels'
+import { insuranceLabel, relativeWord } from '@/i18n/labels'
 import { navigate, ROUTES } from '@/utils/nav'
 import { findReceiptFor } from '@/utils/receipt-store'
 import { formatDate } from '@/utils/time'
@@ -14,10 +14,12 @@ interface PremiumCardProps {
   item: PremiumItem
   usable: number
   paying: boolean
+  /** Another relative has the same masked name (item 8). */
+  confusable?: boolean
   onPay: () => unknown
 }
 
-export function PremiumCard({ item, usable, paying, onPay }: PremiumCardProps) {
+export function PremiumCard({ item, usable, paying, confusable = false, onPay }: PremiumCardProps) {
   const short = item.amountDue !== null && item.amountDue > usable
   // Paid by me: the receipt is on this phone, or the server gives it again (any of my devices).
   const hasReceipt = item.status === 'paid' && item.paidByMe
@@ -30,8 +32,14 @@ export function PremiumCard({ item, usable, paying, onPay }: PremiumCardProps) {
     <View className='premium'>
       <RelativeHead
         maskedName={item.relative.maskedName}
-        relation={RELATION_LABELS[item.relation]}
-        sub={`${insuranceLabel(item.insurance)} · ${item.year}年度`}
+        maskedIdNumber={item.relative.maskedIdNumber}
+        showLastFour={confusable}
+        relation={relativeWord(item.relation, item.relative.maskedIdNumber)}
+        sub={
+          <>
+            {insuranceLabel(item.insurance)} · <Text className='nowrap'>{item.year}年度</Text>
+          </>
+        }
         avatar={false}
         aside={
           <>
@@ -44,14 +52,18 @@ export function PremiumCard({ item, usable, paying, onPay }: PremiumCardProps) {
 
       {item.amountDue !== null && item.status !== 'not_applicable' && (
         <View className='premium__money'>
-          <View className='premium__amount'>{formatYuan(item.amountDue)}</View>
+          <View className='premium__amount nowrap'>{formatYuan(item.amountDue)}</View>
           {item.demoAmount && <Tag tone='demo'>演示金额</Tag>}
         </View>
       )}
 
       {item.status === 'unpaid' && (
         <>
-          {short && <View className='premium__warn'>个人账户可用于家人的余额（{formatYuan(usable)}）不足以一次缴清，暂不能从账户代缴。</View>}
+          {short && (
+            <View className='premium__warn'>
+              个人账户可用于家人的余额（<Text className='nowrap'>{formatYuan(usable)}</Text>）不足以一次缴清，暂不能从账户代缴。
+            </View>
+          )}
           <AppButton type='primary' block disabled={short} loading={paying} onClick={onPay}>
             从我的个人账户缴纳
           </AppButton>
@@ -60,7 +72,7 @@ export function PremiumCard({ item, usable, paying, onPay }: PremiumCardProps) {
       {item.status === 'paid' && (
         <View className='premium__paid'>
           <View>
-            {item.paidAt ? `${formatDate(item.paidAt)}缴纳` : '已缴纳'}
+            {item.paidAt ? <Text className='nowrap'>{formatDate(item.paidAt)}缴纳</Text> : '已缴纳'}
             {item.paidByMe ? '，由您代缴' : ''}
           </View>
           {hasReceipt && (

@@ -1,0 +1,193 @@
+/**
+ * Issue 12 item 11 (STYLE 14): every text that states a policy value takes it from the policy
+ * the BFF sent. The pages that state one are rendered under the Ngari 2025 policy and under a
+ * made-up policy with other values; under the made-up one no Tibet value may remain.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { render, screen, waitFor } from '@testing-library/react'
+import { NGARI_2025, type PolicySummary } from '@family-share/shared'
+
+vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
+vi.mock('@/services/home', () => ({ getHome: vi.fn() }))
+vi.mock('@/services/bindings', () => ({ listBindings: vi.fn() }))
+vi.mock('@/services/invitations', () => ({ listInvitations: vi.fn(), createInvitation: vi.fn(), bindMinor: vi.fn() }))
+vi.mock('@/services/premiums', async (original) => ({ ...(await original<object>()), listPremiums: vi.fn() }))
+vi.mock('@/services/commitment', () => ({ getCommitment: vi.fn() }))
+vi.mock('@/services/notifications', () => ({ listNotifications: vi.fn(), markNotificationsRead: vi.fn(async () => undefined) }))
+vi.mock('@/services/face', () => ({ startFaceSession: vi.fn(), completeFaceSession: vi.fn(), getFaceStatus: vi.fn() }))
+vi.mock('@/utils/face-handoff', () => ({ faceRequestOf: vi.fn(), answerFaceRequest: vi.fn(), verifyFace: vi.fn() }))
+vi.mock('@/services/policy', () => ({ loadPolicy: vi.fn(() => new Promise(() => undefined)) }))
+
+import Bindings from '@/pages/bindings/index'
+import Face from '@/pages/face/index'
+import Home from '@/pages/index/index'
+import AddRelative from '@/pages/add-relative/index'
+import Invitations from '@/pages/invitations/index'
+import Notifications from '@/pages/notifications/index'
+import Premiums from '@/pages/premiums/index'
+import Settings from '@/pages/settings/index'
+import { listBindings } from '@/services/bindings'
+import { getCommitment } from '@/services/commitment'
+import { getFaceStatus } from '@/services/face'
+import { getHome } from '@/services/home'
+import { listInvitations } from '@/services/invitations'
+import { listNotifications } from '@/services/notifications'
+import { listPremiums } from '@/services/premiums'
+import { rememberPolicy } from '@/services/policy-store'
+import { faceRequestOf } from '@/utils/face-handoff'
+import { BINDINGS, COMMITMENT, home, NOW, POLICY } from './support/fixtures'
+import { resetTaroMock, router } from './support/taro'
+
+/** What the BFF sends for the Ngari 2025 policy (bff/src/use-cases/views.ts policySummary). */
+const NGARI: PolicySummary = {
+  ...POLICY,
+  name: NGARI_2025.name,
+  maxAuthorizersPerBeneficiary: NGARI_2025.maxAuthorizersPerBeneficiary,
+  reserveFloor: NGARI_2025.reserveFloor,
+  invitationTtlHours: NGARI_2025.invitationTtlHours,
+  minorAge: NGARI_2025.minorAge,
+  regionName: NGARI_2025.regionName,
+  hotline: NGARI_2025.hotline,
+  counterName: NGARI_2025.counterName,
+  basis: NGARI_2025.basis,
+}
+
+/** Other values everywhere: whatever still says a Tibet value is a literal. */
+const OTHER: PolicySummary = {
+  ...POLICY,
+  name: 'test-policy',
+  reserveFloor: 123_400,
+  invitationTtlHours: 48,
+  minorAge: 14,
+  regionName: '测试区',
+  hotline: '99999',
+  counterName: '测试区医保大厅',
+  basis: '测试文件1号',
+}
+
+/** The Tibet values as a stale literal would show them. */
+const STALE = [/3000/, /3,000/, /72小时/, /16周岁/, /西藏/, /12393/, /藏医保办/, /经办机构窗口/]
+
+interface PageCase {
+  name: string
+  /** what the page must say under a policy */
+  expect: (p: PolicySummary) => string[]
+  mount: (p: PolicySummary) => Promise<HTMLElement>
+}
+
+const floorWords = (p: PolicySummary) => `${(p.reserveFloor / 100).toLocaleString('en-US')}元`
+
+const PAGES: PageCase[] = [
+  {
+    name: 'home (the reserve)',
+    expect: (p) => [`账户需保留${floorWords(p)}`],
+    mount: async (p) => {
+      vi.mocked(getHome).mockResolvedValue(home({ policy: p, pendingInvitations: 0 }))
+      const { container } = render(<Home />)
+      await screen.findByText('可供家人使用')
+      return container
+    },
+  },
+  {
+    name: 'bindings, empty (the usable part)',
+    expect: (p) => [`超过${floorWords(p)}的部分`],
+    mount: async (p) => {
+      vi.mocked(getHome).mockResolvedValue(home({ policy: p }))
+      vi.mocked(listBindings).mockResolvedValue({ ...BINDINGS, asAuthorizer: [], policy: p })
+      const { container } = render(<Bindings />)
+      await screen.findByText('还没有家庭共济关系')
+      return container
+    },
+  },
+  {
+    name: 'invitations, none sent',
+    expect: (p) => [`超过${floorWords(p)}的部分`],
+    mount: async () => {
+      router.params = { box: 'sent' }
+      vi.mocked(listInvitations).mockResolvedValue({ items: [] })
+      const { container } = render(<Invitations />)
+      await screen.findByText('还没有发出邀请')
+      return container
+    },
+  },
+  {
+    name: 'premiums (the reserve)',
+    expect: (p) => [`最低保留${floorWords(p)}`],
+    mount: async () => {
+      vi.mocked(listPremiums).mockResolvedValue({ year: 2026, usableForFamily: 500000, items: [] })
+      const { container } = render(<Premiums />)
+      await screen.findByText('个人账户可用于家人')
+      return container
+    },
+  },
+  {
+    name: 'add a relative (the time limit)',
+    expect: (p) => [`${p.invitationTtlHours}小时内`],
+    mount: async () => {
+      vi.mocked(getCommitment).mockResolvedValue({ ...COMMITMENT, acceptedAt: NOW })
+      const { container } = render(<AddRelative />)
+      await screen.findByText('家人姓名')
+      return container
+    },
+  },
+  {
+    name: 'settings (region and basis)',
+    expect: (p) => [`${p.regionName}职工医保个人账户家庭共济`, p.basis],
+    mount: async () => {
+      const { container } = render(<Settings />)
+      await screen.findByText('大字模式')
+      return container
+    },
+  },
+  {
+    name: 'face, locked (counter and hotline)',
+    expect: (p) => [p.counterName, `医保服务热线 ${p.hotline}`],
+    mount: async () => {
+      router.params = { purpose: 'bind', target: '540102195807202428', rid: 'r1' }
+      vi.mocked(faceRequestOf).mockReturnValue({ purpose: 'bind', target: '540102195807202428' })
+      vi.mocked(getFaceStatus).mockResolvedValue({ attemptsLeft: 0, lockedUntil: Date.now() + 3_600_000 })
+      const { container } = render(<Face />)
+      await screen.findByText('失败次数过多，人脸验证已暂时锁定')
+      return container
+    },
+  },
+  {
+    name: 'notifications (the time limit)',
+    expect: (p) => [`请在${p.invitationTtlHours}小时内接受或拒绝`, `超过${p.invitationTtlHours}小时未处理`],
+    mount: async () => {
+      vi.mocked(listNotifications).mockResolvedValue({
+        items: [
+          { id: 'n1', kind: 'INVITATION_RECEIVED', at: NOW, read: true, data: { fromName: '扎*' } },
+          { id: 'n2', kind: 'INVITATION_EXPIRED', at: NOW - 1000, read: true, data: { otherName: '卓*' } },
+        ],
+        nextCursor: null,
+        unread: 0,
+      })
+      const { container } = render(<Notifications />)
+      await screen.findByText('收到家庭共济邀请')
+      return container
+    },
+  },
+]
+
+describe('policy values in page text (issue 12 item 11, STYLE 14)', () => {
+  beforeEach(() => {
+    localStorage.clear()
+    resetTaroMock()
+    vi.clearAllMocks()
+  })
+
+  describe.each([
+    ['the Ngari 2025 policy', NGARI],
+    ['a test policy with other values', OTHER],
+  ])('under %s', (_, policy) => {
+    it.each(PAGES.map((page) => [page.name, page] as const))('when %s is shown, then it states the values of this policy', async (_, page) => {
+      rememberPolicy(policy)
+      const container = await page.mount(policy)
+      await waitFor(() => {
+        for (const words of page.expect(policy)) expect(container.textContent).toContain(words)
+      })
+      if (policy === OTHER) for (const stale of STALE) expect(container.textContent, `${page.name}: ${stale}`).not.toMatch(stale)
+    })
+  })
+})
