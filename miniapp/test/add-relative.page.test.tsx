@@ -12,7 +12,7 @@ import AddRelative from '@/pages/add-relative/index'
 import { getCommitment } from '@/services/commitment'
 import { ApiError } from '@/services/http'
 import { bindMinor, checkInvitation, createInvitation, createInvitationLink } from '@/services/invitations'
-import { ERROR_MESSAGES } from '@/i18n/error-messages'
+import { wordsOf } from '@/i18n/error-messages'
 import { verifyFace } from '@/utils/face-handoff'
 import { binding, COMMITMENT, invitation, NOW } from './support/fixtures'
 import { typeInto } from './support/input'
@@ -220,7 +220,7 @@ describe('issue 12 item 2: the rule check comes before the face scan, and the re
     fireEvent.click(screen.getByText('下一步：人脸验证'))
 
     expect(await screen.findByText('邀请没有发出')).toBeTruthy()
-    expect(screen.getByText(/授权人的医保个人账户状态异常/)).toBeTruthy()
+    expect(screen.getByText(/共享个人账户的一方参保状态异常/)).toBeTruthy()
     expect(container.querySelectorAll('.text-input--invalid')).toHaveLength(0)
     expect(verifyFace).not.toHaveBeenCalled()
   })
@@ -244,7 +244,7 @@ describe('issue 12 item 2: the rule check comes before the face scan, and the re
 
     fireEvent.click(screen.getByText('下一步：人脸验证'))
 
-    expect(await screen.findByText(ERROR_MESSAGES.REVERSE_BINDING)).toBeTruthy()
+    expect(await screen.findByText(wordsOf('REVERSE_BINDING'))).toBeTruthy()
     expect(fieldWrapper(container, ID)?.className).toContain('text-input--invalid')
     expect(screen.queryByText('人脸验证未完成，已填写的信息已保留。')).toBeNull()
   })

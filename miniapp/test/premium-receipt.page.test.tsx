@@ -13,6 +13,7 @@ import { getPremiumReceipt, listPremiums } from '@/services/premiums'
 import { findReceipt, saveReceipt } from '@/utils/receipt-store'
 import { NOW } from './support/fixtures'
 import { resetTaroMock, router } from './support/taro'
+import { shortReference } from '@/utils/reference'
 
 const RECEIPT: ResponseOf<'payPremium'> = {
   paymentId: 'pp-server-1',
@@ -36,7 +37,7 @@ describe('issue 9 item 2: the premium receipt page', () => {
     router.params = { bindingId: 'b-yangjin', year: '2026' }
     render(<PremiumReceipt />)
     expect(await screen.findByText('¥400.00')).toBeTruthy()
-    expect(screen.getByText('pp-server-1')).toBeTruthy()
+    expect(screen.getByText(shortReference('pp-server-1', 12))).toBeTruthy()
     expect(getPremiumReceipt).toHaveBeenCalledWith('b-yangjin', 2026)
     expect(findReceipt('pp-server-1')).toEqual(RECEIPT)
   })
@@ -45,7 +46,7 @@ describe('issue 9 item 2: the premium receipt page', () => {
     saveReceipt({ ...RECEIPT, paymentId: 'pp-local-1' })
     router.params = { paymentId: 'pp-local-1', bindingId: 'b-yangjin', year: '2026' }
     render(<PremiumReceipt />)
-    expect(await screen.findByText('pp-local-1')).toBeTruthy()
+    expect(await screen.findByText(shortReference('pp-local-1', 12))).toBeTruthy()
     expect(getPremiumReceipt).not.toHaveBeenCalled()
   })
 

@@ -133,16 +133,18 @@ export function retryTimeOf(error: unknown, now = Date.now()): string | null {
 }
 
 /** The Chinese message for any thrown value; unknown errors get a calm generic line. */
+/** The words of one code, with the policy's values where it states one. */
+export function wordsOf(code: AppErrorCode): string {
+  const wording = ERROR_MESSAGES[code]
+  if (wording === undefined) return UNKNOWN
+  if (typeof wording === 'string') return wording
+  const policy = knownPolicy()
+  return wording(policy ? policyWords(policy) : undefined)
+}
+
 export function messageOf(error: unknown): string {
   if (!isApiError(error)) return UNKNOWN
-  const wording = ERROR_MESSAGES[error.code]
-  let message: string
-  if (wording === undefined) message = UNKNOWN
-  else if (typeof wording === 'string') message = wording
-  else {
-    const policy = knownPolicy()
-    message = wording(policy ? policyWords(policy) : undefined)
-  }
+  const message = wordsOf(error.code)
   const at = retryTimeOf(error)
   return at ? `${message}请在${at}以后再试。` : message
 }

@@ -3,7 +3,7 @@
  * names, fen, codes); the words are chosen here.
  */
 import { formatYuan, isErrorCode, RELATIONS, type NotificationKind, type NotificationView, type Relation } from '@family-share/shared'
-import { ERROR_MESSAGES } from './error-messages'
+import { wordsOf } from './error-messages'
 import { END_REASON_LABELS, endReasonFor, insuranceLabel, PERSON_STATUS_LABELS, RELATION_LABELS } from './labels'
 import { withinTtl, type PolicyWords } from './policy-words'
 
@@ -58,7 +58,7 @@ const WORDING: Readonly<Record<NotificationKind, (data: Data, words: PolicyWords
     link: 'invitations',
   }),
   INVITATION_CLOSED: (d) => {
-    const reason = typeof d.reason === 'string' && isErrorCode(d.reason) ? ERROR_MESSAGES[d.reason] : ''
+    const reason = typeof d.reason === 'string' && isErrorCode(d.reason) ? wordsOf(d.reason) : ''
     return {
       title: '邀请已失效',
       body: `与${text(d, 'otherName')}之间的家庭共济邀请已无法接受，已自动关闭。${reason}`,

@@ -12,7 +12,6 @@ import { completeFaceSession, getFaceStatus, startFaceSession, type FaceOutcome 
 import { isApiError } from '@/services/http'
 import { answerFaceRequest, faceRequestOf } from '@/utils/face-handoff'
 import { cx } from '@/utils/cx'
-import { formatDateTime, timeLeft } from '@/utils/time'
 import { IS_WEAPP } from '@/utils/wechat'
 import { FaceFrame } from './face-frame'
 import { FaceLockNotice } from './lock-notice'

@@ -3,8 +3,8 @@ import type { InvitationView } from '@family-share/shared'
 import { AppButton } from '@/components/app-button'
 import { RelativeHead } from '@/components/relative-head'
 import { Tag } from '@/components/tag'
-import { ERROR_MESSAGES } from '@/i18n/error-messages'
-import { INVITATION_STATUS_LABELS, relationFromMySide, relationToMe, relativeWord } from '@/i18n/labels'
+import { wordsOf } from '@/i18n/error-messages'
+import { INVITATION_STATUS_LABELS, relationToMe, relativeWord } from '@/i18n/labels'
 import { formatDateTime, timeLeft } from '@/utils/time'
 
 export type InvitationAction = 'accept' | 'reject' | 'cancel'
@@ -20,7 +20,7 @@ const STATUS_TONES = {
 
 /** Why an invitation was closed before anyone answered it (issue 9): the refusal acceptance would meet. */
 function closedReasonText(code: InvitationView['closedReason']): string {
-  return code ? ERROR_MESSAGES[code] : '这条邀请已无法接受。'
+  return code ? wordsOf(code) : '这条邀请已无法接受。'
 }
 
 interface InvitationCardProps {
