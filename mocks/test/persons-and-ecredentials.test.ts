@@ -28,7 +28,7 @@ describe('platform: people and e-credentials (R1)', () => {
     const result = await h.api<PlatformPerson>('POST', '/v1/ecredentials/activate', { name: zhuoma.name, idNumber: zhuoma.idNumber, openid: zhuoma.openid });
     expect(result.status).toBe(200);
     expect(result.body.eCredential).toMatchObject({ active: true, mode: 'self' });
-    expect((await h.api('GET', `/v1/ecredentials/by-openid/${zhuoma.openid}`)).body).toEqual({ idNumber: zhuoma.idNumber });
+    expect((await h.api('GET', `/v1/ecredentials/by-openid/${zhuoma.openid}`)).body).toEqual({ psnNo: await h.psn(zhuoma.idNumber) });
     const again = await h.api('POST', '/v1/ecredentials/activate', { name: zhuoma.name, idNumber: zhuoma.idNumber, openid: zhuoma.openid });
     expect(again.status).toBe(200);
     const otherPhone = await h.api('POST', '/v1/ecredentials/activate', { name: zhuoma.name, idNumber: zhuoma.idNumber, openid: 'o_someone_else' });
@@ -56,9 +56,11 @@ describe('platform: people and e-credentials (R1)', () => {
     expect(errorCode((await h.api('POST', '/v1/ecredentials/activate', { name: limei.name, idNumber: limei.idNumber, openid: limei.openid })).body)).toBe('PAYER_NOT_INSURED');
   });
 
-  it('when a path names an invalid or unknown ID number, then 400 VALIDATION_FAILED or 404 PERSON_NOT_FOUND', async () => {
+  it('when a path names a person by anything but a known person number, then 400 VALIDATION_FAILED or 404 PERSON_NOT_FOUND', async () => {
     expect(errorCode((await h.api('GET', '/v1/persons/12345')).body)).toBe('VALIDATION_FAILED');
-    const unknown = await h.api('GET', `/v1/persons/${await h.psn(composeIdNumber('540103', '1966-06-06', 2))}`);
+    // Paths name persons by person number only (issue 9 item 5): an ID number there is malformed.
+    expect(errorCode((await h.api('GET', `/v1/persons/${demoPerson('zhaxi').idNumber}`)).body)).toBe('VALIDATION_FAILED');
+    const unknown = await h.api('GET', '/v1/persons/P0123456789ABCDEF');
     expect([unknown.status, errorCode(unknown.body)]).toEqual([404, 'PERSON_NOT_FOUND']);
     expect(errorCode((await h.api('GET', '/v1/nowhere')).body)).toBe('NOT_FOUND');
   });

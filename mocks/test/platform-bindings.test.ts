@@ -27,7 +27,7 @@ describe('platform: bindings', () => {
     const created = await bind(a.idNumber, b);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ authorizerId: await h.psn(a.idNumber), beneficiaryId: await h.psn(b.idNumber), status: 'active', needsAcceptance: true });
-    expect((await bindingsOf(a.idNumber)).asAuthorizer.map((x) => x.beneficiaryId)).toEqual([b.idNumber]);
+    expect((await bindingsOf(a.idNumber)).asAuthorizer.map((x) => x.beneficiaryId)).toEqual([b.psnNo]);
     expect((await bindingsOf(b.idNumber)).asBeneficiary).toMatchObject([{ authorizerId: await h.psn(a.idNumber), rank: 1, status: 'active' }]);
   });
 
@@ -101,8 +101,8 @@ describe('platform: bindings', () => {
     expect((await bind(a.idNumber, b)).status).toBe(201);
     expect((await bind(b.idNumber, c, 'child')).status).toBe(201);
     const bView = await bindingsOf(b.idNumber);
-    expect(bView.asBeneficiary.map((x) => x.authorizerId)).toEqual([a.idNumber]);
-    expect(bView.asAuthorizer.map((x) => x.beneficiaryId)).toEqual([c.idNumber]);
+    expect(bView.asBeneficiary.map((x) => x.authorizerId)).toEqual([a.psnNo]);
+    expect(bView.asAuthorizer.map((x) => x.beneficiaryId)).toEqual([c.psnNo]);
   });
 
   describe('R18 minors', () => {
@@ -199,7 +199,7 @@ describe('platform: bindings', () => {
       await h.api('POST', '/dev/subscribe', { openid: b.openid, template_id: SUBSCRIPTION_TEMPLATES.binding, decision: 'accept' });
       const change = await h.api<{ endedBindings: Binding[] }>('POST', `/v1/admin/persons/${await h.psn(a.idNumber)}/insurance`, { insurance: 'resident' });
       expect(change.status).toBe(200);
-      expect(change.body.endedBindings.map((e) => e.beneficiaryId).sort()).toEqual([b.idNumber, c.idNumber].sort());
+      expect(change.body.endedBindings.map((e) => e.beneficiaryId).sort()).toEqual([b.psnNo, c.psnNo].sort());
       for (const e of change.body.endedBindings) expect(e).toMatchObject({ status: 'ended', endReason: 'AUTHORIZER_LEFT_EMPLOYEE_INSURANCE' });
       // a binding where A is the beneficiary is not touched by R8
       expect((await bindingsOf(a.idNumber)).asBeneficiary[0]?.status).toBe('active');
@@ -270,8 +270,8 @@ describe('platform: bindings', () => {
   });
 
   describe('issue 9 item 1: the decision on a binding id', () => {
-    const decide = (id: string, a: string, b: string, withdraw?: { reason: string }) =>
-      h.api<{ state: string; reason?: string; binding?: Binding }>('POST', `/v1/bindings/${id}/decision`, { authorizerIdNumber: a, beneficiaryIdNumber: b, ...(withdraw ? { withdraw } : {}) });
+    const decide = async (id: string, a: string, b: string, withdraw?: { reason: string }) =>
+      h.api<{ state: string; reason?: string; binding?: Binding }>('POST', `/v1/bindings/${id}/decision`, { authorizerPsnNo: await h.psn(a), beneficiaryPsnNo: await h.psn(b), ...(withdraw ? { withdraw } : {}) });
 
     it('when an id is withdrawn before any commit, then it stays withdrawn and a later creation with it is refused', async () => {
       const a = await h.newPerson({ balance: 400000 });
@@ -321,23 +321,23 @@ describe('platform: several authorizers (R14, Ngari 2025)', () => {
     const suolang = demoPerson('suolang');
     const nima = demoPerson('nima');
     const created = await n.api('POST', '/v1/bindings', {
-      authorizerPsnNo: await h.psn(nima.idNumber),
-      beneficiaryPsnNo: await h.psn(suolang.idNumber),
+      authorizerPsnNo: await n.psn(nima.idNumber),
+      beneficiaryPsnNo: await n.psn(suolang.idNumber),
       beneficiaryName: suolang.name,
       relation: 'parent',
       bindingId: 'ngari-second',
     });
     expect(created.status).toBe(201);
-    const before = (await n.api<PersonBindings>('GET', `/v1/persons/${await h.psn(suolang.idNumber)}/bindings`)).body;
+    const before = (await n.api<PersonBindings>('GET', `/v1/persons/${await n.psn(suolang.idNumber)}/bindings`)).body;
     expect(before.asBeneficiary.map((x) => [x.authorizerId, x.rank])).toEqual([
-      [demoPerson('duoji').idNumber, 1],
-      [nima.idNumber, 2],
+      [await n.psn(demoPerson('duoji').idNumber), 1],
+      [await n.psn(nima.idNumber), 2],
     ]);
-    const reorder = await n.api('PUT', `/v1/persons/${await h.psn(suolang.idNumber)}/preferences`, { authorizerOrder: [nima.idNumber, demoPerson('duoji').idNumber] });
+    const reorder = await n.api('PUT', `/v1/persons/${await n.psn(suolang.idNumber)}/preferences`, { authorizerOrder: [await n.psn(nima.idNumber), await n.psn(demoPerson('duoji').idNumber)] });
     expect(reorder.status).toBe(200);
-    const after = (await n.api<PersonBindings>('GET', `/v1/persons/${await h.psn(suolang.idNumber)}/bindings`)).body;
-    expect(after.asBeneficiary.map((x) => x.authorizerId)).toEqual([nima.idNumber, demoPerson('duoji').idNumber]);
-    const bad = await n.api('PUT', `/v1/persons/${await h.psn(suolang.idNumber)}/preferences`, { authorizerOrder: [nima.idNumber] });
+    const after = (await n.api<PersonBindings>('GET', `/v1/persons/${await n.psn(suolang.idNumber)}/bindings`)).body;
+    expect(after.asBeneficiary.map((x) => x.authorizerId)).toEqual([await n.psn(nima.idNumber), await n.psn(demoPerson('duoji').idNumber)]);
+    const bad = await n.api('PUT', `/v1/persons/${await n.psn(suolang.idNumber)}/preferences`, { authorizerOrder: [await n.psn(nima.idNumber)] });
     expect([bad.status, errorCode(bad.body)]).toEqual([422, 'ORDER_MISMATCH']);
   });
 });

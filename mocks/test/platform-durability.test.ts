@@ -29,7 +29,7 @@ describe('platform: durability and recovery (R17)', () => {
     let stop = false;
     const load = (async () => {
       for (let i = 0; i < 400 && !stop; i += 1) {
-        const request = { settlementId: nextId('D'), cardHolderIdNumber: b.idNumber, charge: 100 + i, institution };
+        const request = { settlementId: nextId('D'), cardHolderPsnNo: b.psnNo, charge: 100 + i, institution };
         try {
           const r = await h.api<SettlementResult>('POST', '/v1/settlements', request);
           if (r.status === 200) acknowledged.push(r.body);

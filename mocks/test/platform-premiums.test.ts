@@ -11,8 +11,8 @@ afterAll(async () => h.close());
 
 const errorCode = (body: unknown) => (body as { error?: { code?: string } }).error?.code;
 const balance = async (id: string) => (await h.api<{ balance: number }>('GET', `/v1/persons/${await h.psn(id)}`)).body.balance;
-const pay = (payer: string, beneficiary: string, year = 2026, paymentId = nextId('P')) =>
-  h.api<PremiumReceipt>('POST', '/v1/premiums/payments', { paymentId, payerIdNumber: payer, beneficiaryIdNumber: beneficiary, year });
+const pay = async (payer: string, beneficiary: string, year = 2026, paymentId = nextId('P')) =>
+  h.api<PremiumReceipt>('POST', '/v1/premiums/payments', { paymentId, payerPsnNo: await h.psn(payer), beneficiaryPsnNo: await h.psn(beneficiary), year });
 
 async function bound(authorizerBalance: number, relative: Record<string, unknown> = { insurance: 'resident' }) {
   const a = await h.newPerson({ balance: authorizerBalance });
