@@ -69,12 +69,15 @@ export interface CommitmentStore {
  */
 export type InvitationStatus = 'pending' | 'accepting' | 'accepted' | 'rejected' | 'cancelled' | 'expired' | 'closed';
 
+/** Both people by person number; their ID numbers only in the masked form the other side is shown. */
 export interface InvitationRecord {
   invitationId: string;
   inviterId: string;
   inviterName: string;
+  inviterMaskedIdNumber: string;
   inviteeId: string;
   inviteeName: string;
+  inviteeMaskedIdNumber: string;
   relation: Relation;
   status: InvitationStatus;
   createdAt: number;

@@ -133,14 +133,19 @@ export const CreateBindingRequestSchema = BindingRequestSchema.extend({
 });
 
 /** The dry run at invitation time: the relative may activate their e-credential before accepting (R1 holds at acceptance). */
-export const CheckBindingRequestSchema = BindingRequestSchema.omit({ beneficiaryPsnNo: true }).extend({
-  /**
-   * As the authorizer typed it: resolved to a person number here, at the platform's edge. An
-   * unknown number answers IDENTITY_MISMATCH, exactly as a wrong name does (no probing).
-   */
-  beneficiaryIdNumber: IdNumberSchema,
-  beneficiaryMayActivateLater: z.boolean().default(false),
-});
+export const CheckBindingRequestSchema = BindingRequestSchema.partial({ beneficiaryPsnNo: true })
+  .extend({
+    /**
+     * The relative as the authorizer typed them (at invitation time), instead of a person
+     * number (a re-check of an open invitation): resolved here, at the platform's edge. An
+     * unknown number answers IDENTITY_MISMATCH, exactly as a wrong name does (no probing).
+     */
+    beneficiaryIdNumber: IdNumberSchema.optional(),
+    beneficiaryMayActivateLater: z.boolean().default(false),
+  })
+  .refine((r) => (r.beneficiaryPsnNo === undefined) !== (r.beneficiaryIdNumber === undefined), {
+    message: 'exactly one of beneficiaryPsnNo and beneficiaryIdNumber',
+  });
 
 /**
  * What became of a binding id (STYLE 13: the platform decides, the BFF mirrors): committed,

@@ -14,7 +14,7 @@ export async function checkBindingNow(
 ): Promise<Result<{ ok: true; needsAcceptance: boolean; beneficiaryPsnNo: string }>> {
   const a = request.authorizerPsnNo;
   // The typed ID number is resolved here, at the edge; nobody is keyed by it.
-  const b = await deps.store.psnNoOf(request.beneficiaryIdNumber);
+  const b = request.beneficiaryPsnNo ?? (await deps.store.psnNoOf(request.beneficiaryIdNumber ?? ''));
   if (b === a) return failWith('SELF_BINDING');
   const snapshot = b ? await readBindingSnapshot(deps, a, b) : null;
   if (!snapshot || !b) {
