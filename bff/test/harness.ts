@@ -19,7 +19,9 @@ export interface BffHarness {
   wxCode(openid: string): Promise<string>;
   login(openid: string): Promise<Client>;
   platform<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
-  newPerson(overrides?: Partial<AdminPerson> & { born?: string }): Promise<{ idNumber: string; name: string; openid: string }>;
+  newPerson(overrides?: Partial<AdminPerson> & { born?: string }): Promise<{ idNumber: string; name: string; openid: string; psnNo: string }>;
+  /** The person number the platform gave an ID number (its 1101 lookup): platform paths and ids name persons by it. */
+  psn(idNumber: string): Promise<string>;
   /** Face verification for a purpose, through the API, with a chosen demo outcome. */
   faceTicket(client: Client, request: Record<string, string>, outcome?: string): Promise<string>;
   close(): Promise<void>;
@@ -45,6 +47,7 @@ export async function startBffHarness(options: { policy?: Policy; demo?: boolean
     return { status: response.status, body: (await response.json()) as never };
   };
 
+  const psnCache = new Map<string, string>();
   const wxCode = async (openid: string) => {
     const response = await fetch(`${stack.mocks.wechatUrl}/dev/login`, {
       method: 'POST',
@@ -82,7 +85,7 @@ export async function startBffHarness(options: { policy?: Policy; demo?: boolean
       const idNumber = overrides.idNumber ?? composeIdNumber(rest.region ?? '540102', born, unique);
       const name = overrides.name ?? `${NAMES[sequence % NAMES.length]}${'甲乙丙丁戊己庚辛壬癸'[Math.floor(sequence / NAMES.length) % 10]}`;
       const openid = overrides.openid ?? `o_bff_${sequence}_${unique}`;
-      const { status, body } = await platform('POST', '/v1/admin/persons', {
+      const { status, body } = await platform<{ psnNo: string }>('POST', '/v1/admin/persons', {
         idNumber,
         name,
         insurance: 'employee',
@@ -94,7 +97,15 @@ export async function startBffHarness(options: { policy?: Policy; demo?: boolean
         ...rest,
       });
       if (status !== 201) throw new Error(`could not create a test person: ${JSON.stringify(body)}`);
-      return { idNumber, name, openid };
+      return { idNumber, name, openid, psnNo: body.psnNo };
+    },
+    async psn(idNumber) {
+      const known = psnCache.get(idNumber);
+      if (known) return known;
+      const { status, body } = await platform<{ psnNo: string }>('POST', '/v1/persons/lookup', { idNumber });
+      if (status !== 200) throw new Error(`no person number for a test person (${status})`);
+      psnCache.set(idNumber, body.psnNo);
+      return body.psnNo;
     },
     async faceTicket(client, body, outcome = 'pass') {
       const started = await client.post('/api/face/sessions', body);
