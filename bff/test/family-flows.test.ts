@@ -48,7 +48,7 @@ describe('R14 several authorizers and R11 the account choice (Ngari 2025)', () =
       charge: 5000,
       institution: { code: 'H54010002', name: '拉萨市人民医院', kind: 'hospital' },
     });
-    expect(pos.body).toMatchObject({ own: 0, shared: [{ authorizerId: second.idNumber, amount: 5000 }] });
+    expect(pos.body).toMatchObject({ own: 0, shared: [{ authorizerId: await h.psn(second.idNumber), amount: 5000 }] });
     expect((await B.get('/api/home')).body.person.accountChoice).toBe('authorizer');
   });
 });

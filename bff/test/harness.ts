@@ -1,4 +1,5 @@
 import { composeIdNumber, TIBET_2022, type AdminPerson, type Policy } from '@family-share/shared';
+import type { Logger } from 'pino';
 import request from 'supertest';
 import { startStack, type Stack } from '../../scripts/lib/stack';
 
@@ -30,12 +31,12 @@ export interface BffHarness {
 let sequence = 0;
 const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '次旦', '普布', '旺堆', '白玛', '曲珍', '仁增', '罗布', '桑吉'];
 
-export async function startBffHarness(options: { policy?: Policy; demo?: boolean; rateLimitScale?: number } = {}): Promise<BffHarness> {
+export async function startBffHarness(options: { policy?: Policy; demo?: boolean; rateLimitScale?: number; log?: Logger } = {}): Promise<BffHarness> {
   let offset = 0;
   const clock = () => Date.now() + offset;
   // The BFF tests play the phone's face SDK through demo mode (the outcome in the request):
   // they opt in here, and `{ demo: false }` checks the product without it.
-  const stack = await startStack({ policy: options.policy ?? TIBET_2022, clock, demo: options.demo ?? true, rateLimitScale: options.rateLimitScale ?? 100 });
+  const stack = await startStack({ policy: options.policy ?? TIBET_2022, clock, demo: options.demo ?? true, rateLimitScale: options.rateLimitScale ?? 100, ...(options.log ? { log: options.log } : {}) });
   const http = request(stack.bff.url);
 
   const platform: BffHarness['platform'] = async (method, path, body) => {
