@@ -154,10 +154,11 @@ describe('the whole story in Chromium', () => {
   })
 
   it('when 卓玛 pays 128.50 yuan at a pharmacy counter, then 扎西 sees the deduction and she sees how it was split (R16)', async () => {
-    const pos = await fetch(`${stack.mocks.platformUrl}/v1/settlements`, {
+    // The counter reads the card holder's ID number from the card (national 2102).
+    const pos = await fetch(`${stack.mocks.platformUrl}/v1/counter/settlements`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-platform-key': stack.keys.platform },
-      body: JSON.stringify({ settlementId: 'E2E-POS-1', cardHolderIdNumber: demoPerson('zhuoma').idNumber, charge: 12850, institution: DEMO_INSTITUTIONS[3] }),
+      body: JSON.stringify({ settlementId: 'E2E-POS-1', cardHolderIdNumber: demoPerson('zhuoma').idNumber, charge: 12850, institutionCode: DEMO_INSTITUTIONS[3]!.code }),
     })
     expect(pos.status).toBe(200)
     await goto(zhaxi, '/pages/history/index')

@@ -41,12 +41,12 @@ export function safeError(raw: unknown, depth = 0): SafeError {
   if (!(raw instanceof Error)) {
     return { type: typeof raw, message: redactIdNumbers(typeof raw === 'string' ? raw : 'non-error thrown') };
   }
-  const withFields = raw as Error & { code?: unknown; status?: unknown; statusCode?: unknown };
+  const withFields = raw as Error & { code?: unknown; status?: unknown; statusCode?: unknown; cause?: unknown };
   const out: SafeError = { type: raw.constructor?.name || raw.name || 'Error', message: redactIdNumbers(raw.message) };
   if (raw.stack) out.stack = redactIdNumbers(raw.stack);
   if (typeof withFields.code === 'string' || typeof withFields.code === 'number') out.code = withFields.code;
   const status = typeof withFields.status === 'number' ? withFields.status : withFields.statusCode;
   if (typeof status === 'number') out.status = status;
-  if (raw.cause !== undefined && depth < 3) out.cause = safeError(raw.cause, depth + 1);
+  if (withFields.cause !== undefined && depth < 3) out.cause = safeError(withFields.cause, depth + 1);
   return out;
 }
