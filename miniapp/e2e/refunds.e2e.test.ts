@@ -25,7 +25,7 @@ let laba: Phone
 let bianba: Phone
 
 beforeAll(async () => {
-  stack = await startStack({ h5Dist: dist, rateLimitScale: 100 })
+  stack = await startStack({ h5Dist: dist, rateLimitScale: 100, demo: true })
   base = stack.bff.url
   browser = await launchBrowser()
   ;[laba, bianba] = await Promise.all([newPhone(browser), newPhone(browser)])
