@@ -1,6 +1,6 @@
 import { composeIdNumber, type PlatformPerson } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE, demoPerson } from '../src/platform/demo-people';
+import { DEMO_PEOPLE, demoPerson, seedDemo } from '../src/platform/demo-people';
 import { startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -86,6 +86,26 @@ describe('platform: people and e-credentials (R1)', () => {
     const later = await h.api<{ feedNewer: number }>('GET', `/v1/persons/${await h.psn(laba.idNumber)}/feed/count?feedSince=${Date.now() + 1000}`);
     expect(later.body.feedNewer).toBe(0);
     expect(errorCode((await h.api('GET', `/v1/persons/${await h.psn(laba.idNumber)}/summary?feedSince=-5`)).body)).toBe('VALIDATION_FAILED');
+  });
+
+  it('issue 9 item 5: when people are created and the demo seeded again, then each keeps their person number, and Redis data keyed by ID numbers is refused', async () => {
+    const zhaxi = demoPerson('zhaxi');
+    const before = await h.psn(zhaxi.idNumber);
+    expect(before).toMatch(/^P[0-9A-F]{16}$/);
+    expect(await seedDemo(h.mocks.deps, { force: true })).toBe(true);
+    expect((await h.api<{ psnNo: string }>('POST', '/v1/persons/lookup', { idNumber: zhaxi.idNumber })).body.psnNo).toBe(before);
+    const someone = await h.newPerson();
+    const again = await h.api<{ psnNo: string }>('POST', '/v1/admin/persons', { idNumber: someone.idNumber, name: someone.name, insurance: 'employee', region: '540102' });
+    expect(again.body.psnNo).toBe(someone.psnNo);
+    const unknown = await h.api('POST', '/v1/persons/lookup', { idNumber: composeIdNumber('540103', '1966-06-06', 3) });
+    expect([unknown.status, errorCode(unknown.body)]).toEqual([404, 'PERSON_NOT_FOUND']);
+    const { store } = h.mocks.deps;
+    await store.redis.sadd(store.keys.registry, zhaxi.idNumber);
+    try {
+      await expect(seedDemo(h.mocks.deps)).rejects.toThrow(/keyed by ID numbers/);
+    } finally {
+      await store.redis.srem(store.keys.registry, zhaxi.idNumber);
+    }
   });
 
   it('when the health check is asked, then it answers without the service key', async () => {

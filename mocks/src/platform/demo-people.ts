@@ -1,4 +1,4 @@
-import { composeIdNumber, type Relation } from '@family-share/shared';
+import { composeIdNumber, PsnNoSchema, type Relation } from '@family-share/shared';
 import type { PlatformDeps } from './deps';
 import { advanceClaim, fileClaim } from './use-cases/claims';
 import { createBinding } from './use-cases/create-binding';
@@ -140,7 +140,13 @@ export function demoPerson(key: string): DemoPersonSeed {
  */
 export async function seedDemo(deps: PlatformDeps, { force = false } = {}): Promise<boolean> {
   const { store } = deps;
-  if (!force && (await store.registry()).length > 0) return false;
+  const registry = await store.registry();
+  // Data written before person numbers (issue 9 item 5) is keyed by ID numbers: say so rather
+  // than serve a demo whose people cannot be found.
+  if (registry.some((member) => !PsnNoSchema.safeParse(member).success)) {
+    throw new Error('This Redis holds data keyed by ID numbers, from before person numbers: start with an empty Redis (delete .run/redis for npm start).');
+  }
+  if (!force && registry.length > 0) return false;
   const now = deps.clock();
   // Person numbers first (the index keeps an existing person's number: a forced re-seed or a
   // restart changes nobody's), so that guardians can be named by theirs.
