@@ -14,8 +14,8 @@ import { DEMO_PEOPLE, demoPerson } from '../../mocks/src/platform/demo-people';
 import { startBffHarness, type BffHarness } from './harness';
 
 const PHARMACY = 'P54010001';
-/** Any 18-character resident ID number: 17 digits and a digit or X, not inside a longer run. */
-const ID_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/;
+/** Any 18-character resident ID number: 17 digits and a digit or X, not inside a longer run of digits. */
+const ID_NUMBER = /(?<!\d)\d{17}[\dXx](?!\d)/;
 
 const lines: string[] = [];
 const capture = new Writable({

@@ -13,8 +13,8 @@ export const LOG_REDACT_PATHS: readonly string[] = [
 
 export const LOG_CENSOR = '[redacted]';
 
-/** A full resident ID number anywhere in a text (18 characters, the last a digit or X). */
-const ID_NUMBER_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+/** A full resident ID number anywhere in a text (18 characters, the last a digit or X), even run into letters. */
+const ID_NUMBER_IN_TEXT = /(?<!\d)\d{17}[\dXx](?!\d)/g;
 
 /** Replaces every ID-number-shaped run in a text; used on error messages and stacks. */
 export function redactIdNumbers(text: string): string {
