@@ -178,17 +178,17 @@ try {
     const idNumber = composeIdNumber('540104', born, (personSeq * 7) % 1000);
     const name = `${SURNAMES[personSeq % 12]}${GIVEN[Math.floor(personSeq / 12) % 12]}${GIVEN[personSeq % 12]}`;
     const openid = `o_bench_${personSeq}`;
-    await platform('POST', '/v1/admin/persons', {
+    const { psnNo } = await platform<{ psnNo: string }>('POST', '/v1/admin/persons', {
       idNumber, name, insurance: facts.insurance, region: '540104', status: 'active',
       balance: facts.insurance === 'employee' ? (facts.balance ?? 0) : 0, eCredentialActive: true,
       ...(facts.linked === false ? {} : { openid }),
     });
-    return { idNumber, name, openid };
+    return { psnNo, name, openid };
   };
-  const bind = (a: { idNumber: string }, b: { idNumber: string; name: string }, relation: string) =>
+  const bind = (a: { psnNo: string }, b: { psnNo: string; name: string }, relation: string) =>
     platform('POST', '/v1/bindings', {
-      authorizerIdNumber: a.idNumber, beneficiaryIdNumber: b.idNumber, beneficiaryName: b.name, relation,
-      bindingId: `bench-${a.idNumber.slice(-6)}-${b.idNumber.slice(-6)}`,
+      authorizerPsnNo: a.psnNo, beneficiaryPsnNo: b.psnNo, beneficiaryName: b.name, relation,
+      bindingId: `bench-${a.psnNo.slice(-6)}-${b.psnNo.slice(-6)}`,
     });
   const login = async (openid: string) => {
     const code = ((await (await fetch(`${wechatUrl}/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })).json()) as { code: string }).code;
@@ -216,8 +216,8 @@ try {
   const h1k = await holderWithHistory(1_000);
   const h100k = wanted('history_p50') ? await holderWithHistory(100_000) : null;
   const ledgerSize = async (id: string) => store.redis.zcard(store.k(id).ledgerIndex);
-  if (h100k && (await ledgerSize(h100k.idNumber)) !== 100_000) throw new Error('the 100k ledger is not 100k entries');
-  if ((await ledgerSize(h100.idNumber)) !== 100) throw new Error('the 100 ledger is not 100 entries');
+  if (h100k && (await ledgerSize(h100k.psnNo)) !== 100_000) throw new Error('the 100k ledger is not 100k entries');
+  if ((await ledgerSize(h100.psnNo)) !== 100) throw new Error('the 100 ledger is not 100 entries');
 
   // 边巴 (demo): activated, 拉巴 shares with him and he shares with 德吉 — both sides on home.
   const bianba = demoPerson('bianba');
@@ -232,7 +232,7 @@ try {
       for (const relation of ['parent', 'spouse']) {
         const b = await newPerson({ insurance: 'resident', linked });
         await bind(a, b, relation);
-        holders.push(b.idNumber);
+        holders.push(b.psnNo);
       }
     }
     return holders;
@@ -253,7 +253,7 @@ try {
     settlementSeq += 1;
     return JSON.stringify({
       settlementId: `bench-${runTag}-${settlementSeq}`,
-      cardHolderIdNumber: holders[settlementSeq % holders.length],
+      cardHolderPsnNo: holders[settlementSeq % holders.length],
       charge: 100 + ((settlementSeq * 7919) % 20_000),
       institution,
     });
@@ -262,7 +262,7 @@ try {
   if (probe.shared.length !== 1 || probe.cash !== 0) throw new Error(`a settlement is not as expected: ${JSON.stringify(probe)}`);
 
   // ---- the limit servers' data: the same person hash as the product's home, 20 paying pairs ----
-  const limitPerson = await store.redis.hgetall(store.k(bianba.idNumber).person);
+  const limitPerson = await store.redis.hgetall(store.k((await store.psnNoOf(bianba.idNumber)) ?? '').person);
   await store.redis.hset(LIMIT_KEYS.person('home'), limitPerson);
   await store.redis.set(LIMIT_KEYS.session('limit-sid'), 'home');
   const limitAuth = `Bearer ${jwt.sign({ sid: 'limit-sid' }, createSecretKey(Buffer.from(keys.jwt)), { algorithm: 'HS256', subject: 'o_limit', expiresIn: 3600, issuer: 'family-share-bff' })}`;
@@ -355,8 +355,8 @@ try {
     const platformPage = (id: string) => () => fetch(`${platformUrl}/v1/persons/${id}/deductions?limit=20`, { headers: platformHeaders });
     const bffPage = (auth: string) => () => get(`${bffUrl}/api/history/deductions?limit=20`, auth);
     const series = {
-      platform_n100: platformPage(h100.idNumber),
-      platform_n100k: platformPage(h100k.idNumber),
+      platform_n100: platformPage(h100.psnNo),
+      platform_n100k: platformPage(h100k.psnNo),
       bff_n100: bffPage(h100.auth),
       bff_n100k: bffPage(h100k.auth),
     };

@@ -5,9 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatYuan, policyByName, TIBET_2022 } from '@family-share/shared';
-import pino from 'pino';
 import { DEMO_PEOPLE } from '../mocks/src/platform/demo-people';
 import { readMocksEnv } from '../mocks/src/env';
+import { createMocksLogger } from '../mocks/src/logger';
 import { ensureMiniappBuild, ROOT as root } from './lib/miniapp-build';
 import { startStack } from './lib/stack';
 
@@ -37,7 +37,7 @@ const stack = await startStack({
     face: env.FACE_PORT,
   },
   keys: { platform: env.PLATFORM_KEY, face: env.FACE_KEY, wechat: { appId: env.WECHAT_APP_ID, appSecret: env.WECHAT_APP_SECRET } },
-  log: pino({ level: process.env.LOG_LEVEL ?? 'warn' }),
+  log: createMocksLogger(process.env.LOG_LEVEL ?? 'warn'),
 });
 
 const url = stack.bff.url;

@@ -11,9 +11,9 @@ import type { PlatformStore } from '../../mocks/src/platform/store/platform-stor
 
 export interface LedgerSpec {
   /** The account holder (employee-insured, active). */
-  account: { idNumber: string; name: string };
+  account: { psnNo: string; name: string };
   /** Relatives bound to the account (an active binding must exist for each). */
-  relatives: ReadonlyArray<{ idNumber: string; name: string }>;
+  relatives: ReadonlyArray<{ psnNo: string; name: string }>;
   entries: number;
   /** The entries are spread evenly over this many milliseconds, ending at `endAt`. */
   spanMs: number;
@@ -50,14 +50,14 @@ export async function writeLedger(store: PlatformStore, spec: LedgerSpec): Promi
       const spender = own ? spec.account : spec.relatives[Math.floor(random() * spec.relatives.length)]!;
       const institution = DEMO_INSTITUTIONS[Math.floor(random() * DEMO_INSTITUTIONS.length)]!;
       const amount = 100 + Math.floor(random() * 20_000);
-      const operationId = `bench-${spec.account.idNumber.slice(-6)}-${i}`;
+      const operationId = `bench-${spec.account.psnNo.slice(-6)}-${i}`;
       // The same entry and event shapes as settle() writes (mocks/src/platform/use-cases/settle.ts).
       const entryHead = jsonHead({
         operationId,
         kind: 'settlement',
         at,
-        accountHolderId: spec.account.idNumber,
-        beneficiaryId: spender.idNumber,
+        accountHolderId: spec.account.psnNo,
+        beneficiaryId: spender.psnNo,
         beneficiaryName: spender.name,
         institution,
         year: null,
@@ -69,17 +69,17 @@ export async function writeLedger(store: PlatformStore, spec: LedgerSpec): Promi
             at,
             operationId,
             deductionKind: 'settlement',
-            beneficiaryId: spender.idNumber,
+            beneficiaryId: spender.psnNo,
             beneficiaryName: spender.name,
             institutionName: institution.name,
           });
       calls.push(
         store.debit({
-          account: spec.account.idNumber,
+          account: spec.account.psnNo,
           operationId: `stl:${operationId}`,
           want: amount,
           mode: own ? 'own' : 'shared',
-          beneficiaryId: spender.idNumber,
+          beneficiaryId: spender.psnNo,
           reserveFloor: spec.reserveFloor,
           reserveMode: 'floor',
           now: at,

@@ -62,7 +62,7 @@ export interface BffDeps {
 export interface Caller {
   openid: string;
   sid: string;
-  /** The person's ID number once the e-credential is activated. */
+  /** The person's person number (psnNo) once the e-credential is activated. */
   personId: string | null;
   ip: string;
 }

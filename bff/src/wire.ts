@@ -1,4 +1,5 @@
-import pino, { type Logger } from 'pino';
+import { LOG_CENSOR, LOG_REDACT_PATHS, safeError } from '@family-share/shared';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import { faceHttp } from './adapters/face-http';
 import { hmacInvitationLinks } from './adapters/invitation-links';
 import { jwtTokens } from './adapters/jwt-tokens';
@@ -11,18 +12,17 @@ import { wechatAccessToken } from './adapters/wechat-token';
 import type { BffDeps } from './deps';
 import type { BffConfig } from './env';
 
-/** Logs never carry names, ID numbers or tokens, even when an object with them slips in. */
-export function createLogger(level: BffConfig['logLevel']): Logger {
-  return pino({
+/**
+ * Logs never carry names, ID numbers, tokens or Redis commands, even when an object with them
+ * slips in or an error carries its request (issue 9 item 5; the rules live in shared).
+ */
+export function createLogger(level: BffConfig['logLevel'], destination?: DestinationStream): Logger {
+  const options = {
     level,
-    redact: {
-      paths: [
-        '*.idNumber', '*.name', '*.token', '*.accessToken', '*.refreshToken', '*.faceTicket', '*.authorization',
-        'req.headers.authorization', '*.headers.authorization', '*.openid', '*.childIdNumber', '*.childName',
-      ],
-      censor: '[redacted]',
-    },
-  });
+    redact: { paths: [...LOG_REDACT_PATHS], censor: LOG_CENSOR },
+    serializers: { err: safeError, error: safeError },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** The one place where real adapters are wired to the ports (adapters behind ports, so tests can pass their own). */

@@ -31,7 +31,7 @@ beforeAll(async () => {
   pendingInvitation = (await invite(c)).body.invitationId;
   await h.platform('POST', '/v1/settlements', {
     settlementId: 'AUTHZ-1',
-    cardHolderIdNumber: b.idNumber,
+    cardHolderPsnNo: await h.psn(b.idNumber),
     charge: 5000,
     institution: { code: 'P54010001', name: '拉萨城关区康源药店', kind: 'pharmacy' },
   });

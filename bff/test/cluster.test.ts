@@ -79,8 +79,9 @@ async function newPerson(facts: Record<string, unknown>) {
     eCredentialActive: false,
     ...facts,
   };
-  expect((await platform('POST', '/v1/admin/persons', person)).status).toBe(201);
-  return person as { idNumber: string; name: string; openid: string };
+  const created = await platform<{ psnNo: string }>('POST', '/v1/admin/persons', person);
+  expect(created.status).toBe(201);
+  return { ...(person as { idNumber: string; name: string; openid: string }), psnNo: created.body.psnNo };
 }
 
 async function faceTicket(client: Client, body: Record<string, string>, outcome = 'pass'): Promise<string> {
@@ -110,8 +111,8 @@ async function keysByNode(): Promise<string[][]> {
 }
 
 describe('BFF and platform on a 3-master Redis Cluster', () => {
-  let a: { idNumber: string; name: string; openid: string };
-  let b: { idNumber: string; name: string; openid: string };
+  let a: { idNumber: string; name: string; openid: string; psnNo: string };
+  let b: { idNumber: string; name: string; openid: string; psnNo: string };
 
   it('when a family goes through the whole flow on the cluster, then every step works: login, activation, commitment, invitation, acceptance, premium with replay, settlement, history, face lock, notifications, logout', async () => {
     a = await newPerson({ balance: 800_000 });
@@ -152,7 +153,7 @@ describe('BFF and platform on a 3-master Redis Cluster', () => {
     // The counter: a settlement across two people's slots (card holder and authorizer).
     const pos = await platform<{ shared: Array<{ amount: number }>; cash: number }>('POST', '/v1/settlements', {
       settlementId: 'CLUSTER-1',
-      cardHolderIdNumber: b.idNumber,
+      cardHolderPsnNo: b.psnNo,
       charge: 12_345,
       institution: DEMO_INSTITUTIONS[3],
     });
@@ -208,7 +209,7 @@ describe('BFF and platform on a 3-master Redis Cluster', () => {
 
     const all = byNode.flat();
     // A person's tag holds platform and BFF keys; a WeChat account's, B's live session.
-    for (const [tag, least] of [[`{p:${a.idNumber}}`, 8], [`{p:${b.idNumber}}`, 8], [`{u:${b.openid}}`, 1]] as const) {
+    for (const [tag, least] of [[`{p:${a.psnNo}}`, 8], [`{p:${b.psnNo}}`, 8], [`{u:${b.openid}}`, 1]] as const) {
       const mine = all.filter((k) => k.includes(tag));
       expect(mine.length, tag).toBeGreaterThanOrEqual(least);
       const slots = new Set(await Promise.all(mine.map((k) => nodes[0]!.cluster('KEYSLOT', k))));
@@ -216,7 +217,7 @@ describe('BFF and platform on a 3-master Redis Cluster', () => {
       expect(byNode.filter((keys) => keys.some((k) => k.includes(tag))).length, tag).toBe(1);
     }
     // The platform's and the BFF's keys of A: the ledger, the balance, the commitment, the inbox.
-    expect(all).toEqual(expect.arrayContaining([`plat:{p:${a.idNumber}}:person`, `plat:{p:${a.idNumber}}:led`, `bff:{p:${a.idNumber}}:commitment`]));
+    expect(all).toEqual(expect.arrayContaining([`plat:{p:${a.psnNo}}:person`, `plat:{p:${a.psnNo}}:led`, `bff:{p:${a.psnNo}}:commitment`]));
     const info = await cluster.cli(cluster.ports[0]!, 'cluster', 'info');
     expect(info).toMatch(/cluster_state:ok/);
   });

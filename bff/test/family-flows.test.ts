@@ -44,11 +44,11 @@ describe('R14 several authorizers and R11 the account choice (Ngari 2025)', () =
     // Both could cover 50 yuan and she chose the authorizer: the one she put first pays.
     const pos = await h.platform<{ own: number; shared: Array<{ authorizerId: string; amount: number }> }>('POST', '/v1/settlements', {
       settlementId: 'R14-1',
-      cardHolderIdNumber: b.idNumber,
+      cardHolderPsnNo: await h.psn(b.idNumber),
       charge: 5000,
       institution: { code: 'H54010002', name: '拉萨市人民医院', kind: 'hospital' },
     });
-    expect(pos.body).toMatchObject({ own: 0, shared: [{ authorizerId: second.idNumber, amount: 5000 }] });
+    expect(pos.body).toMatchObject({ own: 0, shared: [{ authorizerId: await h.psn(second.idNumber), amount: 5000 }] });
     expect((await B.get('/api/home')).body.person.accountChoice).toBe('authorizer');
   });
 });
@@ -117,7 +117,7 @@ describe('invitations answered no, and the inbox (R20)', () => {
     for (let i = 0; i < 7; i += 1) {
       await h.platform('POST', '/v1/settlements', {
         settlementId: `INBOX-${i}`,
-        cardHolderIdNumber: b.idNumber,
+        cardHolderPsnNo: await h.psn(b.idNumber),
         charge: 100 + i,
         institution: { code: 'P54010001', name: '拉萨城关区康源药店', kind: 'pharmacy' },
       });

@@ -115,12 +115,12 @@ describe('issue 9 item 6: outside numbers are parsed strictly (no z.coerce on re
 
   it('when the platform is given a year or a count that is not digits, then it answers 400 VALIDATION_FAILED', async () => {
     const { b } = await boundPair();
-    for (const path of [`/v1/persons/${b.idNumber}/premiums/0x7EA`, `/v1/persons/${b.idNumber}/premiums/2.026e3`, `/v1/persons/${b.idNumber}/summary?feedSince=1e3`, `/v1/persons/${b.idNumber}/feed?limit=0x10`]) {
+    for (const path of [`/v1/persons/${await h.psn(b.idNumber)}/premiums/0x7EA`, `/v1/persons/${await h.psn(b.idNumber)}/premiums/2.026e3`, `/v1/persons/${await h.psn(b.idNumber)}/summary?feedSince=1e3`, `/v1/persons/${await h.psn(b.idNumber)}/feed?limit=0x10`]) {
       const res = await h.platform<{ error: { code: string } }>('GET', path);
       expect(res.status, path).toBe(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
     }
-    expect((await h.platform('GET', `/v1/persons/${b.idNumber}/premiums/2026`)).status).toBe(200);
+    expect((await h.platform('GET', `/v1/persons/${await h.psn(b.idNumber)}/premiums/2026`)).status).toBe(200);
   });
 });
 
@@ -159,7 +159,7 @@ describe('issue 9 item 4: bad input answers 4xx with a catalogue code, never 500
       expect([res.status, code(res)]).toEqual([405, 'METHOD_NOT_ALLOWED']);
       expect(res.headers.allow).toEqual(expect.any(String));
     }
-    const platform = await h.platform<{ error: { code: string } }>('DELETE', `/v1/persons/${a.idNumber}`);
+    const platform = await h.platform<{ error: { code: string } }>('DELETE', `/v1/persons/${await h.psn(a.idNumber)}`);
     expect([platform.status, platform.body.error.code]).toEqual([405, 'METHOD_NOT_ALLOWED']);
   });
 
@@ -280,7 +280,7 @@ describe('issue 9 item 3: demo mode is an explicit opt-in, refused in production
       expect(done.body.ticket).toBeUndefined();
       const activated = await http.post('/api/ecredential/activate').set(auth).send({ name: victim.name, idNumber: victim.idNumber });
       expect(code(activated)).toBe('FACE_VERIFICATION_REQUIRED');
-      const person = await h.platform<{ eCredential: { active: boolean } }>('GET', `/v1/persons/${victim.idNumber}`);
+      const person = await h.platform<{ eCredential: { active: boolean } }>('GET', `/v1/persons/${await h.psn(victim.idNumber)}`);
       expect(person.body.eCredential.active).toBe(false);
     } finally {
       await bff.close();

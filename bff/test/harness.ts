@@ -1,4 +1,5 @@
 import { composeIdNumber, TIBET_2022, type AdminPerson, type Policy } from '@family-share/shared';
+import type { Logger } from 'pino';
 import request from 'supertest';
 import { startStack, type Stack } from '../../scripts/lib/stack';
 
@@ -19,7 +20,9 @@ export interface BffHarness {
   wxCode(openid: string): Promise<string>;
   login(openid: string): Promise<Client>;
   platform<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
-  newPerson(overrides?: Partial<AdminPerson> & { born?: string }): Promise<{ idNumber: string; name: string; openid: string }>;
+  newPerson(overrides?: Partial<AdminPerson> & { born?: string }): Promise<{ idNumber: string; name: string; openid: string; psnNo: string }>;
+  /** The person number the platform gave an ID number (its 1101 lookup): platform paths and ids name persons by it. */
+  psn(idNumber: string): Promise<string>;
   /** Face verification for a purpose, through the API, with a chosen demo outcome. */
   faceTicket(client: Client, request: Record<string, string>, outcome?: string): Promise<string>;
   close(): Promise<void>;
@@ -28,12 +31,12 @@ export interface BffHarness {
 let sequence = 0;
 const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '次旦', '普布', '旺堆', '白玛', '曲珍', '仁增', '罗布', '桑吉'];
 
-export async function startBffHarness(options: { policy?: Policy; demo?: boolean; rateLimitScale?: number } = {}): Promise<BffHarness> {
+export async function startBffHarness(options: { policy?: Policy; demo?: boolean; rateLimitScale?: number; log?: Logger } = {}): Promise<BffHarness> {
   let offset = 0;
   const clock = () => Date.now() + offset;
   // The BFF tests play the phone's face SDK through demo mode (the outcome in the request):
   // they opt in here, and `{ demo: false }` checks the product without it.
-  const stack = await startStack({ policy: options.policy ?? TIBET_2022, clock, demo: options.demo ?? true, rateLimitScale: options.rateLimitScale ?? 100 });
+  const stack = await startStack({ policy: options.policy ?? TIBET_2022, clock, demo: options.demo ?? true, rateLimitScale: options.rateLimitScale ?? 100, ...(options.log ? { log: options.log } : {}) });
   const http = request(stack.bff.url);
 
   const platform: BffHarness['platform'] = async (method, path, body) => {
@@ -45,6 +48,7 @@ export async function startBffHarness(options: { policy?: Policy; demo?: boolean
     return { status: response.status, body: (await response.json()) as never };
   };
 
+  const psnCache = new Map<string, string>();
   const wxCode = async (openid: string) => {
     const response = await fetch(`${stack.mocks.wechatUrl}/dev/login`, {
       method: 'POST',
@@ -82,7 +86,7 @@ export async function startBffHarness(options: { policy?: Policy; demo?: boolean
       const idNumber = overrides.idNumber ?? composeIdNumber(rest.region ?? '540102', born, unique);
       const name = overrides.name ?? `${NAMES[sequence % NAMES.length]}${'甲乙丙丁戊己庚辛壬癸'[Math.floor(sequence / NAMES.length) % 10]}`;
       const openid = overrides.openid ?? `o_bff_${sequence}_${unique}`;
-      const { status, body } = await platform('POST', '/v1/admin/persons', {
+      const { status, body } = await platform<{ psnNo: string }>('POST', '/v1/admin/persons', {
         idNumber,
         name,
         insurance: 'employee',
@@ -94,7 +98,15 @@ export async function startBffHarness(options: { policy?: Policy; demo?: boolean
         ...rest,
       });
       if (status !== 201) throw new Error(`could not create a test person: ${JSON.stringify(body)}`);
-      return { idNumber, name, openid };
+      return { idNumber, name, openid, psnNo: body.psnNo };
+    },
+    async psn(idNumber) {
+      const known = psnCache.get(idNumber);
+      if (known) return known;
+      const { status, body } = await platform<{ psnNo: string }>('POST', '/v1/persons/lookup', { idNumber });
+      if (status !== 200) throw new Error(`no person number for a test person (${status})`);
+      psnCache.set(idNumber, body.psnNo);
+      return body.psnNo;
     },
     async faceTicket(client, body, outcome = 'pass') {
       const started = await client.post('/api/face/sessions', body);

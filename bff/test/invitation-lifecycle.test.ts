@@ -1,4 +1,4 @@
-import { COMMITMENT_VERSION, NGARI_2025, TIBET_2022, type Binding, type PersonBindings } from '@family-share/shared';
+import { COMMITMENT_VERSION, NGARI_2025, TIBET_2022, maskIdNumber, type Binding, type PersonBindings } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoverPending } from '../../mocks/src/platform/use-cases/recover-pending';
 import type { FaultPoint } from '../../mocks/src/platform/deps';
@@ -15,6 +15,7 @@ afterAll(async () => h.close());
 
 interface Person {
   idNumber: string;
+  psnNo: string;
   name: string;
   openid: string;
   client: Client;
@@ -43,7 +44,7 @@ const accept = (b: Person, invitationId: string) => b.client.post(`/api/invitati
 const cancel = (a: Person, invitationId: string) => a.client.post(`/api/invitations/${invitationId}/cancel`);
 
 async function platformBindings(idNumber: string): Promise<PersonBindings> {
-  return (await h.platform<PersonBindings>('GET', `/v1/persons/${idNumber}/bindings`)).body;
+  return (await h.platform<PersonBindings>('GET', `/v1/persons/${await h.psn(idNumber)}/bindings`)).body;
 }
 
 async function listed(p: Person, box: 'sent' | 'received', invitationId: string) {
@@ -187,7 +188,7 @@ describe('issue 9 item 1: a crash at any step of acceptance never leaves the inv
     }
     expect((await cancel(a, invitationId)).body.status).toBe('cancelled');
     // A late creation with the same id (the stuck acceptance waking up) is refused by the platform.
-    const late = await h.platform('POST', '/v1/bindings', { authorizerIdNumber: a.idNumber, beneficiaryIdNumber: b.idNumber, beneficiaryName: b.name, relation: 'parent', bindingId: `inv-${invitationId}` });
+    const late = await h.platform('POST', '/v1/bindings', { authorizerPsnNo: await h.psn(a.idNumber), beneficiaryPsnNo: await h.psn(b.idNumber), beneficiaryName: b.name, relation: 'parent', bindingId: `inv-${invitationId}` });
     expect(late.status).toBe(409);
     expect(await expectAgreement(a, b, invitationId)).toBe('closed');
     const inbox = await b.client.get('/api/notifications');
@@ -249,7 +250,7 @@ describe('issue 9 item 9: invitations that can never be accepted are closed at o
     const a = await employee();
     const b = await relative();
     const invitationId = await invite(a, b);
-    const changed = await h.platform('POST', `/v1/admin/persons/${a.idNumber}/insurance`, { insurance: 'resident' });
+    const changed = await h.platform('POST', `/v1/admin/persons/${await h.psn(a.idNumber)}/insurance`, { insurance: 'resident' });
     expect(changed.status).toBe(200);
     h.advance(61_000);
     await expireDueInvitations(h.stack.bff.deps);
@@ -274,7 +275,7 @@ describe('issue 9 item 8: R18, a person under 16 neither activates by face nor a
   it('when a child under 16 who was activated some other way is bound by her parent, then the binding is made, and nothing says "your" credential is active', async () => {
     const parent = await employee();
     const child = await h.newPerson({ insurance: 'resident', born: '2015-03-03', eCredentialActive: true, guardians: [parent.idNumber] });
-    const again = await h.platform('POST', '/v1/ecredentials/activate-guardian', { guardianIdNumber: parent.idNumber, childName: child.name, childIdNumber: child.idNumber });
+    const again = await h.platform('POST', '/v1/ecredentials/activate-guardian', { guardianPsnNo: await h.psn(parent.idNumber), childName: child.name, childIdNumber: child.idNumber });
     expect((again.body as { error: { code: string } }).error.code).toBe('CHILD_ECREDENTIAL_ALREADY_ACTIVE');
     const faceTicket = await h.faceTicket(parent.client, { purpose: 'bind', target: child.idNumber });
     const bound = await parent.client.post('/api/family/minors', { childName: child.name, childIdNumber: child.idNumber, faceTicket, commitmentVersion: COMMITMENT_VERSION });
@@ -289,7 +290,7 @@ describe('issue 9 item 8: R18, a person under 16 neither activates by face nor a
     const now = Date.now();
     const invitationId = `inv_minor${now}`;
     await h.stack.bff.deps.invitations.create({
-      invitationId, inviterId: a.idNumber, inviterName: a.name, inviteeId: child.idNumber, inviteeName: child.name, relation: 'sibling',
+      invitationId, inviterId: a.psnNo, inviterName: a.name, inviterMaskedIdNumber: maskIdNumber(a.idNumber), inviteeId: child.psnNo, inviteeName: child.name, inviteeMaskedIdNumber: maskIdNumber(child.idNumber), relation: 'sibling',
       status: 'pending', createdAt: now, expiresAt: now + 3_600_000, decidedAt: null, bindingId: null, closedReason: null,
     });
     expect(code(await phone.post(`/api/invitations/${invitationId}/accept`))).toBe('MINOR_SELF_SERVICE');
@@ -302,11 +303,11 @@ describe('issue 9 item 11: a suspended authorizer\'s relatives are told that sha
     const a = await employee();
     const b = await relative();
     expect((await accept(b, await invite(a, b))).status).toBe(200);
-    await h.platform('POST', `/v1/admin/persons/${a.idNumber}/insurance`, { status: 'suspended' });
+    await h.platform('POST', `/v1/admin/persons/${await h.psn(a.idNumber)}/insurance`, { status: 'suspended' });
     const paused = await b.client.get('/api/notifications');
     expect(paused.body.items[0]).toMatchObject({ kind: 'SHARING_PAUSED', data: { status: 'suspended', counterpartName: expect.stringContaining('*') } });
     expect((await platformBindings(b.idNumber)).asBeneficiary[0]?.status).toBe('active');
-    await h.platform('POST', `/v1/admin/persons/${a.idNumber}/insurance`, { status: 'active' });
+    await h.platform('POST', `/v1/admin/persons/${await h.psn(a.idNumber)}/insurance`, { status: 'active' });
     const resumed = await b.client.get('/api/notifications');
     expect(resumed.body.items[0]).toMatchObject({ kind: 'SHARING_RESUMED' });
     expect(resumed.body.items.filter((n: { kind: string }) => n.kind.startsWith('SHARING_'))).toHaveLength(2);

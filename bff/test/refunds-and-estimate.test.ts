@@ -201,7 +201,7 @@ function keysOf(value: unknown, into = new Set<string>()): Set<string> {
 describe('payment estimate, 付款预估 (R22)', () => {
   // The refunds above left B's own account empty (RF-2 took her ¥30): give her ¥30 again.
   beforeAll(async () => {
-    expect((await h.platform('PUT', `/v1/admin/persons/${b.idNumber}/balance`, { balance: 3_000 })).status).toBe(200);
+    expect((await h.platform('PUT', `/v1/admin/persons/${await h.psn(b.idNumber)}/balance`, { balance: 3_000 })).status).toBe(200);
   });
 
   it('when B estimates 128.50 yuan, then she sees her own part, her parent’s part by masked name and cash — and the platform changed nothing at all (R22)', async () => {

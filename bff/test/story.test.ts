@@ -87,7 +87,7 @@ describe('the whole story', () => {
   it('when B pays 128.50 yuan at a pharmacy (POS), then A’s account pays it (R12) and both histories show it (R16)', async () => {
     const pos = await h.platform<{ shared: Array<{ amount: number }>; cash: number }>('POST', '/v1/settlements', {
       settlementId: 'STORY-1',
-      cardHolderIdNumber: b.idNumber,
+      cardHolderPsnNo: await h.psn(b.idNumber),
       charge: 12850,
       institution: DEMO_INSTITUTIONS[3],
     });

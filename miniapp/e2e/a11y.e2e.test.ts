@@ -176,10 +176,11 @@ async function lockFace(key: string): Promise<void> {
 }
 
 async function settleAt(key: string, charge: number, id: string): Promise<void> {
-  const res = await fetch(`${stack.mocks.platformUrl}/v1/settlements`, {
+  // The counter reads the card holder's ID number from the card (national 2102).
+  const res = await fetch(`${stack.mocks.platformUrl}/v1/counter/settlements`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-platform-key': stack.keys.platform },
-    body: JSON.stringify({ settlementId: id, cardHolderIdNumber: demoPerson(key).idNumber, charge, institution: DEMO_INSTITUTIONS[3] }),
+    body: JSON.stringify({ settlementId: id, cardHolderIdNumber: demoPerson(key).idNumber, charge, institutionCode: DEMO_INSTITUTIONS[3]!.code }),
   })
   expect(res.status).toBe(200)
 }
@@ -201,7 +202,7 @@ async function activate(phone: Phone): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
-  stack = await startStack({ h5Dist: dist, rateLimitScale: 100 })
+  stack = await startStack({ h5Dist: dist, rateLimitScale: 100, demo: true })
   base = stack.bff.url
   browser = await launchBrowser()
 })

@@ -25,7 +25,7 @@ let laba: Phone
 let bianba: Phone
 
 beforeAll(async () => {
-  stack = await startStack({ h5Dist: dist, rateLimitScale: 100 })
+  stack = await startStack({ h5Dist: dist, rateLimitScale: 100, demo: true })
   base = stack.bff.url
   browser = await launchBrowser()
   ;[laba, bianba] = await Promise.all([newPhone(browser), newPhone(browser)])
@@ -101,7 +101,9 @@ describe('refunds and the payment estimate in Chromium', () => {
 
   it('when 边巴 checks 付款预估 for ¥128.50 from home, then she sees her own part, 拉* as her parent and cash, and nothing of his balance (R22)', async () => {
     // Her account is empty after the ¥600: the registry credits ¥50 so that all three parts show.
-    await platform('PUT', `/v1/admin/persons/${demoPerson('bianba').idNumber}/balance`, { balance: 5_000 })
+    // Admin paths name a person by the person number the platform gave (its 1101 lookup).
+    const { psnNo } = await platform('POST', '/v1/persons/lookup', { idNumber: demoPerson('bianba').idNumber })
+    await platform('PUT', `/v1/admin/persons/${String(psnNo)}/balance`, { balance: 5_000 })
     const { page } = bianba
     await goto(bianba, '/pages/index/index')
     await tap(page, front(page).locator('.service-grid__item--estimate'))

@@ -20,7 +20,7 @@ let base: string
 const phones: Phone[] = []
 
 beforeAll(async () => {
-  stack = await startStack({ h5Dist: dist, rateLimitScale: 100 })
+  stack = await startStack({ h5Dist: dist, rateLimitScale: 100, demo: true })
   base = stack.bff.url
   browser = await launchBrowser()
 })

@@ -1,7 +1,7 @@
 import { isValidIdNumber } from '@family-share/shared';
 import { DEMO_PEOPLE } from './platform/demo-people';
 
-/** A demo person's key (e.g. "zhaxi") or an ID number → the ID number. */
+/** A demo person's key (e.g. "zhaxi") or an ID number → the ID number (what a counter reads from a card). */
 export function resolvePerson(text: string): string {
   const demo = DEMO_PEOPLE.find((p) => p.key === text || p.name === text);
   if (demo) return demo.idNumber;
@@ -14,6 +14,13 @@ export function platformConnection(): { url: string; key: string } {
     url: process.env.PLATFORM_URL ?? 'http://127.0.0.1:4010',
     key: process.env.PLATFORM_KEY ?? 'dev-platform-key-0123456789abcdef',
   };
+}
+
+/** The person number the platform gave an ID number (the 1101 lookup); admin paths name persons by it. */
+export async function personNumber(idNumber: string): Promise<string> {
+  const { status, body } = await callPlatform('POST', '/v1/persons/lookup', { idNumber });
+  if (status !== 200) throw new Error(`no such person (${status})`);
+  return (body as { psnNo: string }).psnNo;
 }
 
 export async function callPlatform(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {

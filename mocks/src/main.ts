@@ -1,10 +1,10 @@
 // Runs the mocks on their own: `npm start -w mocks` (Redis from REDIS_URL).
-import pino from 'pino';
 import { readMocksEnv } from './env';
+import { createMocksLogger } from './logger';
 import { startMocks } from './start';
 
 const env = readMocksEnv();
-const log = pino({ level: env.LOG_LEVEL });
+const log = createMocksLogger(env.LOG_LEVEL);
 const mocks = await startMocks({
   redisUrl: env.REDIS_URL,
   policy: env.policy,

@@ -24,7 +24,7 @@ export interface BooksFigures {
 
 export async function checkCounterBooks(
   store: PlatformStore,
-  accounts: ReadonlyArray<{ idNumber: string; initial: number }>,
+  accounts: ReadonlyArray<{ psnNo: string; initial: number }>,
   settlements: ReadonlyMap<string, string>,
   floor: number,
   context: string,
@@ -35,32 +35,32 @@ export async function checkCounterBooks(
   /** settlement → account → what it holds there now */
   const nets = new Map<string, Map<string, number>>();
   for (const account of accounts) {
-    const entries = (await store.redis.hvals(store.k(account.idNumber).ledger)).map((json) => JSON.parse(json) as Deduction);
+    const entries = (await store.redis.hvals(store.k(account.psnNo).ledger)).map((json) => JSON.parse(json) as Deduction);
     entries.sort((x, y) => (BigInt(x.seq) < BigInt(y.seq) ? -1 : 1));
     figures.entries += entries.length;
-    const person = await store.getPerson(account.idNumber);
+    const person = await store.getPerson(account.psnNo);
     let running = account.initial;
     for (const entry of entries) {
       running += signed(entry);
       expect(entry.amount, context).toBeGreaterThan(0);
-      expect(entry.balanceAfter, `${context}: entries of ${account.idNumber} follow one another`).toBe(running);
-      const familyOut = entry.beneficiaryId !== account.idNumber && entry.kind !== 'refund';
-      if (familyOut) expect(entry.balanceAfter, `${context}: R13 on ${account.idNumber} at ${entry.seq}`).toBeGreaterThanOrEqual(floor);
+      expect(entry.balanceAfter, `${context}: entries of ${account.psnNo} follow one another`).toBe(running);
+      const familyOut = entry.beneficiaryId !== account.psnNo && entry.kind !== 'refund';
+      if (familyOut) expect(entry.balanceAfter, `${context}: R13 on ${account.psnNo} at ${entry.seq}`).toBeGreaterThanOrEqual(floor);
       if (entry.kind === 'refund') figures.refunds += 1;
       if (entry.kind === 'refund_taken_back') figures.takeBacks += 1;
       const settlementId = entry.kind === 'settlement' ? entry.operationId : (entry.refundOf ?? '');
       const perAccount = nets.get(settlementId) ?? new Map<string, number>();
-      const net = (perAccount.get(account.idNumber) ?? 0) - signed(entry);
-      expect(net, `${context}: ${settlementId} never gave back more than it took from ${account.idNumber}`).toBeGreaterThanOrEqual(0);
-      perAccount.set(account.idNumber, net);
+      const net = (perAccount.get(account.psnNo) ?? 0) - signed(entry);
+      expect(net, `${context}: ${settlementId} never gave back more than it took from ${account.psnNo}`).toBeGreaterThanOrEqual(0);
+      perAccount.set(account.psnNo, net);
       nets.set(settlementId, perAccount);
     }
-    expect(person!.balance, `${context}: the ledger of ${account.idNumber} explains its balance`).toBe(running);
+    expect(person!.balance, `${context}: the ledger of ${account.psnNo} explains its balance`).toBe(running);
     // Monthly totals are net of refunds (R23): over the months they add up to what left the account.
-    const monthly = await store.monthlyTotals(account.idNumber);
+    const monthly = await store.monthlyTotals(account.psnNo);
     const months = Object.entries(monthly).filter(([field]) => !field.includes('|'));
-    for (const [month, total] of months) expect(total, `${context}: ${month} of ${account.idNumber} is not negative`).toBeGreaterThanOrEqual(0);
-    expect(months.reduce((sum, [, total]) => sum + total, 0), `${context}: monthly totals of ${account.idNumber} are net`).toBe(account.initial - running);
+    for (const [month, total] of months) expect(total, `${context}: ${month} of ${account.psnNo} is not negative`).toBeGreaterThanOrEqual(0);
+    expect(months.reduce((sum, [, total]) => sum + total, 0), `${context}: monthly totals of ${account.psnNo} are net`).toBe(account.initial - running);
   }
   for (const [settlementId, cardHolder] of settlements) {
     const journal = await store.settlementJournal(cardHolder, settlementId);

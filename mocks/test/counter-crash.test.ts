@@ -43,10 +43,10 @@ describe('counter: a crash of the platform process (R23, R24)', () => {
     const made: SettlementResult[] = [];
     for (let i = 0; i < 400; i += 1) {
       const holder = random.pick(world.holders);
-      const r = await h.api<SettlementResult>('POST', '/v1/settlements', { settlementId: `CC-${seed}-${i}`, cardHolderIdNumber: holder.idNumber, charge: random.int(100, 20_000), institutionCode: 'P54010001' });
+      const r = await h.api<SettlementResult>('POST', '/v1/settlements', { settlementId: `CC-${seed}-${i}`, cardHolderPsnNo: await h.psn(holder.idNumber), charge: random.int(100, 20_000), institutionCode: 'P54010001' });
       expect(r.status).toBe(200);
       made.push(r.body);
-      settlements.set(r.body.settlementId, holder.idNumber);
+      settlements.set(r.body.settlementId, holder.psnNo);
     }
 
     platform = await startPlatformProcess(env);

@@ -13,21 +13,21 @@ export function counterClient(h: Harness) {
       post<CounterCancellation>('cancellations', { cancellationId, settlementId, institutionCode: at }),
     reverse: (originalRequestId: string, at = 'P54010001', originalKind?: 'settlement' | 'cancellation') =>
       post<CounterReversal>('reversals', { originalRequestId, institutionCode: at, ...(originalKind ? { originalKind } : {}) }),
-    balance: async (id: string) => (await h.api<{ balance: number }>('GET', `/v1/persons/${id}`)).body.balance,
+    balance: async (id: string) => (await h.api<{ balance: number }>('GET', `/v1/persons/${await h.psn(id)}`)).body.balance,
     /** Every ledger entry of an account, with its marks, oldest first (through the API). */
     ledger: async (id: string) => {
       const items: Deduction[] = [];
       let cursor: string | null = null;
       do {
         const q: string = cursor ? `?limit=100&cursor=${cursor}` : '?limit=100';
-        const page: { body: { items: Deduction[]; nextCursor: string | null } } = await h.api('GET', `/v1/persons/${id}/deductions${q}`);
+        const page: { body: { items: Deduction[]; nextCursor: string | null } } = await h.api('GET', `/v1/persons/${await h.psn(id)}/deductions${q}`);
         items.push(...page.body.items);
         cursor = page.body.nextCursor;
       } while (cursor);
       return items.reverse();
     },
-    payments: async (id: string) => (await h.api<{ items: PaymentRecord[] }>('GET', `/v1/persons/${id}/payments?limit=100`)).body.items,
-    feedKinds: async (id: string) => (await h.api<{ items: Array<{ kind: string; data: Record<string, unknown> }> }>('GET', `/v1/persons/${id}/feed?limit=100`)).body.items,
+    payments: async (id: string) => (await h.api<{ items: PaymentRecord[] }>('GET', `/v1/persons/${await h.psn(id)}/payments?limit=100`)).body.items,
+    feedKinds: async (id: string) => (await h.api<{ items: Array<{ kind: string; data: Record<string, unknown> }> }>('GET', `/v1/persons/${await h.psn(id)}/feed?limit=100`)).body.items,
   };
 }
 

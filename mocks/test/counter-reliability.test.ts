@@ -76,7 +76,7 @@ describe('counter under concurrency (R13, R17, R22, R23, R24)', () => {
         expect([late.status, codeOf(late.body)], context).toEqual([409, 'OPERATION_REVERSED']);
         return;
       }
-      settlements.set(settlementId, holder.idNumber);
+      settlements.set(settlementId, holder.psnNo);
       if (roll < 0.3) {
         // R24: the reversal races the settlement it names (the counter timed out at once).
         await Promise.all([withRetries(() => settle('racing settlement')), pause(random.int(0, 15)).then(() => reverse(settlementId, 'settlement', 'reversal racing its settlement'))]);
@@ -132,7 +132,7 @@ describe('counter under concurrency (R13, R17, R22, R23, R24)', () => {
     expect(books.reversed, context).toBeGreaterThan(50);
     expect(books.takeBacks, context).toBeGreaterThan(10);
     const atFloor = [];
-    for (const a of world.authorizers) if ((await h.mocks.deps.store.getPerson(a.idNumber))!.balance < FLOOR + 30_000) atFloor.push(a);
+    for (const a of world.authorizers) if ((await h.mocks.deps.store.getPersonByIdNumber(a.idNumber))!.balance < FLOOR + 30_000) atFloor.push(a);
     expect(atFloor.length + books.takeBacks, context).toBeGreaterThan(0);
   }, 180_000);
 });

@@ -14,8 +14,10 @@ export interface Harness {
   /** Moves the mocks' clock forward. */
   advance(ms: number): void;
   api<T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
-  /** A fresh person in the registry, unique within the test run. */
-  newPerson(overrides?: Partial<AdminPerson> & { born?: string }): Promise<{ idNumber: string; name: string; openid: string }>;
+  /** A fresh person in the registry, unique within the test run, with the person number the platform gave them. */
+  newPerson(overrides?: Partial<AdminPerson> & { born?: string }): Promise<{ idNumber: string; name: string; openid: string; psnNo: string }>;
+  /** The person number of an ID number (the platform's 1101 lookup): paths and ids name persons by it. */
+  psn(idNumber: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startHarness(options: { policy?: Policy; seed?: boolean; r
     clock,
     recoveryIntervalMs: 0,
   });
+  const psnCache = new Map<string, string>();
   const api: Harness['api'] = async (method, path, body, headers = {}) => {
     const base = path.startsWith('/cityservice') || path.startsWith('/dev/face') ? mocks.faceUrl : path.startsWith('/sns') || path.startsWith('/cgi-bin') || path.startsWith('/dev') ? mocks.wechatUrl : mocks.platformUrl;
     const response = await fetch(`${base}${path}`, {
@@ -72,15 +75,26 @@ export async function startHarness(options: { policy?: Policy; seed?: boolean; r
         openid,
         ...rest,
       };
-      const { status, body } = await api('POST', '/v1/admin/persons', person);
+      const { status, body } = await api<{ psnNo: string }>('POST', '/v1/admin/persons', person);
       if (status !== 201) throw new Error(`could not create a test person: ${JSON.stringify(body)}`);
-      return { idNumber, name, openid };
+      return { idNumber, name, openid, psnNo: body.psnNo };
+    },
+    psn: async (idNumber) => {
+      const known = psnCache.get(idNumber) ?? (await lookupPsn(api, idNumber));
+      psnCache.set(idNumber, known);
+      return known;
     },
     async close() {
       await mocks.close();
       if (!options.redis) await redis.dispose();
     },
   };
+}
+
+async function lookupPsn(api: Harness['api'], idNumber: string): Promise<string> {
+  const { status, body } = await api<{ psnNo: string }>('POST', '/v1/persons/lookup', { idNumber });
+  if (status !== 200) throw new Error(`no person number for a test person (${status})`);
+  return body.psnNo;
 }
 
 let settlementSeq = 0;

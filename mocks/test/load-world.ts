@@ -19,6 +19,7 @@ export function randomFrom(seed: number) {
 
 export interface Person {
   idNumber: string;
+  psnNo: string;
   name: string;
   insurance: 'employee' | 'resident';
   initial: number;
@@ -48,8 +49,8 @@ export async function makeLoadWorld(h: Harness, random: Random, authorizerBalanc
     const mine = i % 2 === 0 ? [authorizers[i % 5]!, authorizers[(i + 1) % 5]!] : [authorizers[i % 5]!];
     for (const a of mine) {
       const bound = await h.api('POST', '/v1/bindings', {
-        authorizerIdNumber: a.idNumber,
-        beneficiaryIdNumber: person.idNumber,
+        authorizerPsnNo: await h.psn(a.idNumber),
+        beneficiaryPsnNo: await h.psn(person.idNumber),
         beneficiaryName: person.name,
         relation: 'parent',
         bindingId: nextId('rel'),

@@ -1,6 +1,6 @@
 import { composeIdNumber, type PlatformPerson } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE, demoPerson } from '../src/platform/demo-people';
+import { DEMO_PEOPLE, demoPerson, seedDemo } from '../src/platform/demo-people';
 import { startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -13,12 +13,12 @@ const errorCode = (body: unknown) => (body as { error?: { code?: string } }).err
 describe('platform: people and e-credentials (R1)', () => {
   it('when the platform starts, then every demo person is in the registry with the facts the README promises', async () => {
     for (const p of DEMO_PEOPLE) {
-      const { status, body } = await h.api<PlatformPerson>('GET', `/v1/persons/${p.idNumber}`);
+      const { status, body } = await h.api<PlatformPerson>('GET', `/v1/persons/${await h.psn(p.idNumber)}`);
       expect(status).toBe(200);
       expect(body).toMatchObject({ name: p.name, insurance: p.insurance, status: p.status, region: p.region });
       expect(body.eCredential.active).toBe(p.eCredentialActive);
     }
-    expect((await h.api<PlatformPerson>('GET', `/v1/persons/${demoPerson('pingcuo').idNumber}`)).body.balance).toBe(300000);
+    expect((await h.api<PlatformPerson>('GET', `/v1/persons/${await h.psn(demoPerson('pingcuo').idNumber)}`)).body.balance).toBe(300000);
     const demo = await h.api<unknown[]>('GET', '/v1/demo-people');
     expect(demo.body).toHaveLength(DEMO_PEOPLE.length);
   });
@@ -28,7 +28,7 @@ describe('platform: people and e-credentials (R1)', () => {
     const result = await h.api<PlatformPerson>('POST', '/v1/ecredentials/activate', { name: zhuoma.name, idNumber: zhuoma.idNumber, openid: zhuoma.openid });
     expect(result.status).toBe(200);
     expect(result.body.eCredential).toMatchObject({ active: true, mode: 'self' });
-    expect((await h.api('GET', `/v1/ecredentials/by-openid/${zhuoma.openid}`)).body).toEqual({ idNumber: zhuoma.idNumber });
+    expect((await h.api('GET', `/v1/ecredentials/by-openid/${zhuoma.openid}`)).body).toEqual({ psnNo: await h.psn(zhuoma.idNumber) });
     const again = await h.api('POST', '/v1/ecredentials/activate', { name: zhuoma.name, idNumber: zhuoma.idNumber, openid: zhuoma.openid });
     expect(again.status).toBe(200);
     const otherPhone = await h.api('POST', '/v1/ecredentials/activate', { name: zhuoma.name, idNumber: zhuoma.idNumber, openid: 'o_someone_else' });
@@ -41,7 +41,7 @@ describe('platform: people and e-credentials (R1)', () => {
     expect((await h.api('POST', '/v1/ecredentials/activate', { name: someone.name, idNumber: someone.idNumber, openid: 'o_shared_phone' })).status).toBe(200);
     const second = await h.api('POST', '/v1/ecredentials/activate', { name: other.name, idNumber: other.idNumber, openid: 'o_shared_phone' });
     expect([second.status, errorCode(second.body)]).toEqual([409, 'OPENID_ALREADY_LINKED']);
-    expect((await h.api<PlatformPerson>('GET', `/v1/persons/${other.idNumber}`)).body.eCredential.active).toBe(false);
+    expect((await h.api<PlatformPerson>('GET', `/v1/persons/${await h.psn(other.idNumber)}`)).body.eCredential.active).toBe(false);
   });
 
   it('when the name does not match or the number is unknown, then IDENTITY_MISMATCH either way', async () => {
@@ -56,9 +56,11 @@ describe('platform: people and e-credentials (R1)', () => {
     expect(errorCode((await h.api('POST', '/v1/ecredentials/activate', { name: limei.name, idNumber: limei.idNumber, openid: limei.openid })).body)).toBe('PAYER_NOT_INSURED');
   });
 
-  it('when a path names an invalid or unknown ID number, then 400 VALIDATION_FAILED or 404 PERSON_NOT_FOUND', async () => {
+  it('when a path names a person by anything but a known person number, then 400 VALIDATION_FAILED or 404 PERSON_NOT_FOUND', async () => {
     expect(errorCode((await h.api('GET', '/v1/persons/12345')).body)).toBe('VALIDATION_FAILED');
-    const unknown = await h.api('GET', `/v1/persons/${composeIdNumber('540103', '1966-06-06', 2)}`);
+    // Paths name persons by person number only (issue 9 item 5): an ID number there is malformed.
+    expect(errorCode((await h.api('GET', `/v1/persons/${demoPerson('zhaxi').idNumber}`)).body)).toBe('VALIDATION_FAILED');
+    const unknown = await h.api('GET', '/v1/persons/P0123456789ABCDEF');
     expect([unknown.status, errorCode(unknown.body)]).toEqual([404, 'PERSON_NOT_FOUND']);
     expect(errorCode((await h.api('GET', '/v1/nowhere')).body)).toBe('NOT_FOUND');
   });
@@ -68,22 +70,42 @@ describe('platform: people and e-credentials (R1)', () => {
     const filed = await h.api('POST', '/v1/admin/claims', { claimId: 'c-1', idNumber: someone.idNumber, institutionName: '拉萨市人民医院', amount: 12345 });
     expect(filed.status).toBe(201);
     await h.api('POST', '/v1/admin/claims/c-1/advance', { idNumber: someone.idNumber });
-    const list = await h.api<Array<{ steps: Record<string, number | null> }>>('GET', `/v1/persons/${someone.idNumber}/claims`);
+    const list = await h.api<Array<{ steps: Record<string, number | null> }>>('GET', `/v1/persons/${await h.psn(someone.idNumber)}/claims`);
     expect(list.body[0]?.steps).toMatchObject({ apply: expect.any(Number), accept: expect.any(Number), review: null, pay: null, done: null });
-    const demo = await h.api<Array<{ claimId: string; steps: Record<string, number | null> }>>('GET', `/v1/persons/${demoPerson('zhaxi').idNumber}/claims`);
+    const demo = await h.api<Array<{ claimId: string; steps: Record<string, number | null> }>>('GET', `/v1/persons/${await h.psn(demoPerson('zhaxi').idNumber)}/claims`);
     expect(demo.body.map((c) => c.claimId).sort()).toEqual(['demo-claim-1', 'demo-claim-2']);
     expect(errorCode((await h.api('POST', '/v1/admin/claims/none/advance', { idNumber: someone.idNumber })).body)).toBe('NOT_FOUND');
   });
 
   it('when a home page asks for the summary, then person, bindings and the count of newer feed events come in one answer', async () => {
     const laba = demoPerson('laba');
-    const summary = await h.api<{ person: { name: string }; bindings: { asAuthorizer: unknown[] }; feedNewer: number }>('GET', `/v1/persons/${laba.idNumber}/summary?feedSince=0`);
+    const summary = await h.api<{ person: { name: string }; bindings: { asAuthorizer: unknown[] }; feedNewer: number }>('GET', `/v1/persons/${await h.psn(laba.idNumber)}/summary?feedSince=0`);
     expect(summary.body.person.name).toBe('拉巴');
     expect(summary.body.bindings.asAuthorizer).toHaveLength(1);
     expect(summary.body.feedNewer).toBe(1); // the demo binding to 边巴
-    const later = await h.api<{ feedNewer: number }>('GET', `/v1/persons/${laba.idNumber}/feed/count?feedSince=${Date.now() + 1000}`);
+    const later = await h.api<{ feedNewer: number }>('GET', `/v1/persons/${await h.psn(laba.idNumber)}/feed/count?feedSince=${Date.now() + 1000}`);
     expect(later.body.feedNewer).toBe(0);
-    expect(errorCode((await h.api('GET', `/v1/persons/${laba.idNumber}/summary?feedSince=-5`)).body)).toBe('VALIDATION_FAILED');
+    expect(errorCode((await h.api('GET', `/v1/persons/${await h.psn(laba.idNumber)}/summary?feedSince=-5`)).body)).toBe('VALIDATION_FAILED');
+  });
+
+  it('issue 9 item 5: when people are created and the demo seeded again, then each keeps their person number, and Redis data keyed by ID numbers is refused', async () => {
+    const zhaxi = demoPerson('zhaxi');
+    const before = await h.psn(zhaxi.idNumber);
+    expect(before).toMatch(/^P[0-9A-F]{16}$/);
+    expect(await seedDemo(h.mocks.deps, { force: true })).toBe(true);
+    expect((await h.api<{ psnNo: string }>('POST', '/v1/persons/lookup', { idNumber: zhaxi.idNumber })).body.psnNo).toBe(before);
+    const someone = await h.newPerson();
+    const again = await h.api<{ psnNo: string }>('POST', '/v1/admin/persons', { idNumber: someone.idNumber, name: someone.name, insurance: 'employee', region: '540102' });
+    expect(again.body.psnNo).toBe(someone.psnNo);
+    const unknown = await h.api('POST', '/v1/persons/lookup', { idNumber: composeIdNumber('540103', '1966-06-06', 3) });
+    expect([unknown.status, errorCode(unknown.body)]).toEqual([404, 'PERSON_NOT_FOUND']);
+    const { store } = h.mocks.deps;
+    await store.redis.sadd(store.keys.registry, zhaxi.idNumber);
+    try {
+      await expect(seedDemo(h.mocks.deps)).rejects.toThrow(/keyed by ID numbers/);
+    } finally {
+      await store.redis.srem(store.keys.registry, zhaxi.idNumber);
+    }
   });
 
   it('when the health check is asked, then it answers without the service key', async () => {

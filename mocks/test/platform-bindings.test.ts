@@ -9,15 +9,15 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-const bind = (a: string, b: { idNumber: string; name: string }, relation = 'parent', bindingId = nextId('b')) =>
+const bind = async (a: string, b: { idNumber: string; name: string }, relation = 'parent', bindingId = nextId('b')) =>
   h.api<Binding & { error?: { code: string } }>('POST', '/v1/bindings', {
-    authorizerIdNumber: a,
-    beneficiaryIdNumber: b.idNumber,
+    authorizerPsnNo: await h.psn(a),
+    beneficiaryPsnNo: await h.psn(b.idNumber),
     beneficiaryName: b.name,
     relation,
     bindingId,
   });
-const bindingsOf = async (id: string) => (await h.api<PersonBindings>('GET', `/v1/persons/${id}/bindings`)).body;
+const bindingsOf = async (id: string) => (await h.api<PersonBindings>('GET', `/v1/persons/${await h.psn(id)}/bindings`)).body;
 const errorCode = (body: unknown) => (body as { error?: { code?: string } }).error?.code;
 
 describe('platform: bindings', () => {
@@ -26,9 +26,9 @@ describe('platform: bindings', () => {
     const b = await h.newPerson({ insurance: 'resident', born: '1955-05-05' });
     const created = await bind(a.idNumber, b);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ authorizerId: a.idNumber, beneficiaryId: b.idNumber, status: 'active', needsAcceptance: true });
-    expect((await bindingsOf(a.idNumber)).asAuthorizer.map((x) => x.beneficiaryId)).toEqual([b.idNumber]);
-    expect((await bindingsOf(b.idNumber)).asBeneficiary).toMatchObject([{ authorizerId: a.idNumber, rank: 1, status: 'active' }]);
+    expect(created.body).toMatchObject({ authorizerId: await h.psn(a.idNumber), beneficiaryId: await h.psn(b.idNumber), status: 'active', needsAcceptance: true });
+    expect((await bindingsOf(a.idNumber)).asAuthorizer.map((x) => x.beneficiaryId)).toEqual([b.psnNo]);
+    expect((await bindingsOf(b.idNumber)).asBeneficiary).toMatchObject([{ authorizerId: await h.psn(a.idNumber), rank: 1, status: 'active' }]);
   });
 
   it('when the same binding request is retried with its id, then the same binding comes back and nothing is added', async () => {
@@ -65,7 +65,7 @@ describe('platform: bindings', () => {
     const wrongName = await bind(a.idNumber, { idNumber: b.idNumber, name: '错名字' });
     expect([wrongName.status, errorCode(wrongName.body)]).toEqual([422, 'IDENTITY_MISMATCH']);
     const unknown = await h.api('POST', '/v1/bindings/check', {
-      authorizerIdNumber: a.idNumber,
+      authorizerPsnNo: await h.psn(a.idNumber),
       beneficiaryIdNumber: composeIdNumber('540103', '1971-02-03', 555),
       beneficiaryName: '李梅',
       relation: 'sibling',
@@ -101,8 +101,8 @@ describe('platform: bindings', () => {
     expect((await bind(a.idNumber, b)).status).toBe(201);
     expect((await bind(b.idNumber, c, 'child')).status).toBe(201);
     const bView = await bindingsOf(b.idNumber);
-    expect(bView.asBeneficiary.map((x) => x.authorizerId)).toEqual([a.idNumber]);
-    expect(bView.asAuthorizer.map((x) => x.beneficiaryId)).toEqual([c.idNumber]);
+    expect(bView.asBeneficiary.map((x) => x.authorizerId)).toEqual([a.psnNo]);
+    expect(bView.asAuthorizer.map((x) => x.beneficiaryId)).toEqual([c.psnNo]);
   });
 
   describe('R18 minors', () => {
@@ -112,12 +112,12 @@ describe('platform: bindings', () => {
       // the child's record names the parent: recreate it with the guardian
       await h.api('POST', '/v1/admin/persons', { idNumber: child.idNumber, name: child.name, insurance: 'resident', region: '540102', guardians: [parent.idNumber] });
       const activated = await h.api<{ eCredential: { active: boolean; mode: string; guardianId: string } }>('POST', '/v1/ecredentials/activate-guardian', {
-        guardianIdNumber: parent.idNumber,
+        guardianPsnNo: await h.psn(parent.idNumber),
         childName: child.name,
         childIdNumber: child.idNumber,
       });
       expect(activated.status).toBe(200);
-      expect(activated.body.eCredential).toMatchObject({ active: true, mode: 'guardian', guardianId: parent.idNumber });
+      expect(activated.body.eCredential).toMatchObject({ active: true, mode: 'guardian', guardianId: await h.psn(parent.idNumber) });
       const created = await bind(parent.idNumber, child, 'child');
       expect(created.status).toBe(201);
       expect(created.body.needsAcceptance).toBe(false);
@@ -127,17 +127,17 @@ describe('platform: bindings', () => {
       const stranger = await h.newPerson({ balance: 500000 });
       const yangjin = demoPerson('yangjin');
       const activation = await h.api('POST', '/v1/ecredentials/activate-guardian', {
-        guardianIdNumber: stranger.idNumber,
+        guardianPsnNo: await h.psn(stranger.idNumber),
         childName: yangjin.name,
         childIdNumber: yangjin.idNumber,
       });
       expect(errorCode(activation.body)).toBe('MINOR_NEEDS_PARENT');
       const zhaxi = demoPerson('zhaxi');
-      expect(errorCode((await h.api('POST', '/v1/ecredentials/activate-guardian', { guardianIdNumber: zhaxi.idNumber, childName: yangjin.name, childIdNumber: yangjin.idNumber })).body)).toBe(
+      expect(errorCode((await h.api('POST', '/v1/ecredentials/activate-guardian', { guardianPsnNo: await h.psn(zhaxi.idNumber), childName: yangjin.name, childIdNumber: yangjin.idNumber })).body)).toBe(
         'AUTHORIZER_ECREDENTIAL_INACTIVE',
       );
       expect((await h.api('POST', '/v1/ecredentials/activate', { name: zhaxi.name, idNumber: zhaxi.idNumber, openid: zhaxi.openid })).status).toBe(200);
-      await h.api('POST', '/v1/ecredentials/activate-guardian', { guardianIdNumber: zhaxi.idNumber, childName: yangjin.name, childIdNumber: yangjin.idNumber });
+      await h.api('POST', '/v1/ecredentials/activate-guardian', { guardianPsnNo: await h.psn(zhaxi.idNumber), childName: yangjin.name, childIdNumber: yangjin.idNumber });
       expect(errorCode((await bind(stranger.idNumber, yangjin, 'child')).body)).toBe('MINOR_NEEDS_PARENT');
       expect(errorCode((await bind(stranger.idNumber, yangjin, 'sibling')).body)).toBe('MINOR_NEEDS_PARENT');
       const byParent = await bind(zhaxi.idNumber, yangjin, 'child');
@@ -148,7 +148,7 @@ describe('platform: bindings', () => {
       const parent = await h.newPerson({ balance: 500000 });
       const adult = await h.newPerson({ insurance: 'resident', born: '2000-01-01', eCredentialActive: false, guardians: [] });
       await h.api('POST', '/v1/admin/persons', { idNumber: adult.idNumber, name: adult.name, insurance: 'resident', region: '540102', guardians: [parent.idNumber] });
-      const result = await h.api('POST', '/v1/ecredentials/activate-guardian', { guardianIdNumber: parent.idNumber, childName: adult.name, childIdNumber: adult.idNumber });
+      const result = await h.api('POST', '/v1/ecredentials/activate-guardian', { guardianPsnNo: await h.psn(parent.idNumber), childName: adult.name, childIdNumber: adult.idNumber });
       expect(errorCode(result.body)).toBe('NOT_A_MINOR');
     });
   });
@@ -158,7 +158,7 @@ describe('platform: bindings', () => {
       const a = await h.newPerson({ balance: 400000 });
       const b = await h.newPerson();
       const { body } = await bind(a.idNumber, b);
-      const refused = await h.api('POST', `/v1/bindings/${body.bindingId}/end`, { actorIdNumber: a.idNumber, faceVerified: false });
+      const refused = await h.api('POST', `/v1/bindings/${body.bindingId}/end`, { actorPsnNo: await h.psn(a.idNumber), faceVerified: false });
       expect([refused.status, errorCode(refused.body)]).toEqual([403, 'FACE_VERIFICATION_REQUIRED']);
       expect((await bindingsOf(b.idNumber)).asBeneficiary[0]?.status).toBe('active');
     });
@@ -168,7 +168,7 @@ describe('platform: bindings', () => {
       const b = await h.newPerson();
       const c = await h.newPerson();
       const { body } = await bind(a.idNumber, b);
-      const refused = await h.api('POST', `/v1/bindings/${body.bindingId}/end`, { actorIdNumber: c.idNumber, faceVerified: true });
+      const refused = await h.api('POST', `/v1/bindings/${body.bindingId}/end`, { actorPsnNo: await h.psn(c.idNumber), faceVerified: true });
       expect([refused.status, errorCode(refused.body)]).toEqual([404, 'BINDING_NOT_FOUND']);
     });
 
@@ -177,12 +177,12 @@ describe('platform: bindings', () => {
       const b = await h.newPerson({ balance: 400000 });
       const c = await h.newPerson({ balance: 400000 });
       const { body } = await bind(a.idNumber, b);
-      const ended = await h.api<Binding>('POST', `/v1/bindings/${body.bindingId}/end`, { actorIdNumber: b.idNumber, faceVerified: true });
+      const ended = await h.api<Binding>('POST', `/v1/bindings/${body.bindingId}/end`, { actorPsnNo: await h.psn(b.idNumber), faceVerified: true });
       expect(ended.status).toBe(200);
       expect(ended.body).toMatchObject({ status: 'ended', endReason: 'ENDED_BY_BENEFICIARY' });
       expect((await bind(c.idNumber, b)).status).toBe(201);
       expect((await bind(b.idNumber, a, 'child')).status).toBe(201);
-      const again = await h.api('POST', `/v1/bindings/${body.bindingId}/end`, { actorIdNumber: a.idNumber, faceVerified: true });
+      const again = await h.api('POST', `/v1/bindings/${body.bindingId}/end`, { actorPsnNo: await h.psn(a.idNumber), faceVerified: true });
       expect(errorCode(again.body)).toBe('NOT_BOUND');
     });
 
@@ -197,15 +197,15 @@ describe('platform: bindings', () => {
       // b accepted the binding template at a tap (wx.requestSubscribeMessage); c did not (R20)
       await h.mocks.notifier.idle();
       await h.api('POST', '/dev/subscribe', { openid: b.openid, template_id: SUBSCRIPTION_TEMPLATES.binding, decision: 'accept' });
-      const change = await h.api<{ endedBindings: Binding[] }>('POST', `/v1/admin/persons/${a.idNumber}/insurance`, { insurance: 'resident' });
+      const change = await h.api<{ endedBindings: Binding[] }>('POST', `/v1/admin/persons/${await h.psn(a.idNumber)}/insurance`, { insurance: 'resident' });
       expect(change.status).toBe(200);
-      expect(change.body.endedBindings.map((e) => e.beneficiaryId).sort()).toEqual([b.idNumber, c.idNumber].sort());
+      expect(change.body.endedBindings.map((e) => e.beneficiaryId).sort()).toEqual([b.psnNo, c.psnNo].sort());
       for (const e of change.body.endedBindings) expect(e).toMatchObject({ status: 'ended', endReason: 'AUTHORIZER_LEFT_EMPLOYEE_INSURANCE' });
       // a binding where A is the beneficiary is not touched by R8
       expect((await bindingsOf(a.idNumber)).asBeneficiary[0]?.status).toBe('active');
-      const feedB = await h.api<{ items: Array<{ kind: string; data: Record<string, unknown> }> }>('GET', `/v1/persons/${b.idNumber}/feed`);
+      const feedB = await h.api<{ items: Array<{ kind: string; data: Record<string, unknown> }> }>('GET', `/v1/persons/${await h.psn(b.idNumber)}/feed`);
       expect(feedB.body.items[0]).toMatchObject({ kind: 'BINDING_ENDED', data: { reason: 'AUTHORIZER_LEFT_EMPLOYEE_INSURANCE' } });
-      const feedA = await h.api<{ items: Array<{ kind: string }> }>('GET', `/v1/persons/${a.idNumber}/feed`);
+      const feedA = await h.api<{ items: Array<{ kind: string }> }>('GET', `/v1/persons/${await h.psn(a.idNumber)}/feed`);
       expect(feedA.body.items.map((i) => i.kind)).toEqual(expect.arrayContaining(['BINDING_ENDED', 'INSURANCE_CHANGED']));
       await h.mocks.notifier.idle();
       const messages = await h.api<{ messages: Array<{ data: Record<string, { value: string }> }> }>('GET', `/dev/messages?openid=${b.openid}`);
@@ -270,8 +270,8 @@ describe('platform: bindings', () => {
   });
 
   describe('issue 9 item 1: the decision on a binding id', () => {
-    const decide = (id: string, a: string, b: string, withdraw?: { reason: string }) =>
-      h.api<{ state: string; reason?: string; binding?: Binding }>('POST', `/v1/bindings/${id}/decision`, { authorizerIdNumber: a, beneficiaryIdNumber: b, ...(withdraw ? { withdraw } : {}) });
+    const decide = async (id: string, a: string, b: string, withdraw?: { reason: string }) =>
+      h.api<{ state: string; reason?: string; binding?: Binding }>('POST', `/v1/bindings/${id}/decision`, { authorizerPsnNo: await h.psn(a), beneficiaryPsnNo: await h.psn(b), ...(withdraw ? { withdraw } : {}) });
 
     it('when an id is withdrawn before any commit, then it stays withdrawn and a later creation with it is refused', async () => {
       const a = await h.newPerson({ balance: 400000 });
@@ -283,7 +283,7 @@ describe('platform: bindings', () => {
       const late = await bind(a.idNumber, b, 'parent', id);
       expect([late.status, errorCode(late.body)]).toEqual([409, 'BINDING_ENDED']);
       expect((await bindingsOf(b.idNumber)).asBeneficiary).toHaveLength(0);
-      expect(await h.mocks.deps.store.beneficiariesOf(a.idNumber)).toEqual([]);
+      expect(await h.mocks.deps.store.beneficiariesOf(await h.psn(a.idNumber))).toEqual([]);
     });
 
     it('when the commit happened and the process stopped before the finish, then asking for the decision finishes it and withdrawing cannot undo it', async () => {
@@ -300,10 +300,10 @@ describe('platform: bindings', () => {
       } finally {
         delete h.mocks.deps.faults;
       }
-      expect((await h.mocks.deps.store.beneficiariesOf(a.idNumber))[0]?.state).toBe('pending');
+      expect((await h.mocks.deps.store.beneficiariesOf(await h.psn(a.idNumber)))[0]?.state).toBe('pending');
       const withdrawn = await decide(id, a.idNumber, b.idNumber, { reason: 'cancelled' });
       expect(withdrawn.body).toMatchObject({ state: 'binding', binding: { bindingId: id, status: 'active' } });
-      expect((await h.mocks.deps.store.beneficiariesOf(a.idNumber))[0]?.state).toBe('active');
+      expect((await h.mocks.deps.store.beneficiariesOf(await h.psn(a.idNumber)))[0]?.state).toBe('active');
       const retried = await bind(a.idNumber, b, 'parent', id);
       expect([retried.status, retried.body.bindingId]).toEqual([201, id]);
     });
@@ -321,23 +321,23 @@ describe('platform: several authorizers (R14, Ngari 2025)', () => {
     const suolang = demoPerson('suolang');
     const nima = demoPerson('nima');
     const created = await n.api('POST', '/v1/bindings', {
-      authorizerIdNumber: nima.idNumber,
-      beneficiaryIdNumber: suolang.idNumber,
+      authorizerPsnNo: await n.psn(nima.idNumber),
+      beneficiaryPsnNo: await n.psn(suolang.idNumber),
       beneficiaryName: suolang.name,
       relation: 'parent',
       bindingId: 'ngari-second',
     });
     expect(created.status).toBe(201);
-    const before = (await n.api<PersonBindings>('GET', `/v1/persons/${suolang.idNumber}/bindings`)).body;
+    const before = (await n.api<PersonBindings>('GET', `/v1/persons/${await n.psn(suolang.idNumber)}/bindings`)).body;
     expect(before.asBeneficiary.map((x) => [x.authorizerId, x.rank])).toEqual([
-      [demoPerson('duoji').idNumber, 1],
-      [nima.idNumber, 2],
+      [await n.psn(demoPerson('duoji').idNumber), 1],
+      [await n.psn(nima.idNumber), 2],
     ]);
-    const reorder = await n.api('PUT', `/v1/persons/${suolang.idNumber}/preferences`, { authorizerOrder: [nima.idNumber, demoPerson('duoji').idNumber] });
+    const reorder = await n.api('PUT', `/v1/persons/${await n.psn(suolang.idNumber)}/preferences`, { authorizerOrder: [await n.psn(nima.idNumber), await n.psn(demoPerson('duoji').idNumber)] });
     expect(reorder.status).toBe(200);
-    const after = (await n.api<PersonBindings>('GET', `/v1/persons/${suolang.idNumber}/bindings`)).body;
-    expect(after.asBeneficiary.map((x) => x.authorizerId)).toEqual([nima.idNumber, demoPerson('duoji').idNumber]);
-    const bad = await n.api('PUT', `/v1/persons/${suolang.idNumber}/preferences`, { authorizerOrder: [nima.idNumber] });
+    const after = (await n.api<PersonBindings>('GET', `/v1/persons/${await n.psn(suolang.idNumber)}/bindings`)).body;
+    expect(after.asBeneficiary.map((x) => x.authorizerId)).toEqual([await n.psn(nima.idNumber), await n.psn(demoPerson('duoji').idNumber)]);
+    const bad = await n.api('PUT', `/v1/persons/${await n.psn(suolang.idNumber)}/preferences`, { authorizerOrder: [await n.psn(nima.idNumber)] });
     expect([bad.status, errorCode(bad.body)]).toEqual([422, 'ORDER_MISMATCH']);
   });
 });

@@ -17,7 +17,7 @@ async function pair(authorizerBalance: number, beneficiary: Record<string, unkno
   const a = await h.newPerson({ balance: authorizerBalance });
   const b = await h.newPerson({ born: '1960-02-02', ...beneficiary });
   const bindingId = nextId('b');
-  const bound = await h.api('POST', '/v1/bindings', { authorizerIdNumber: a.idNumber, beneficiaryIdNumber: b.idNumber, beneficiaryName: b.name, relation: 'parent', bindingId });
+  const bound = await h.api('POST', '/v1/bindings', { authorizerPsnNo: await h.psn(a.idNumber), beneficiaryPsnNo: await h.psn(b.idNumber), beneficiaryName: b.name, relation: 'parent', bindingId });
   expect(bound.status).toBe(201);
   return { a, b, bindingId };
 }
@@ -104,8 +104,8 @@ describe('the counter: bad input and who may read what', () => {
     expect(mine.body).toMatchObject({ status: 'settled', cardHolderIdNumber: b.idNumber });
     const other = await h.api('GET', `/v1/counter/settlements/${s.body.settlementId}?institutionCode=H54010001`);
     expect([other.status, codeOf(other.body)]).toEqual([403, 'INSTITUTION_MISMATCH']);
-    const estimate = await h.api('POST', '/v1/settlements/preview', { cardHolderIdNumber: b.idNumber, charge: 3000, institutionCode: 'P54010001' });
-    expect(estimate.body).toMatchObject({ preview: true, own: 0, shared: [{ authorizerId: a.idNumber, amount: 3000 }], cash: 0, ownBalanceAfter: null });
+    const estimate = await h.api('POST', '/v1/settlements/preview', { cardHolderPsnNo: await h.psn(b.idNumber), charge: 3000, institutionCode: 'P54010001' });
+    expect(estimate.body).toMatchObject({ preview: true, own: 0, shared: [{ authorizerId: await h.psn(a.idNumber), amount: 3000 }], cash: 0, ownBalanceAfter: null });
     expect(JSON.stringify(estimate.body)).not.toContain(String(500000 - 4000));
   });
 });
@@ -124,8 +124,8 @@ describe('R23 cancellation', () => {
     const ledger = await c.ledger(a.idNumber);
     expect(ledger.map((d) => [d.kind, d.amount, d.balanceAfter])).toEqual([['settlement', 7000, 493000], ['refund', 7000, 500000]]);
     expect(ledger[0]).toMatchObject({ cancelled: true, refundSeq: ledger[1]!.seq });
-    expect(ledger[1]).toMatchObject({ refundOf: s.body.settlementId, refundOfSeq: ledger[0]!.seq, cancellationId: x.body.cancellationId, beneficiaryId: b.idNumber });
-    const totals = await h.api<{ months: Array<{ month: string; total: number }> }>('GET', `/v1/persons/${a.idNumber}/deductions/monthly?year=${month.slice(0, 4)}`);
+    expect(ledger[1]).toMatchObject({ refundOf: s.body.settlementId, refundOfSeq: ledger[0]!.seq, cancellationId: x.body.cancellationId, beneficiaryId: await h.psn(b.idNumber) });
+    const totals = await h.api<{ months: Array<{ month: string; total: number }> }>('GET', `/v1/persons/${await h.psn(a.idNumber)}/deductions/monthly?year=${month.slice(0, 4)}`);
     expect(totals.body.months.find((m) => m.month === month)?.total ?? 0).toBe(0);
     const payments = await c.payments(b.idNumber);
     expect(payments.map((p) => [p.kind ?? 'settlement', p.own, p.cash, p.cancelled ?? false])).toEqual([['refund', 3000, 0, false], ['settlement', 3000, 0, true]]);
@@ -139,8 +139,8 @@ describe('R23 cancellation', () => {
     const { a, b, bindingId } = await pair(500000, { insurance: 'resident' });
     const s = await c.settle(b.idNumber, 8000);
     expect(s.body.psnCashPay).toBe(0);
-    expect((await h.api('POST', `/v1/bindings/${bindingId}/end`, { actorIdNumber: a.idNumber, faceVerified: true })).status).toBe(200);
-    await h.api('POST', `/v1/admin/persons/${a.idNumber}/insurance`, { insurance: 'resident' });
+    expect((await h.api('POST', `/v1/bindings/${bindingId}/end`, { actorPsnNo: await h.psn(a.idNumber), faceVerified: true })).status).toBe(200);
+    await h.api('POST', `/v1/admin/persons/${await h.psn(a.idNumber)}/insurance`, { insurance: 'resident' });
     const x = await c.cancel(s.body.settlementId);
     expect([x.status, x.body.acctMulaidPay]).toEqual([200, 8000]);
     expect(await c.balance(a.idNumber)).toBe(500000);
@@ -263,7 +263,7 @@ describe('R24 reversal', () => {
     deps.faults = undefined;
     expect([await c.balance(a.idNumber), await c.balance(b.idNumber)]).toEqual([500000, 1000]);
     expect((await c.ledger(a.idNumber)).filter((d) => d.operationId === id)).toEqual([]);
-    expect(await deps.store.settlementJournal(b.idNumber, id)).toMatchObject({ status: 'reversed' });
+    expect(await deps.store.settlementJournal(await h.psn(b.idNumber), id)).toMatchObject({ status: 'reversed' });
   });
 
   it('when a half-done settlement (stopped after its first debit) is reversed while the sweeper resumes it, then no debit stays — 20 rounds', async () => {
@@ -327,7 +327,7 @@ describe('R24 reversal', () => {
       crashOnceAfterFirstRefund(`cnl:${id}`);
       expect((await c.cancel(s.body.settlementId, 'P54010001', id)).status).toBe(500);
       expect([await c.balance(b.idNumber), await c.balance(a.idNumber)]).toEqual([1000, 495000]); // own back, the authorizer's not yet
-      expect((await h.mocks.deps.store.cancellationJournal(b.idNumber, id)).status).toBe('pending');
+      expect((await h.mocks.deps.store.cancellationJournal(await h.psn(b.idNumber), id)).status).toBe('pending');
       await sweep();
       expect([await c.balance(b.idNumber), await c.balance(a.idNumber)]).toEqual([1000, 500000]);
       const retry = await c.cancel(s.body.settlementId, 'P54010001', id);

@@ -1,4 +1,4 @@
-import type { SettlementResult } from '@family-share/shared';
+import { maskIdNumber, type SettlementResult } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedisServer, type RedisServer } from '../../scripts/lib/redis-server';
 import { DEMO_INSTITUTIONS } from '../src/platform/institutions';
@@ -17,19 +17,19 @@ afterAll(async () => {
 });
 
 const institution = DEMO_INSTITUTIONS[0]!;
-const balance = async (id: string) => (await h.api<{ balance: number }>('GET', `/v1/persons/${id}`)).body.balance;
+const balance = async (id: string) => (await h.api<{ balance: number }>('GET', `/v1/persons/${await h.psn(id)}`)).body.balance;
 
 describe('platform: durability and recovery (R17)', () => {
   it('when Redis is killed (-9) in the middle of a load and restarted, then every acknowledged settlement is still there', async () => {
     const a = await h.newPerson({ balance: 10_000_000 });
     const b = await h.newPerson({ insurance: 'resident' });
-    await h.api('POST', '/v1/bindings', { authorizerIdNumber: a.idNumber, beneficiaryIdNumber: b.idNumber, beneficiaryName: b.name, relation: 'parent', bindingId: nextId('d') });
+    await h.api('POST', '/v1/bindings', { authorizerPsnNo: await h.psn(a.idNumber), beneficiaryPsnNo: await h.psn(b.idNumber), beneficiaryName: b.name, relation: 'parent', bindingId: nextId('d') });
 
     const acknowledged: SettlementResult[] = [];
     let stop = false;
     const load = (async () => {
       for (let i = 0; i < 400 && !stop; i += 1) {
-        const request = { settlementId: nextId('D'), cardHolderIdNumber: b.idNumber, charge: 100 + i, institution };
+        const request = { settlementId: nextId('D'), cardHolderPsnNo: b.psnNo, charge: 100 + i, institution };
         try {
           const r = await h.api<SettlementResult>('POST', '/v1/settlements', request);
           if (r.status === 200) acknowledged.push(r.body);
@@ -50,7 +50,7 @@ describe('platform: durability and recovery (R17)', () => {
     let cursor: string | null = null;
     do {
       const q: string = cursor ? `?limit=100&cursor=${cursor}` : '?limit=100';
-      const page: { body: { items: Array<{ operationId: string; amount: number }>; nextCursor: string | null } } = await h.api('GET', `/v1/persons/${a.idNumber}/deductions${q}`);
+      const page: { body: { items: Array<{ operationId: string; amount: number }>; nextCursor: string | null } } = await h.api('GET', `/v1/persons/${await h.psn(a.idNumber)}/deductions${q}`);
       for (const d of page.body.items) ledger.set(d.operationId, (ledger.get(d.operationId) ?? 0) + d.amount);
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -62,19 +62,19 @@ describe('platform: durability and recovery (R17)', () => {
   it('when the process stopped between the debit and the journal’s end, then the sweeper completes it and a retry gets the same result', async () => {
     const a = await h.newPerson({ balance: 500000 });
     const b = await h.newPerson({ insurance: 'resident' });
-    await h.api('POST', '/v1/bindings', { authorizerIdNumber: a.idNumber, beneficiaryIdNumber: b.idNumber, beneficiaryName: b.name, relation: 'parent', bindingId: nextId('d') });
+    await h.api('POST', '/v1/bindings', { authorizerPsnNo: await h.psn(a.idNumber), beneficiaryPsnNo: await h.psn(b.idNumber), beneficiaryName: b.name, relation: 'parent', bindingId: nextId('d') });
     const { store } = h.mocks.deps;
-    const request = { settlementId: nextId('C'), cardHolderIdNumber: b.idNumber, charge: 6000, institution };
+    const request = { settlementId: nextId('C'), cardHolderPsnNo: b.psnNo, charge: 6000, institution };
     // what settle() does up to a crash: claim the id, journal the plan, debit the authorizer
     const now = Date.now();
     const { requestFingerprint } = await import('@family-share/shared');
-    const fingerprint = requestFingerprint({ cardHolder: b.idNumber, charge: 6000, institution: institution.code, choice: null });
-    await store.claimOperationId('stl', request.settlementId, `${b.idNumber}|${fingerprint}`);
+    const fingerprint = requestFingerprint({ cardHolder: b.psnNo, charge: 6000, institution: institution.code, choice: null });
+    await store.claimOperationId('stl', request.settlementId, `${b.psnNo}|${fingerprint}`);
     await store.addPendingOperation({ type: 'settlement', request }, now - 1);
-    const plan = { steps: [{ account: a.idNumber, mode: 'shared' }], at: now };
-    await store.beginSettlement(b.idNumber, request.settlementId, fingerprint, JSON.stringify(plan), now, institution.code);
+    const plan = { steps: [{ account: a.psnNo, mode: 'shared' }], at: now };
+    await store.beginSettlement(b.psnNo, request.settlementId, fingerprint, JSON.stringify(plan), now, institution.code);
     await store.debit({
-      account: a.idNumber, operationId: `stl:${request.settlementId}`, want: 6000, mode: 'shared', beneficiaryId: b.idNumber,
+      account: a.psnNo, operationId: `stl:${request.settlementId}`, want: 6000, mode: 'shared', beneficiaryId: b.psnNo,
       reserveFloor: 300000, reserveMode: 'floor', now, allOrNothing: false, entryHead: '{"operationId":"x"', eventHead: '',
     });
     expect(await balance(a.idNumber)).toBe(494000);
@@ -92,18 +92,18 @@ describe('platform: durability and recovery (R17)', () => {
     const { store } = h.mocks.deps;
     const bindingId = nextId('half');
     const now = Date.now();
-    await store.addPendingOperation({ type: 'binding', a: a.idNumber, b: b.idNumber, bindingId }, now - 1);
-    await store.claimBinding(a.idNumber, b.idNumber, bindingId, now, 30_000);
-    const bPerson = await store.getPerson(b.idNumber);
+    await store.addPendingOperation({ type: 'binding', a: a.psnNo, b: b.psnNo, bindingId }, now - 1);
+    await store.claimBinding(a.psnNo, b.psnNo, bindingId, now, 30_000);
+    const bPerson = await store.getPerson(b.psnNo);
     await store.commitBinding(
-      { bindingId, authorizerId: a.idNumber, authorizerName: a.name, beneficiaryId: b.idNumber, beneficiaryName: b.name, relation: 'parent', status: 'active', needsAcceptance: true, createdAt: now, endedAt: null, endReason: null, rank: null },
+      { bindingId, authorizerId: a.psnNo, authorizerName: a.name, authorizerMaskedIdNumber: maskIdNumber(a.idNumber), beneficiaryId: b.psnNo, beneficiaryName: b.name, beneficiaryMaskedIdNumber: maskIdNumber(b.idNumber), relation: 'parent', status: 'active', needsAcceptance: true, createdAt: now, endedAt: null, endReason: null, rank: null },
       1,
       bPerson!.version,
       { kind: 'BINDING_CREATED', at: now },
       now,
     );
-    expect((await store.beneficiariesOf(a.idNumber))[0]?.state).toBe('pending');
+    expect((await store.beneficiariesOf(a.psnNo))[0]?.state).toBe('pending');
     await recoverPending(h.mocks.deps);
-    expect((await store.beneficiariesOf(a.idNumber))[0]?.state).toBe('active');
+    expect((await store.beneficiariesOf(a.psnNo))[0]?.state).toBe('active');
   });
 });

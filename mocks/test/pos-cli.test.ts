@@ -37,7 +37,7 @@ describe('POS simulator and admin CLI', () => {
 
   it('when the counter previews (R22), settles, refunds 30 of 100 yuan (R23) and cancels with --json, then each form prints the platform’s answer and the balances follow', async () => {
     const duoji = demoPerson('duoji'); // 索朗's authorizer
-    const balance = async (id: string) => (await h.api<{ balance: number }>('GET', `/v1/persons/${id}`)).body.balance;
+    const balance = async (id: string) => (await h.api<{ balance: number }>('GET', `/v1/persons/${await h.psn(id)}`)).body.balance;
     const before = await balance(duoji.idNumber);
     const preview = JSON.parse((await cli('src/pos/cli.ts', ['--holder', 'suolang', '--amount', '100', '--at', 'P54010001', '--preview', '--json'])).stdout) as { preview: boolean; acctMulaidPay: number };
     expect(preview).toMatchObject({ preview: true, acctMulaidPay: 10000 });
@@ -67,7 +67,7 @@ describe('POS simulator and admin CLI', () => {
   it('when the admin ends 多吉’s employee insurance (R8), then the CLI reports the binding ended', async () => {
     const { stdout } = await cli('src/platform/admin-cli.ts', ['insurance', 'duoji', '--insurance', 'resident']);
     expect(stdout).toContain('索朗');
-    const bindings = await h.api<{ asBeneficiary: Array<{ status: string }> }>('GET', `/v1/persons/${demoPerson('suolang').idNumber}/bindings`);
+    const bindings = await h.api<{ asBeneficiary: Array<{ status: string }> }>('GET', `/v1/persons/${await h.psn(demoPerson('suolang').idNumber)}/bindings`);
     expect(bindings.body.asBeneficiary[0]?.status).toBe('ended');
   });
 });

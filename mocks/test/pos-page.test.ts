@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-const balance = async (id: string) => (await h.api<{ balance: number }>('GET', `/v1/persons/${id}`)).body.balance;
+const balance = async (id: string) => (await h.api<{ balance: number }>('GET', `/v1/persons/${await h.psn(id)}`)).body.balance;
 
 describe('the demo counter page (/pos)', () => {
   it('when the cashier previews, settles, refunds 30 yuan and cancels for 索朗, pays at a hospital not opened for sharing, and reverses an id never sent, then each answer shows on the page and the money follows', async () => {

@@ -14,15 +14,15 @@ beforeAll(async () => {
   const a = await h.newPerson({ balance: 0 });
   const b = await h.newPerson({ born: '1960-02-02', insurance: 'resident' });
   const bound = await h.api('POST', '/v1/bindings', {
-    authorizerIdNumber: a.idNumber,
-    beneficiaryIdNumber: b.idNumber,
+    authorizerPsnNo: await h.psn(a.idNumber),
+    beneficiaryPsnNo: await h.psn(b.idNumber),
     beneficiaryName: b.name,
     relation: 'parent',
     bindingId: nextId('b'),
   });
   expect(bound.status).toBe(201);
-  authorizer = a.idNumber;
-  beneficiary = b.idNumber;
+  authorizer = a.psnNo;
+  beneficiary = b.psnNo;
 });
 afterAll(async () => h.close());
 

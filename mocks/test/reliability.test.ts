@@ -33,7 +33,7 @@ const makeWorld = (random: Random, authorizerBalance: () => number): Promise<Wor
 
 interface Request {
   settlementId: string;
-  cardHolderIdNumber: string;
+  cardHolderPsnNo: string;
   charge: number;
   institution: (typeof DEMO_INSTITUTIONS)[number];
   choice?: 'own' | 'authorizer';
@@ -55,22 +55,22 @@ async function checkBooks(world: World, acknowledged: Map<string, SettlementResu
   const { store } = h.mocks.deps;
   const ledgers = new Map<string, Deduction[]>();
   for (const account of world.accounts) {
-    const entries = (await store.redis.hvals(store.k(account.idNumber).ledger)).map((json) => JSON.parse(json) as Deduction);
+    const entries = (await store.redis.hvals(store.k(account.psnNo).ledger)).map((json) => JSON.parse(json) as Deduction);
     entries.sort((x, y) => (BigInt(x.seq) < BigInt(y.seq) ? -1 : 1));
-    ledgers.set(account.idNumber, entries);
-    const person = await store.getPerson(account.idNumber);
+    ledgers.set(account.psnNo, entries);
+    const person = await store.getPerson(account.psnNo);
     const spent = entries.reduce((sum, e) => sum + e.amount, 0);
-    expect(person!.balance, `${context}: ledger of ${account.idNumber} explains its balance`).toBe(account.initial - spent);
+    expect(person!.balance, `${context}: ledger of ${account.psnNo} explains its balance`).toBe(account.initial - spent);
     const ids = entries.map((e) => e.operationId);
-    expect(new Set(ids).size, `${context}: no settlement applied twice to ${account.idNumber}`).toBe(ids.length);
+    expect(new Set(ids).size, `${context}: no settlement applied twice to ${account.psnNo}`).toBe(ids.length);
     let running = account.initial;
     for (const entry of entries) {
       running -= entry.amount;
       expect(entry.amount, context).toBeGreaterThan(0);
-      expect(entry.balanceAfter, `${context}: entries of ${account.idNumber} follow one another`).toBe(running);
+      expect(entry.balanceAfter, `${context}: entries of ${account.psnNo} follow one another`).toBe(running);
       expect(entry.balanceAfter, context).toBeGreaterThanOrEqual(0);
       // R13: family use never takes an authorizer's balance below the floor.
-      if (entry.beneficiaryId !== account.idNumber) expect(entry.balanceAfter, `${context}: R13 on ${account.idNumber}`).toBeGreaterThanOrEqual(FLOOR);
+      if (entry.beneficiaryId !== account.psnNo) expect(entry.balanceAfter, `${context}: R13 on ${account.psnNo}`).toBeGreaterThanOrEqual(FLOOR);
     }
   }
   for (const [settlementId, result] of acknowledged) {
@@ -110,7 +110,7 @@ describe('reliability: settlements under concurrency, retries and a crash (R13, 
       const roll = random.next();
       const request: Request = {
         settlementId: `REL-${seed}-${i}`,
-        cardHolderIdNumber: holder.idNumber,
+        cardHolderPsnNo: holder.psnNo,
         charge: random.int(1, 30_000),
         institution: random.pick(DEMO_INSTITUTIONS),
         ...(roll < 0.1 ? { choice: 'authorizer' as const } : roll < 0.15 ? { choice: 'own' as const } : {}),
@@ -147,7 +147,7 @@ describe('reliability: settlements under concurrency, retries and a crash (R13, 
     expect(acknowledged.size).toBe(1000);
     for (const [id, result] of acknowledged) {
       const request = requests.get(id)!;
-      expect([result.charge, result.cardHolderId], context).toEqual([request.charge, request.cardHolderIdNumber]);
+      expect([result.charge, result.cardHolderId], context).toEqual([request.charge, request.cardHolderPsnNo]);
     }
 
     const ledgers = await checkBooks(world, acknowledged, context);
@@ -156,14 +156,14 @@ describe('reliability: settlements under concurrency, retries and a crash (R13, 
       for (const entry of entries) expect(acknowledged.has(entry.operationId), `${context}: ${entry.operationId} in ${account}`).toBe(true);
     }
     // The load did reach the floor: otherwise R13 was never put to the test.
-    const atFloor = world.authorizers.filter((a) => (ledgers.get(a.idNumber) ?? []).some((e) => e.beneficiaryId !== a.idNumber && e.balanceAfter === FLOOR));
+    const atFloor = world.authorizers.filter((a) => (ledgers.get(a.psnNo) ?? []).some((e) => e.beneficiaryId !== a.psnNo && e.balanceAfter === FLOOR));
     expect(atFloor.length, context).toBeGreaterThanOrEqual(3);
     expect([...acknowledged.values()].filter((r) => r.cash > 0 && r.own === 0).length, context).toBeGreaterThan(100);
     // The card holder's own record of each payment exists once (R16).
     for (const holder of world.holders) {
-      const ids = (await h.mocks.deps.store.redis.hvals(h.mocks.deps.store.k(holder.idNumber).payments)).map((json) => (JSON.parse(json) as { settlementId: string }).settlementId);
+      const ids = (await h.mocks.deps.store.redis.hvals(h.mocks.deps.store.k(holder.psnNo).payments)).map((json) => (JSON.parse(json) as { settlementId: string }).settlementId);
       expect(new Set(ids).size, context).toBe(ids.length);
-      expect(ids.sort(), context).toEqual([...acknowledged.values()].filter((r) => r.cardHolderId === holder.idNumber).map((r) => r.settlementId).sort());
+      expect(ids.sort(), context).toEqual([...acknowledged.values()].filter((r) => r.cardHolderId === holder.psnNo).map((r) => r.settlementId).sort());
     }
     expect(await h.mocks.deps.store.duePendingOperations(Date.now() + 3_600_000)).toEqual([]);
   }, 120_000);
@@ -187,7 +187,7 @@ describe('reliability: settlements under concurrency, retries and a crash (R13, 
         sequence += 1;
         const request: Request = {
           settlementId: `CRASH-${seed}-${sequence}`,
-          cardHolderIdNumber: random.pick(world.holders).idNumber,
+          cardHolderPsnNo: random.pick(world.holders).psnNo,
           charge: random.int(1, 20_000),
           institution: random.pick(DEMO_INSTITUTIONS),
         };

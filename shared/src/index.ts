@@ -15,3 +15,4 @@ export * from './contract/platform';
 export * from './contract/bff';
 export * from './china-time';
 export * from './subscriptions';
+export * from './log-safety';

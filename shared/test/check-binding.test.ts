@@ -181,8 +181,8 @@ describe('checkBinding', () => {
       expect(() => check(A, B, { today: '2026-02-30' })).toThrow(RangeError);
       expect(() => check(A, B, { today: 'yesterday' })).toThrow(RangeError);
     });
-    it('when no birth date can be read from the beneficiary id, then RangeError', () => {
-      expect(() => check(A, { ...B, id: '540102XXXXXXXX1234' })).toThrow(RangeError);
+    it('when the beneficiary has no valid birth date, then RangeError', () => {
+      expect(() => check(A, { ...B, birthDate: '1955-02-30' })).toThrow(RangeError);
     });
   });
 });

@@ -5,6 +5,7 @@ export function person(overrides: Partial<PersonFacts> & { born?: string; seq?: 
   const { born = '1980-05-17', seq = 11, ...facts } = overrides;
   return {
     id: composeIdNumber('540102', born, seq),
+    birthDate: born,
     insurance: 'employee',
     region: '540102',
     status: 'active',

@@ -1,12 +1,14 @@
 import {
   BindingDecisionSchema,
   BindingSchema,
+  CheckBindingResponseSchema,
   DeductionPageSchema,
   DemoPersonSchema,
   FeedCountSchema,
   FeedPageSchema,
   InstitutionRecordSchema,
   MonthlyTotalsSchema,
+  OpenidLookupSchema,
   PaymentPageSchema,
   PersonBindingsSchema,
   PersonSummarySchema,
@@ -55,8 +57,8 @@ export function platformHttp(options: { url: string; key: string }): PlatformPor
   return {
     person: (id) => outcome(PlatformPersonSchema, 'GET', `/v1/persons/${id}`),
     async personIdByOpenid(openid) {
-      const result = await outcome(z.object({ idNumber: z.string() }), 'GET', `/v1/ecredentials/by-openid/${encodeURIComponent(openid)}`);
-      return result.ok ? result.value.idNumber : null;
+      const result = await outcome(OpenidLookupSchema, 'GET', `/v1/ecredentials/by-openid/${encodeURIComponent(openid)}`);
+      return result.ok ? result.value.psnNo : null;
     },
     async verifyIdentity(name, idNumber) {
       const result = await outcome(z.object({ person: PlatformPersonSchema }), 'POST', '/v1/identity/verify', { name, idNumber });
@@ -65,12 +67,12 @@ export function platformHttp(options: { url: string; key: string }): PlatformPor
     activate: (request) => outcome(PlatformPersonSchema, 'POST', '/v1/ecredentials/activate', request),
     activateAsGuardian: (request) => outcome(PlatformPersonSchema, 'POST', '/v1/ecredentials/activate-guardian', request),
     async checkBinding(request) {
-      const result = await outcome(z.object({ needsAcceptance: z.boolean() }), 'POST', '/v1/bindings/check', request);
-      return result.ok ? ok({ needsAcceptance: result.value.needsAcceptance }) : result;
+      const result = await outcome(CheckBindingResponseSchema, 'POST', '/v1/bindings/check', request);
+      return result.ok ? ok({ needsAcceptance: result.value.needsAcceptance, beneficiaryPsnNo: result.value.beneficiaryPsnNo }) : result;
     },
     createBinding: (request) => outcome(BindingSchema, 'POST', '/v1/bindings', request),
-    endBinding: (bindingId, actorIdNumber, faceVerified) =>
-      outcome(BindingSchema, 'POST', `/v1/bindings/${encodeURIComponent(bindingId)}/end`, { actorIdNumber, faceVerified }),
+    endBinding: (bindingId, actorPsnNo, faceVerified) =>
+      outcome(BindingSchema, 'POST', `/v1/bindings/${encodeURIComponent(bindingId)}/end`, { actorPsnNo, faceVerified }),
     async bindingDecision(bindingId, request) {
       const result = await outcome(BindingDecisionSchema, 'POST', `/v1/bindings/${encodeURIComponent(bindingId)}/decision`, request);
       if (!result.ok) throw new AppError(result.code);

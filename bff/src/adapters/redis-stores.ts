@@ -161,8 +161,10 @@ function fromStored(json: string): InvitationRecord {
     invitationId: raw.invitationId ?? '',
     inviterId: raw.inviterId ?? '',
     inviterName: raw.inviterName ?? '',
+    inviterMaskedIdNumber: raw.inviterMaskedIdNumber ?? '',
     inviteeId: raw.inviteeId ?? '',
     inviteeName: raw.inviteeName ?? '',
+    inviteeMaskedIdNumber: raw.inviteeMaskedIdNumber ?? '',
     relation: raw.relation as InvitationRecord['relation'],
     status: raw.status as InvitationRecord['status'],
     createdAt: Number(raw.createdAt),
@@ -175,7 +177,8 @@ function fromStored(json: string): InvitationRecord {
 
 /**
  * The BFF's state in Redis. Keys of one WeChat account share the tag {u:<openid>}, keys of
- * one person {p:<id>}, an invitation {inv:<id>}; every script touches one tag, so this works
+ * one person {p:<psnNo>} (the platform's person number, never an ID number), an invitation
+ * {inv:<id>}; every script touches one tag, so this works
  * on Redis Cluster too.
  */
 export class BffRedisStores {

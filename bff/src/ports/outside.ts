@@ -27,45 +27,53 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** The medical-insurance platform, the system of record. Unreachable → throws SERVICE_UNAVAILABLE. */
+/**
+ * The medical-insurance platform, the system of record. Unreachable → throws SERVICE_UNAVAILABLE.
+ * Persons are named by the person number (psnNo) the platform gave them; an ID number goes
+ * out only where a person typed it (identity checks, the relative to invite, the child).
+ */
 export interface PlatformPort {
-  person(idNumber: string): Promise<Outcome<PlatformPerson>>;
+  person(psnNo: string): Promise<Outcome<PlatformPerson>>;
+  /** The person number whose e-credential is linked to this WeChat account. */
   personIdByOpenid(openid: string): Promise<string | null>;
   verifyIdentity(name: string, idNumber: string): Promise<Outcome<PlatformPerson>>;
   activate(request: { name: string; idNumber: string; openid: string }): Promise<Outcome<PlatformPerson>>;
-  activateAsGuardian(request: { guardianIdNumber: string; childName: string; childIdNumber: string }): Promise<Outcome<PlatformPerson>>;
-  checkBinding(request: BindingRequest & { beneficiaryMayActivateLater: boolean }): Promise<Outcome<{ needsAcceptance: boolean }>>;
+  activateAsGuardian(request: { guardianPsnNo: string; childName: string; childIdNumber: string }): Promise<Outcome<PlatformPerson>>;
+  /** The dry run with the relative as the inviter typed them; their person number comes back only on a match. */
+  checkBinding(
+    request: Omit<BindingRequest, 'beneficiaryPsnNo'> & ({ beneficiaryIdNumber: string } | { beneficiaryPsnNo: string }) & { beneficiaryMayActivateLater: boolean },
+  ): Promise<Outcome<{ needsAcceptance: boolean; beneficiaryPsnNo: string }>>;
   createBinding(request: BindingRequest & { bindingId: string }): Promise<Outcome<Binding>>;
-  endBinding(bindingId: string, actorIdNumber: string, faceVerified: boolean): Promise<Outcome<Binding>>;
+  endBinding(bindingId: string, actorPsnNo: string, faceVerified: boolean): Promise<Outcome<Binding>>;
   /** What became of a binding id; with `withdraw`, one not yet committed never will be (the platform decides: R7, R19). */
   bindingDecision(
     bindingId: string,
-    request: { authorizerIdNumber: string; beneficiaryIdNumber: string; withdraw?: { reason: InvitationClosing; code?: ErrorCode } },
+    request: { authorizerPsnNo: string; beneficiaryPsnNo: string; withdraw?: { reason: InvitationClosing; code?: ErrorCode } },
   ): Promise<BindingDecision>;
-  bindings(idNumber: string): Promise<PersonBindings>;
-  setPreferences(idNumber: string, request: { accountChoice?: 'own' | 'authorizer'; authorizerOrder?: string[] }): Promise<Outcome<{ accountChoice: 'own' | 'authorizer'; authorizerOrder: string[] }>>;
-  premiumStatus(idNumber: string, year: number): Promise<PremiumStatus>;
-  payPremium(request: { paymentId: string; payerIdNumber: string; beneficiaryIdNumber: string; year: number }): Promise<Outcome<PremiumReceipt>>;
-  deductions(idNumber: string, query: { cursor?: string; limit: number; beneficiary?: string; month?: string }): Promise<Page<Deduction>>;
-  payments(idNumber: string, query: { cursor?: string; limit: number; month?: string }): Promise<Page<PaymentRecord>>;
-  monthly(idNumber: string, year: number): Promise<{ year: number; months: Array<{ month: string; total: number; byBeneficiary: Record<string, number> }> }>;
-  feed(idNumber: string, query: { cursor?: string; limit: number }): Promise<Page<FeedEvent>>;
+  bindings(psnNo: string): Promise<PersonBindings>;
+  setPreferences(psnNo: string, request: { accountChoice?: 'own' | 'authorizer'; authorizerOrder?: string[] }): Promise<Outcome<{ accountChoice: 'own' | 'authorizer'; authorizerOrder: string[] }>>;
+  premiumStatus(psnNo: string, year: number): Promise<PremiumStatus>;
+  payPremium(request: { paymentId: string; payerPsnNo: string; beneficiaryPsnNo: string; year: number }): Promise<Outcome<PremiumReceipt>>;
+  deductions(psnNo: string, query: { cursor?: string; limit: number; beneficiary?: string; month?: string }): Promise<Page<Deduction>>;
+  payments(psnNo: string, query: { cursor?: string; limit: number; month?: string }): Promise<Page<PaymentRecord>>;
+  monthly(psnNo: string, year: number): Promise<{ year: number; months: Array<{ month: string; total: number; byBeneficiary: Record<string, number> }> }>;
+  feed(psnNo: string, query: { cursor?: string; limit: number }): Promise<Page<FeedEvent>>;
   /** Feed events newer than a time, capped at 99 (the unread badge). */
-  feedCount(idNumber: string, sinceMs: number): Promise<number>;
+  feedCount(psnNo: string, sinceMs: number): Promise<number>;
   /** Person, bindings and the newer-feed count in one call (the home page). */
-  summary(idNumber: string, feedSinceMs: number): Promise<PersonSummary>;
-  claims(idNumber: string): Promise<PlatformClaim[]>;
+  summary(psnNo: string, feedSinceMs: number): Promise<PersonSummary>;
+  claims(psnNo: string): Promise<PlatformClaim[]>;
   /** R21: the designated institutions, as platform data. */
   institutions(): Promise<InstitutionRecord[]>;
   /** R22: the split a settlement would take now; the platform records nothing. */
-  preSettle(request: { cardHolderIdNumber: string; charge: number; institutionCode: string; choice?: 'own' | 'authorizer' }): Promise<Outcome<PreSettlementResult>>;
+  preSettle(request: { cardHolderPsnNo: string; charge: number; institutionCode: string; choice?: 'own' | 'authorizer' }): Promise<Outcome<PreSettlementResult>>;
   demoPeople(): Promise<DemoPerson[]>;
   healthy(): Promise<boolean>;
 }
 
 export interface BindingRequest {
-  authorizerIdNumber: string;
-  beneficiaryIdNumber: string;
+  authorizerPsnNo: string;
+  beneficiaryPsnNo: string;
   beneficiaryName: string;
   relation: Relation;
 }

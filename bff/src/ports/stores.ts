@@ -3,7 +3,7 @@ import type { ErrorCode, FacePurpose, Relation } from '@family-share/shared';
 export interface SessionRecord {
   sid: string;
   openid: string;
-  /** The person's ID number, once the e-credential is activated and linked. */
+  /** The person's person number (psnNo, from the platform), once the e-credential is activated and linked. */
   personId: string | null;
   createdAt: number;
   refreshHash: string;
@@ -40,7 +40,7 @@ export interface FaceSessionRecord {
   certHash: string;
   openid: string;
   purpose: FacePurpose;
-  /** The relative's ID number (bind), the binding id (unbind), or one's own ID number (activate). */
+  /** A digest of the typed ID number (faceTarget: bind, activate) or the binding id (unbind); never an ID number. */
   target: string;
   expiresAt: number;
 }
@@ -69,12 +69,15 @@ export interface CommitmentStore {
  */
 export type InvitationStatus = 'pending' | 'accepting' | 'accepted' | 'rejected' | 'cancelled' | 'expired' | 'closed';
 
+/** Both people by person number; their ID numbers only in the masked form the other side is shown. */
 export interface InvitationRecord {
   invitationId: string;
   inviterId: string;
   inviterName: string;
+  inviterMaskedIdNumber: string;
   inviteeId: string;
   inviteeName: string;
+  inviteeMaskedIdNumber: string;
   relation: Relation;
   status: InvitationStatus;
   createdAt: number;

@@ -1,6 +1,7 @@
 import { ageOn, birthDateOf, chinaDate, type MyPerson } from '@family-share/shared';
 import type { BffDeps, Caller } from '../deps';
 import { fail, ok, type Outcome } from '../ports/outcome';
+import { faceTarget } from './face-target';
 import { myPerson } from './views';
 
 /**
@@ -20,12 +21,13 @@ export async function activateECredential(
 ): Promise<Outcome<MyPerson>> {
   if (isMinorNumber(request.idNumber, deps)) return fail('MINOR_SELF_SERVICE');
   if (!request.faceTicket) return fail('FACE_VERIFICATION_REQUIRED');
-  if (!(await deps.faces.consumeTicket(caller.openid, request.faceTicket, 'activate', request.idNumber))) {
+  if (!(await deps.faces.consumeTicket(caller.openid, request.faceTicket, 'activate', faceTarget(request.idNumber)))) {
     return fail('FACE_TICKET_INVALID');
   }
   const activated = await deps.platform.activate({ name: request.name, idNumber: request.idNumber, openid: caller.openid });
   if (!activated.ok) return activated;
-  await deps.sessions.setPerson(caller.openid, caller.sid, request.idNumber);
-  await deps.openids.remember(request.idNumber, caller.openid);
+  // The session names the person by the number the platform gave them, never by the ID number.
+  await deps.sessions.setPerson(caller.openid, caller.sid, activated.value.psnNo);
+  await deps.openids.remember(activated.value.psnNo, caller.openid);
   return ok(myPerson(activated.value, deps.config.policy));
 }

@@ -63,8 +63,8 @@ export async function acceptInvitation(deps: BffDeps, caller: Caller, invitation
   let created: Outcome<Binding>;
   try {
     created = await deps.platform.createBinding({
-      authorizerIdNumber: record.inviterId,
-      beneficiaryIdNumber: me,
+      authorizerPsnNo: record.inviterId,
+      beneficiaryPsnNo: me,
       beneficiaryName: record.inviteeName,
       relation: record.relation,
       bindingId,
@@ -72,7 +72,7 @@ export async function acceptInvitation(deps: BffDeps, caller: Caller, invitation
   } catch (error) {
     // No answer: the platform may have decided, or may still. Mirror it if it can say now;
     // otherwise the invitation stays 'accepting' until a later touch can.
-    const settled = await deps.platform.bindingDecision(bindingId, { authorizerIdNumber: record.inviterId, beneficiaryIdNumber: me }).catch(() => null);
+    const settled = await deps.platform.bindingDecision(bindingId, { authorizerPsnNo: record.inviterId, beneficiaryPsnNo: me }).catch(() => null);
     if (settled?.state === 'binding' && settled.binding.status === 'active') {
       await mirrorDecision(deps, held.record, settled);
       await recheckInvitationsOf(deps, [record.inviterId, me], invitationId);
@@ -97,8 +97,8 @@ export async function acceptInvitation(deps: BffDeps, caller: Caller, invitation
  */
 async function refusedAcceptance(deps: BffDeps, me: string, record: InvitationRecord, code: ErrorCode): Promise<Outcome<BindingView>> {
   const decision = await deps.platform.bindingDecision(bindingIdOf(record.invitationId), {
-    authorizerIdNumber: record.inviterId,
-    beneficiaryIdNumber: me,
+    authorizerPsnNo: record.inviterId,
+    beneficiaryPsnNo: me,
   });
   if (decision.state === 'binding') {
     await mirrorDecision(deps, record, decision);

@@ -5,6 +5,7 @@ import type { BffDeps, Caller } from '../deps';
 import { fail, ok, type Outcome } from '../ports/outcome';
 import { hasAcceptedCommitment } from './commitment';
 import { listedBindingView } from './bindings';
+import { faceTarget } from './face-target';
 import { requirePerson } from './views';
 
 /**
@@ -16,20 +17,23 @@ export async function bindMinor(deps: BffDeps, caller: Caller, request: z.infer<
   const me = requirePerson(caller);
   if (!(await hasAcceptedCommitment(deps, me, request.commitmentVersion))) return fail('COMMITMENT_REQUIRED');
   if (!request.faceTicket) return fail('FACE_VERIFICATION_REQUIRED');
-  if (!(await deps.faces.consumeTicket(caller.openid, request.faceTicket, 'bind', request.childIdNumber))) return fail('FACE_TICKET_INVALID');
+  if (!(await deps.faces.consumeTicket(caller.openid, request.faceTicket, 'bind', faceTarget(request.childIdNumber)))) return fail('FACE_TICKET_INVALID');
 
-  const child = await deps.platform.person(request.childIdNumber);
+  // The child as the parent typed them: name and ID number must match (an unknown number
+  // answers like a wrong name); from here the child is their person number.
+  const child = await deps.platform.verifyIdentity(request.childName, request.childIdNumber);
+  if (!child.ok) return fail(child.code);
   // Activated already — by me before, by the other parent, at the counter, or by the child
   // before R18 was enforced: the binding goes on; the platform still checks that I am a parent.
-  if (child.ok && child.value.eCredential.active) {
+  if (child.value.eCredential.active) {
     if (ageOn(child.value.birthDate, chinaDate(deps.clock())) >= deps.config.policy.minorAge) return fail('NOT_A_MINOR');
   } else {
-    const activated = await deps.platform.activateAsGuardian({ guardianIdNumber: me, childName: request.childName, childIdNumber: request.childIdNumber });
+    const activated = await deps.platform.activateAsGuardian({ guardianPsnNo: me, childName: request.childName, childIdNumber: request.childIdNumber });
     if (!activated.ok && activated.code !== 'CHILD_ECREDENTIAL_ALREADY_ACTIVE') return fail(activated.code);
   }
   const created = await deps.platform.createBinding({
-    authorizerIdNumber: me,
-    beneficiaryIdNumber: request.childIdNumber,
+    authorizerPsnNo: me,
+    beneficiaryPsnNo: child.value.psnNo,
     beneficiaryName: request.childName,
     relation: 'child',
     bindingId: `minor-${randomBytes(12).toString('base64url')}`,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   invitationExpiresAt,
+  maskIdNumber,
   maskName,
   type CheckInvitationRequestSchema,
   type CreateInvitationRequestSchema,
@@ -13,6 +14,7 @@ import type { BffDeps, Caller } from '../deps';
 import { fail, ok, type Outcome } from '../ports/outcome';
 import type { InvitationRecord } from '../ports/stores';
 import { hasAcceptedCommitment } from './commitment';
+import { faceTarget } from './face-target';
 import { notify } from './notify';
 import { invitationView, requirePerson } from './views';
 
@@ -26,11 +28,11 @@ export async function checkRelative(
   deps: BffDeps,
   me: string,
   request: { name: string; idNumber: string; relation: Relation },
-): Promise<Outcome<{ needsAcceptance: boolean }>> {
+): Promise<Outcome<{ needsAcceptance: boolean; beneficiaryPsnNo: string }>> {
   const blocked = await deps.limits.peek('identityFailure', me);
   if (!blocked.ok) throw new AppError('IDENTITY_CHECKS_LIMITED', undefined, { retryAfterS: blocked.retryAfterS });
   const check = await deps.platform.checkBinding({
-    authorizerIdNumber: me,
+    authorizerPsnNo: me,
     beneficiaryIdNumber: request.idNumber,
     beneficiaryName: request.name,
     relation: request.relation,
@@ -50,7 +52,8 @@ export async function checkInvitation(
   caller: Caller,
   request: z.infer<typeof CheckInvitationRequestSchema>,
 ): Promise<Outcome<{ needsAcceptance: boolean }>> {
-  return checkRelative(deps, requirePerson(caller), request);
+  const check = await checkRelative(deps, requirePerson(caller), request);
+  return check.ok ? ok({ needsAcceptance: check.value.needsAcceptance }) : check;
 }
 
 /**
@@ -86,12 +89,14 @@ async function invite(
 ): Promise<Outcome<InvitationView>> {
   if (!(await hasAcceptedCommitment(deps, me, request.commitmentVersion))) return fail('COMMITMENT_REQUIRED');
 
-  const binding = { authorizerIdNumber: me, beneficiaryIdNumber: request.idNumber, beneficiaryName: request.name, relation: request.relation };
   const check = await checkRelative(deps, me, request);
   if (!check.ok) return fail(check.code);
+  // From here the relative is their person number: the typed ID number is in no key or record.
+  const invitee = check.value.beneficiaryPsnNo;
+  const binding = { authorizerPsnNo: me, beneficiaryPsnNo: invitee, beneficiaryName: request.name, relation: request.relation };
 
   if (!request.faceTicket) return fail('FACE_VERIFICATION_REQUIRED');
-  if (!(await deps.faces.consumeTicket(caller.openid, request.faceTicket, 'bind', request.idNumber))) return fail('FACE_TICKET_INVALID');
+  if (!(await deps.faces.consumeTicket(caller.openid, request.faceTicket, 'bind', faceTarget(request.idNumber)))) return fail('FACE_TICKET_INVALID');
 
   const inviter = await deps.platform.person(me);
   if (!inviter.ok) return fail(inviter.code);
@@ -101,8 +106,10 @@ async function invite(
     invitationId,
     inviterId: me,
     inviterName: inviter.value.name,
-    inviteeId: request.idNumber,
+    inviterMaskedIdNumber: maskIdNumber(inviter.value.idNumber),
+    inviteeId: invitee,
     inviteeName: request.name,
+    inviteeMaskedIdNumber: maskIdNumber(request.idNumber),
     relation: request.relation,
     status: 'pending',
     createdAt: now,
@@ -119,7 +126,7 @@ async function invite(
   }
 
   if ((await deps.invitations.create(record)) === 'pending-exists') return fail('INVITATION_ALREADY_PENDING');
-  await notify(deps, request.idNumber, 'INVITATION_RECEIVED', {
+  await notify(deps, invitee, 'INVITATION_RECEIVED', {
     invitationId,
     fromName: maskName(inviter.value.name),
     relation: request.relation,

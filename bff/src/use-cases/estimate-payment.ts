@@ -93,7 +93,7 @@ export async function estimatePayment(
   if (!institution) return fail('INSTITUTION_UNKNOWN');
 
   const preview = await deps.platform.preSettle({
-    cardHolderIdNumber: me,
+    cardHolderPsnNo: me,
     charge,
     institutionCode: institution.code,
     ...(request.choice ? { choice: request.choice } : {}),

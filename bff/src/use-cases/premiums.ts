@@ -24,7 +24,7 @@ export async function listPremiums(deps: BffDeps, caller: Caller, year?: number)
       const s = statuses[i]!;
       return {
         bindingId: b.bindingId,
-        relative: masked(b.beneficiaryName, b.beneficiaryId),
+        relative: masked(b.beneficiaryName, b.beneficiaryMaskedIdNumber),
         relation: b.relation,
         insurance: b.beneficiaryInsurance ?? null,
         year: forYear,
@@ -90,12 +90,12 @@ async function pay(deps: BffDeps, me: string, request: { bindingId: string; year
   const binding = bindings.asAuthorizer.find((b) => b.bindingId === request.bindingId);
   if (!binding) return fail('BINDING_NOT_FOUND');
   const paymentId = `pp${createHash('sha256').update(`${me}|${key}`).digest('hex').slice(0, 40)}`;
-  const receipt = await deps.platform.payPremium({ paymentId, payerIdNumber: me, beneficiaryIdNumber: binding.beneficiaryId, year: request.year });
+  const receipt = await deps.platform.payPremium({ paymentId, payerPsnNo: me, beneficiaryPsnNo: binding.beneficiaryId, year: request.year });
   if (!receipt.ok) return fail(receipt.code);
   return ok({
     paymentId: receipt.value.paymentId,
     bindingId: binding.bindingId,
-    relative: masked(binding.beneficiaryName, binding.beneficiaryId),
+    relative: masked(binding.beneficiaryName, binding.beneficiaryMaskedIdNumber),
     year: receipt.value.year,
     amount: receipt.value.amount,
     balanceAfter: receipt.value.balanceAfter,
@@ -119,7 +119,7 @@ export async function getPremiumReceipt(deps: BffDeps, caller: Caller, bindingId
   return ok({
     paymentId: status.paymentId,
     bindingId: binding.bindingId,
-    relative: masked(binding.beneficiaryName, binding.beneficiaryId),
+    relative: masked(binding.beneficiaryName, binding.beneficiaryMaskedIdNumber),
     year,
     amount: status.paidAmount,
     balanceAfter: status.balanceAfter,

@@ -37,8 +37,8 @@ const OPEN = ['pending', 'accepting'] as const;
 /** Asks the platform what became of this invitation's binding, withdrawing it when `closing`. */
 function decisionOf(deps: BffDeps, record: InvitationRecord, closing?: { reason: InvitationClosing; code?: ErrorCode }): Promise<BindingDecision> {
   return deps.platform.bindingDecision(bindingIdOf(record.invitationId), {
-    authorizerIdNumber: record.inviterId,
-    beneficiaryIdNumber: record.inviteeId,
+    authorizerPsnNo: record.inviterId,
+    beneficiaryPsnNo: record.inviteeId,
     ...(closing ? { withdraw: closing.code ? { reason: closing.reason, code: closing.code } : { reason: closing.reason } } : {}),
   });
 }
@@ -123,8 +123,8 @@ export async function tellClosed(deps: BffDeps, r: InvitationRecord): Promise<vo
 export async function recheckInvitation(deps: BffDeps, record: InvitationRecord): Promise<InvitationRecord> {
   if (record.status !== 'pending') return record;
   const check = await deps.platform.checkBinding({
-    authorizerIdNumber: record.inviterId,
-    beneficiaryIdNumber: record.inviteeId,
+    authorizerPsnNo: record.inviterId,
+    beneficiaryPsnNo: record.inviteeId,
     beneficiaryName: record.inviteeName,
     relation: record.relation,
     beneficiaryMayActivateLater: true,

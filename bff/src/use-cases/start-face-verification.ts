@@ -5,6 +5,7 @@ import { AppError } from '../http/app-error';
 import type { BffDeps, Caller } from '../deps';
 import { fail, ok, type Outcome } from '../ports/outcome';
 import { isMinorNumber } from './activate-ecredential';
+import { faceTarget } from './face-target';
 
 const SESSION_TTL_S = 600;
 
@@ -32,13 +33,14 @@ export async function startFaceVerification(
     // R18: a child under the minor age is not sent to a face scan that could only be refused.
     if (isMinorNumber(identity.value.idNumber, deps)) return fail('MINOR_SELF_SERVICE');
     ({ name, idNumber } = identity.value);
-    target = idNumber;
+    target = faceTarget(idNumber);
   } else {
     if (!caller.personId) return fail('ECREDENTIAL_REQUIRED');
     const me = await deps.platform.person(caller.personId);
     if (!me.ok) return fail(me.code);
     ({ name, idNumber } = me.value);
-    target = request.target;
+    // 'bind': the relative's ID number as typed, kept as a digest; 'unbind': a binding id.
+    target = request.purpose === 'bind' ? faceTarget(request.target) : request.target;
     if (request.purpose === 'unbind') {
       const bindings = await deps.platform.bindings(caller.personId);
       const mine = [...bindings.asAuthorizer, ...bindings.asBeneficiary].some((b) => b.bindingId === target && b.status === 'active');

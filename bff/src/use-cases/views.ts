@@ -14,9 +14,13 @@ import { AppError } from '../http/app-error';
 import type { Caller } from '../deps';
 import type { InvitationRecord } from '../ports/stores';
 
-/** Another person as anyone but themselves sees them (R16: never shown to the wrong person). */
-export function masked(name: string, idNumber: string): { maskedName: string; maskedIdNumber: string } {
-  return { maskedName: maskName(name), maskedIdNumber: maskIdNumber(idNumber) };
+/**
+ * Another person as anyone but themselves sees them (R16: never shown to the wrong person).
+ * The ID number arrives masked already (the platform masks it into bindings; the BFF into
+ * invitations): the BFF keys people by person number and keeps no other person's full number.
+ */
+export function masked(name: string, maskedIdNumber: string): { maskedName: string; maskedIdNumber: string } {
+  return { maskedName: maskName(name), maskedIdNumber };
 }
 
 /** The person behind a caller, or ECREDENTIAL_REQUIRED: nothing personal before activation (R1). */
@@ -45,7 +49,7 @@ export function bindingView(binding: Binding, me: string): BindingView {
   return {
     bindingId: binding.bindingId,
     role: iAmAuthorizer ? 'authorizer' : 'beneficiary',
-    counterpart: iAmAuthorizer ? masked(binding.beneficiaryName, binding.beneficiaryId) : masked(binding.authorizerName, binding.authorizerId),
+    counterpart: iAmAuthorizer ? masked(binding.beneficiaryName, binding.beneficiaryMaskedIdNumber) : masked(binding.authorizerName, binding.authorizerMaskedIdNumber),
     relation: binding.relation,
     status: binding.status,
     since: binding.createdAt,
@@ -64,7 +68,7 @@ export function invitationView(record: InvitationRecord, me: string, now: number
   return {
     invitationId: record.invitationId,
     box: sent ? 'sent' : 'received',
-    counterpart: sent ? masked(record.inviteeName, record.inviteeId) : masked(record.inviterName, record.inviterId),
+    counterpart: sent ? masked(record.inviteeName, record.inviteeMaskedIdNumber) : masked(record.inviterName, record.inviterMaskedIdNumber),
     relation: record.relation,
     status: status as InvitationView['status'],
     createdAt: record.createdAt,

@@ -6,7 +6,7 @@
 //   npm run admin -- people
 import { parseArgs } from 'node:util';
 import { formatYuan, parseYuan } from '@family-share/shared';
-import { callPlatform, resolvePerson } from '../cli-support';
+import { callPlatform, personNumber, resolvePerson } from '../cli-support';
 import { DEMO_PEOPLE } from './demo-people';
 
 const { positionals, values } = parseArgs({
@@ -26,14 +26,14 @@ async function main(): Promise<number> {
       if (values.insurance) change.insurance = values.insurance === 'none' ? null : values.insurance;
       if (values.status) change.status = values.status;
       if (values.region) change.region = values.region;
-      const { status, body } = await callPlatform('POST', `/v1/admin/persons/${resolvePerson(who)}/insurance`, change);
+      const { status, body } = await callPlatform('POST', `/v1/admin/persons/${await personNumber(resolvePerson(who))}/insurance`, change);
       console.log(status === 200 ? summarize(body) : `refused (${status}): ${JSON.stringify(body)}`);
       return status === 200 ? 0 : 1;
     }
     case 'balance': {
       const fen = amount ? parseYuan(amount) : null;
       if (!who || fen === null) return usage();
-      const { status, body } = await callPlatform('PUT', `/v1/admin/persons/${resolvePerson(who)}/balance`, { balance: fen });
+      const { status, body } = await callPlatform('PUT', `/v1/admin/persons/${await personNumber(resolvePerson(who))}/balance`, { balance: fen });
       console.log(status === 200 ? `balance now ${formatYuan(fen)}` : `refused (${status}): ${JSON.stringify(body)}`);
       return status === 200 ? 0 : 1;
     }

@@ -23,6 +23,8 @@ import {
   LedgerQuerySchema,
   OpaqueIdSchema,
   parseIdNumber,
+  PersonLookupRequestSchema,
+  PsnNoSchema,
   PremiumPaymentRequestSchema,
   PreSettlementRequestSchema,
   ReversalRequestSchema,
@@ -38,6 +40,7 @@ import { counterPageRouter } from '../pos/routes';
 import { AppError, errorMiddleware, parse, requireServiceKey, respond } from '../http/koa-kit';
 import { ok, type PlatformDeps } from './deps';
 import { DEMO_PEOPLE } from './demo-people';
+import { counterCommand, psnNoAtEdge } from './person-edge';
 import { activateAsGuardian, activateECredential, verifyIdentity } from './use-cases/activate-ecredential';
 import { changeInsurance, setBalance } from './use-cases/change-insurance';
 import { advanceClaim, fileClaim } from './use-cases/claims';
@@ -73,13 +76,18 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
   const router = new Router({ prefix: '/v1' });
   const { store } = deps;
 
-  /** A person named in the path must exist; the format is checked first. */
+  /** A person named in the path (by person number) must exist; the format is checked first. */
   const personParam = async (id: string | undefined) => {
-    const idNumber = parse(IdNumberSchema, id);
-    const person = await store.getPerson(idNumber);
+    const person = await store.getPerson(parse(PsnNoSchema, id));
     if (!person) throw new AppError('PERSON_NOT_FOUND');
     return person;
   };
+
+  const psnNoOf = (idNumber: string) => psnNoAtEdge(store, idNumber);
+
+  router.post('/persons/lookup', async (ctx) => {
+    ctx.body = { psnNo: await psnNoOf(parse(PersonLookupRequestSchema, ctx.request.body).idNumber) };
+  });
 
   router.get('/persons/:id', async (ctx) => {
     ctx.body = personView(await personParam(ctx.params.id));
@@ -92,9 +100,9 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
   });
 
   router.get('/ecredentials/by-openid/:openid', async (ctx) => {
-    const idNumber = await store.personIdByOpenid(parse(OpenidSchema, ctx.params.openid));
-    if (!idNumber) throw new AppError('PERSON_NOT_FOUND');
-    ctx.body = { idNumber };
+    const psnNo = await store.personIdByOpenid(parse(OpenidSchema, ctx.params.openid));
+    if (!psnNo) throw new AppError('PERSON_NOT_FOUND');
+    ctx.body = { psnNo };
   });
 
   router.post('/ecredentials/activate', async (ctx) => {
@@ -128,8 +136,8 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
     const person = await personParam(ctx.params.id);
     const { feedSince } = parse(SummaryQuerySchema, ctx.query);
     const [bindings, feedNewer] = await Promise.all([
-      listBindings(deps, person.idNumber),
-      store.feedCountSince(person.idNumber, feedSince, 99),
+      listBindings(deps, person.psnNo),
+      store.feedCountSince(person.psnNo, feedSince, 99),
     ]);
     ctx.body = { person: personView(person), bindings, feedSince, feedNewer };
   });
@@ -137,17 +145,17 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
   router.get('/persons/:id/feed/count', async (ctx) => {
     const person = await personParam(ctx.params.id);
     const { feedSince } = parse(SummaryQuerySchema, ctx.query);
-    ctx.body = { feedSince, feedNewer: await store.feedCountSince(person.idNumber, feedSince, 99) };
+    ctx.body = { feedSince, feedNewer: await store.feedCountSince(person.psnNo, feedSince, 99) };
   });
 
   router.get('/persons/:id/bindings', async (ctx) => {
     const person = await personParam(ctx.params.id);
-    ctx.body = await listBindings(deps, person.idNumber);
+    ctx.body = await listBindings(deps, person.psnNo);
   });
 
   router.put('/persons/:id/preferences', async (ctx) => {
     const person = await personParam(ctx.params.id);
-    respond(ctx, await setPreferences(deps, person.idNumber, parse(PreferencesRequestSchema, ctx.request.body)));
+    respond(ctx, await setPreferences(deps, person.psnNo, parse(PreferencesRequestSchema, ctx.request.body)));
   });
 
   router.post('/settlements', async (ctx) => {
@@ -156,7 +164,8 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
 
   /** R22 for the BFF (付款预估): the platform-side shape; the BFF masks before the phone sees it. */
   router.post('/settlements/preview', async (ctx) => {
-    respond(ctx, await preSettle(deps, parse(PreSettlementRequestSchema, ctx.request.body)));
+    const { cardHolderPsnNo, ...request } = parse(PreSettlementRequestSchema, ctx.request.body);
+    respond(ctx, await preSettle(deps, { ...request, cardHolder: cardHolderPsnNo }));
   });
 
   // ---- the counter (national 2101/2102/2103, 2206/2207/2208, 2601; see the contract) ----
@@ -166,12 +175,12 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
   });
 
   router.post('/counter/pre-settlements', async (ctx) => {
-    const result = await preSettle(deps, parse(CounterPreSettlementRequestSchema, ctx.request.body));
+    const result = await preSettle(deps, await counterCommand(store, parse(CounterPreSettlementRequestSchema, ctx.request.body)));
     respond(ctx, result.ok ? ok(toCounterPreSettlement(result.value)) : result);
   });
 
   router.post('/counter/settlements', async (ctx) => {
-    const result = await settle(deps, parse(CounterSettlementRequestSchema, ctx.request.body));
+    const result = await settle(deps, await counterCommand(store, parse(CounterSettlementRequestSchema, ctx.request.body)));
     respond(ctx, result.ok ? ok(toCounterSettlement(result.value)) : result);
   });
 
@@ -196,7 +205,7 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
 
   router.get('/persons/:id/premiums/:year', async (ctx) => {
     const person = await personParam(ctx.params.id);
-    ctx.body = await premiumStatus(deps, person.idNumber, parse(YearTextSchema, ctx.params.year));
+    ctx.body = await premiumStatus(deps, person.psnNo, parse(YearTextSchema, ctx.params.year));
   });
 
   router.post('/premiums/payments', async (ctx) => {
@@ -209,29 +218,27 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
 
   router.get('/persons/:id/deductions', async (ctx) => {
     const person = await personParam(ctx.params.id);
-    const query = parse(LedgerQuerySchema, ctx.query);
-    if (query.beneficiary !== undefined && !parseIdNumber(query.beneficiary).ok) throw new AppError('VALIDATION_FAILED');
-    ctx.body = await store.deductions(person.idNumber, query);
+    ctx.body = await store.deductions(person.psnNo, parse(LedgerQuerySchema, ctx.query));
   });
 
   router.get('/persons/:id/deductions/monthly', async (ctx) => {
     const person = await personParam(ctx.params.id);
-    ctx.body = await monthlyTotals(deps, person.idNumber, parse(MonthlyQuerySchema, ctx.query).year);
+    ctx.body = await monthlyTotals(deps, person.psnNo, parse(MonthlyQuerySchema, ctx.query).year);
   });
 
   router.get('/persons/:id/payments', async (ctx) => {
     const person = await personParam(ctx.params.id);
-    ctx.body = await store.payments(person.idNumber, parse(LedgerQuerySchema, ctx.query));
+    ctx.body = await store.payments(person.psnNo, parse(LedgerQuerySchema, ctx.query));
   });
 
   router.get('/persons/:id/feed', async (ctx) => {
     const person = await personParam(ctx.params.id);
-    ctx.body = await store.feed(person.idNumber, parse(FeedQuerySchema, ctx.query));
+    ctx.body = await store.feed(person.psnNo, parse(FeedQuerySchema, ctx.query));
   });
 
   router.get('/persons/:id/claims', async (ctx) => {
     const person = await personParam(ctx.params.id);
-    ctx.body = await store.claims(person.idNumber);
+    ctx.body = await store.claims(person.psnNo);
   });
 
   router.get('/demo-people', async (ctx) => {
@@ -244,7 +251,12 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
     const body = parse(AdminPersonSchema, ctx.request.body);
     const parsed = parseIdNumber(body.idNumber);
     if (!parsed.ok) throw new AppError('VALIDATION_FAILED');
+    // The household register names guardians by ID number; the registry keeps their numbers.
+    const guardians = await Promise.all(body.guardians.map(psnNoOf));
+    // A person created again (same ID number) keeps their person number.
+    const psnNo = await store.assignPsnNo(body.idNumber);
     await store.savePerson({
+      psnNo,
       idNumber: body.idNumber,
       name: body.name,
       insurance: body.insurance,
@@ -253,42 +265,42 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
       birthDate: parsed.birthDate,
       balance: body.insurance === 'employee' ? body.balance : 0,
       eCredential: { active: body.eCredentialActive, activatedAt: body.eCredentialActive ? deps.clock() : null, mode: body.eCredentialActive ? 'self' : null, guardianId: null },
-      guardians: body.guardians,
+      guardians,
       accountChoice: 'own',
       openid: body.openid ?? null,
     });
     ctx.status = 201;
-    ctx.body = personView((await store.getPerson(body.idNumber))!);
+    ctx.body = personView((await store.getPerson(psnNo))!);
   });
 
   router.post('/admin/persons/:id/insurance', async (ctx) => {
     const person = await personParam(ctx.params.id);
-    respond(ctx, await changeInsurance(deps, person.idNumber, parse(InsuranceChangeSchema, ctx.request.body)));
+    respond(ctx, await changeInsurance(deps, person.psnNo, parse(InsuranceChangeSchema, ctx.request.body)));
   });
 
   router.post('/admin/persons/:id/ecredential', async (ctx) => {
     const person = await personParam(ctx.params.id);
     const { active } = parse(ECredentialChangeSchema, ctx.request.body);
-    await store.updatePersonFields(person.idNumber, { ec: active ? '1' : '0' });
-    ctx.body = personView((await store.getPerson(person.idNumber))!);
+    await store.updatePersonFields(person.psnNo, { ec: active ? '1' : '0' });
+    ctx.body = personView((await store.getPerson(person.psnNo))!);
   });
 
   router.put('/admin/persons/:id/balance', async (ctx) => {
     const person = await personParam(ctx.params.id);
-    respond(ctx, await setBalance(deps, person.idNumber, parse(BalanceChangeSchema, ctx.request.body).balance));
+    respond(ctx, await setBalance(deps, person.psnNo, parse(BalanceChangeSchema, ctx.request.body).balance));
   });
 
   router.post('/admin/claims', async (ctx) => {
-    const body = parse(FileClaimRequestSchema, ctx.request.body);
-    await personParam(body.idNumber);
+    const { idNumber, ...claim } = parse(FileClaimRequestSchema, ctx.request.body);
+    const psnNo = await psnNoOf(idNumber);
     ctx.status = 201;
-    ctx.body = await fileClaim(deps, body);
+    ctx.body = await fileClaim(deps, { ...claim, psnNo });
   });
 
   router.post('/admin/claims/:claimId/advance', async (ctx) => {
     const claimId = parse(OpaqueIdSchema, ctx.params.claimId);
     const { idNumber } = parse(z.object({ idNumber: IdNumberSchema }), ctx.request.body);
-    respond(ctx, await advanceClaim(deps, idNumber, claimId));
+    respond(ctx, await advanceClaim(deps, await psnNoOf(idNumber), claimId));
   });
 
   router.put('/admin/premium-table/:year', async (ctx) => {

@@ -1,4 +1,4 @@
-import { composeIdNumber, type Relation } from '@family-share/shared';
+import { composeIdNumber, PsnNoSchema, type Relation } from '@family-share/shared';
 import type { PlatformDeps } from './deps';
 import { advanceClaim, fileClaim } from './use-cases/claims';
 import { createBinding } from './use-cases/create-binding';
@@ -140,10 +140,22 @@ export function demoPerson(key: string): DemoPersonSeed {
  */
 export async function seedDemo(deps: PlatformDeps, { force = false } = {}): Promise<boolean> {
   const { store } = deps;
-  if (!force && (await store.registry()).length > 0) return false;
+  const registry = await store.registry();
+  // Data written before person numbers (issue 9 item 5) is keyed by ID numbers: say so rather
+  // than serve a demo whose people cannot be found.
+  if (registry.some((member) => !PsnNoSchema.safeParse(member).success)) {
+    throw new Error('This Redis holds data keyed by ID numbers, from before person numbers: start with an empty Redis (delete .run/redis for npm start).');
+  }
+  if (!force && registry.length > 0) return false;
   const now = deps.clock();
+  // Person numbers first (the index keeps an existing person's number: a forced re-seed or a
+  // restart changes nobody's), so that guardians can be named by theirs.
+  const psn = new Map<string, string>();
+  for (const p of DEMO_PEOPLE) psn.set(p.idNumber, await store.assignPsnNo(p.idNumber));
+  const psnOf = (idNumber: string) => psn.get(idNumber) ?? '';
   for (const p of DEMO_PEOPLE) {
     await store.savePerson({
+      psnNo: psnOf(p.idNumber),
       idNumber: p.idNumber,
       name: p.name,
       insurance: p.insurance,
@@ -157,7 +169,7 @@ export async function seedDemo(deps: PlatformDeps, { force = false } = {}): Prom
         mode: p.eCredentialActive ? 'self' : null,
         guardianId: null,
       },
-      guardians: p.guardians,
+      guardians: p.guardians.map(psnOf),
       accountChoice: 'own',
       openid: p.eCredentialActive ? p.openid : null,
     });
@@ -167,8 +179,8 @@ export async function seedDemo(deps: PlatformDeps, { force = false } = {}): Prom
     const authorizer = demoPerson(b.authorizer);
     const beneficiary = demoPerson(b.beneficiary);
     const result = await createBinding(deps, {
-      authorizerIdNumber: authorizer.idNumber,
-      beneficiaryIdNumber: beneficiary.idNumber,
+      authorizerPsnNo: psnOf(authorizer.idNumber),
+      beneficiaryPsnNo: psnOf(beneficiary.idNumber),
       beneficiaryName: beneficiary.name,
       relation: b.relation,
       bindingId: `demo-${b.authorizer}-${b.beneficiary}`,
@@ -177,9 +189,10 @@ export async function seedDemo(deps: PlatformDeps, { force = false } = {}): Prom
   }
   // Two manual claims of 扎西: one done, one under review (filed 12 days ago).
   const day = 86_400_000;
-  const done = await fileClaim(deps, { claimId: 'demo-claim-1', idNumber: zhaxi.idNumber, institutionName: '成都市第三人民医院（异地就医）', amount: 86_450 }, now - 60 * day);
-  for (const offset of [58, 50, 44, 40]) await advanceClaim(deps, zhaxi.idNumber, done.claimId, now - offset * day);
-  const open = await fileClaim(deps, { claimId: 'demo-claim-2', idNumber: zhaxi.idNumber, institutionName: '西藏自治区人民医院', amount: 23_180 }, now - 12 * day);
-  for (const offset of [11, 6]) await advanceClaim(deps, zhaxi.idNumber, open.claimId, now - offset * day);
+  const zhaxiPsn = psnOf(zhaxi.idNumber);
+  const done = await fileClaim(deps, { claimId: 'demo-claim-1', psnNo: zhaxiPsn, institutionName: '成都市第三人民医院（异地就医）', amount: 86_450 }, now - 60 * day);
+  for (const offset of [58, 50, 44, 40]) await advanceClaim(deps, zhaxiPsn, done.claimId, now - offset * day);
+  const open = await fileClaim(deps, { claimId: 'demo-claim-2', psnNo: zhaxiPsn, institutionName: '西藏自治区人民医院', amount: 23_180 }, now - 12 * day);
+  for (const offset of [11, 6]) await advanceClaim(deps, zhaxiPsn, open.claimId, now - offset * day);
   return true;
 }

@@ -9,6 +9,7 @@ import {
 import { parse, respond } from '../http/koa-kit';
 import { ok, type PlatformDeps } from '../platform/deps';
 import { DEMO_PEOPLE } from '../platform/demo-people';
+import { counterCommand } from '../platform/person-edge';
 import { cancelSettlement } from '../platform/use-cases/cancel-settlement';
 import { counterDay } from '../platform/use-cases/counter-day';
 import { preSettle, toCounterPreSettlement } from '../platform/use-cases/pre-settle';
@@ -36,12 +37,12 @@ export function counterPageRouter(deps: PlatformDeps): Router {
   });
 
   router.post('/api/pre-settlements', async (ctx) => {
-    const result = await preSettle(deps, parse(CounterPreSettlementRequestSchema, ctx.request.body));
+    const result = await preSettle(deps, await counterCommand(deps.store, parse(CounterPreSettlementRequestSchema, ctx.request.body)));
     respond(ctx, result.ok ? ok(toCounterPreSettlement(result.value)) : result);
   });
 
   router.post('/api/settlements', async (ctx) => {
-    const result = await settle(deps, parse(CounterSettlementRequestSchema, ctx.request.body));
+    const result = await settle(deps, await counterCommand(deps.store, parse(CounterSettlementRequestSchema, ctx.request.body)));
     respond(ctx, result.ok ? ok(toCounterSettlement(result.value)) : result);
   });
 

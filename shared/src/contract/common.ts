@@ -55,6 +55,14 @@ export const IsoDateTimeSchema = z.string().datetime({ offset: true });
 export const OpaqueIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
 /**
+ * A person number (人员编号, the national psn_no): how the platform and the BFF name a person
+ * in keys, ids, paths and logs (issue 9 item 5). Assigned by the platform at random when the
+ * person is created: no birth date, no region, no sequence an outsider could walk. The ID
+ * number stays a fact of the person, never an identifier.
+ */
+export const PsnNoSchema = z.string().regex(/^P[0-9A-F]{16}$/);
+
+/**
  * A Redis stream entry id as our cursors carry it: milliseconds-sequence, both in range, and
  * never 0-0 (no entry has it, and an exclusive range from it is an error in Redis).
  */

@@ -13,6 +13,7 @@ import {
   MonthSchema,
   OpaqueIdSchema,
   PersonNameSchema,
+  PsnNoSchema,
   PersonStatusSchema,
   RegionCodeSchema,
   RelationSchema,
@@ -30,11 +31,15 @@ export const ECredentialSchema = z.object({
   activatedAt: EpochMsSchema.nullable(),
   /** 'guardian': activated by a parent for a child under 16 (R18). */
   mode: z.enum(['self', 'guardian']).nullable(),
+  /** The guardian's person number. */
   guardianId: z.string().nullable(),
 });
 
 /** A person as the registry knows them. Shown only to that person (the BFF masks others). */
 export const PlatformPersonSchema = z.object({
+  /** 人员编号: the person's only identifier in ids, keys, paths and logs. */
+  psnNo: PsnNoSchema,
+  /** A fact of the person (the BFF shows it masked), never an identifier. */
   idNumber: z.string(),
   name: z.string(),
   insurance: InsuranceSchema.nullable(),
@@ -44,7 +49,7 @@ export const PlatformPersonSchema = z.object({
   /** Personal-account balance in fen; residents have no account (0). */
   balance: FenSchema,
   eCredential: ECredentialSchema,
-  /** Registered guardians (parents) of a minor, from the household register (R18). */
+  /** Registered guardians (parents) of a minor, from the household register (R18): person numbers. */
   guardians: z.array(z.string()),
   accountChoice: AccountChoiceSchema,
 });
@@ -62,12 +67,16 @@ export const ActivateECredentialRequestSchema = z.object({
 });
 
 export const ActivateGuardianRequestSchema = z.object({
-  guardianIdNumber: IdNumberSchema,
+  guardianPsnNo: PsnNoSchema,
   childName: PersonNameSchema,
   childIdNumber: IdNumberSchema,
 });
 
-export const OpenidLookupSchema = z.object({ idNumber: z.string() });
+export const OpenidLookupSchema = z.object({ psnNo: PsnNoSchema });
+
+/** The national person lookup (1101): an ID number supplied by a counter or an administrator → the person number. */
+export const PersonLookupRequestSchema = z.object({ idNumber: IdNumberSchema });
+export const PersonLookupSchema = z.object({ psnNo: PsnNoSchema });
 
 // ---- bindings ----
 
@@ -80,10 +89,14 @@ export const BindingEndReasonSchema = z.enum([
 
 export const BindingSchema = z.object({
   bindingId: OpaqueIdSchema,
+  /** Person numbers of both sides. */
   authorizerId: z.string(),
   authorizerName: z.string(),
+  /** The ID number as the other side may see it (maskIdNumber), fixed when the binding was made. */
+  authorizerMaskedIdNumber: z.string(),
   beneficiaryId: z.string(),
   beneficiaryName: z.string(),
+  beneficiaryMaskedIdNumber: z.string(),
   relation: RelationSchema,
   status: BindingStatusSchema,
   /** false: a minor bound by a parent as guardian (R18). */
@@ -107,8 +120,8 @@ export const PersonBindingsSchema = z.object({
 export type PersonBindings = z.infer<typeof PersonBindingsSchema>;
 
 export const BindingRequestSchema = z.object({
-  authorizerIdNumber: IdNumberSchema,
-  beneficiaryIdNumber: IdNumberSchema,
+  authorizerPsnNo: PsnNoSchema,
+  beneficiaryPsnNo: PsnNoSchema,
   /** As the authorizer typed it; must match the registry (R3). */
   beneficiaryName: PersonNameSchema,
   relation: RelationSchema,
@@ -120,9 +133,19 @@ export const CreateBindingRequestSchema = BindingRequestSchema.extend({
 });
 
 /** The dry run at invitation time: the relative may activate their e-credential before accepting (R1 holds at acceptance). */
-export const CheckBindingRequestSchema = BindingRequestSchema.extend({
-  beneficiaryMayActivateLater: z.boolean().default(false),
-});
+export const CheckBindingRequestSchema = BindingRequestSchema.partial({ beneficiaryPsnNo: true })
+  .extend({
+    /**
+     * The relative as the authorizer typed them (at invitation time), instead of a person
+     * number (a re-check of an open invitation): resolved here, at the platform's edge. An
+     * unknown number answers IDENTITY_MISMATCH, exactly as a wrong name does (no probing).
+     */
+    beneficiaryIdNumber: IdNumberSchema.optional(),
+    beneficiaryMayActivateLater: z.boolean().default(false),
+  })
+  .refine((r) => (r.beneficiaryPsnNo === undefined) !== (r.beneficiaryIdNumber === undefined), {
+    message: 'exactly one of beneficiaryPsnNo and beneficiaryIdNumber',
+  });
 
 /**
  * What became of a binding id (the platform is the system of record and decides; the BFF mirrors: R7, R19): committed,
@@ -130,8 +153,8 @@ export const CheckBindingRequestSchema = BindingRequestSchema.extend({
  */
 export const BindingWithdrawReasonSchema = z.enum(['cancelled', 'rejected', 'expired', 'closed']);
 export const BindingDecisionRequestSchema = z.object({
-  authorizerIdNumber: IdNumberSchema,
-  beneficiaryIdNumber: IdNumberSchema,
+  authorizerPsnNo: PsnNoSchema,
+  beneficiaryPsnNo: PsnNoSchema,
   withdraw: z.object({ reason: BindingWithdrawReasonSchema, code: ErrorCodeSchema.optional() }).optional(),
 });
 export const BindingDecisionSchema = z.discriminatedUnion('state', [
@@ -141,10 +164,11 @@ export const BindingDecisionSchema = z.discriminatedUnion('state', [
 ]);
 export type BindingDecision = z.infer<typeof BindingDecisionSchema>;
 
-export const CheckBindingResponseSchema = z.object({ ok: z.literal(true), needsAcceptance: z.boolean() });
+/** The invited person's number comes back only when name and ID number matched (R3). */
+export const CheckBindingResponseSchema = z.object({ ok: z.literal(true), needsAcceptance: z.boolean(), beneficiaryPsnNo: PsnNoSchema });
 
 export const EndBindingRequestSchema = z.object({
-  actorIdNumber: IdNumberSchema,
+  actorPsnNo: PsnNoSchema,
   /** The BFF's assertion that the actor just passed a face verification for this (R6). */
   faceVerified: z.boolean(),
 });
@@ -152,8 +176,8 @@ export const EndBindingRequestSchema = z.object({
 export const PreferencesRequestSchema = z
   .object({
     accountChoice: AccountChoiceSchema.optional(),
-    /** R14: authorizer ID numbers, first pays first. */
-    authorizerOrder: z.array(IdNumberSchema).max(20).optional(),
+    /** R14: authorizers' person numbers, first pays first. */
+    authorizerOrder: z.array(PsnNoSchema).max(20).optional(),
   })
   .refine((body) => body.accountChoice !== undefined || body.authorizerOrder !== undefined, {
     message: 'nothing to change',
@@ -196,7 +220,7 @@ export const NoSharingReasonSchema = z.enum(['INSTITUTION_NOT_OPEN_FOR_SHARING']
 export const SettlementRequestSchema = z
   .object({
     settlementId: OpaqueIdSchema,
-    cardHolderIdNumber: IdNumberSchema,
+    cardHolderPsnNo: PsnNoSchema,
     /** The personal share to pay (fen), after the fund's share. */
     charge: FenSchema.max(100_000_000),
     institution: InstitutionSchema.optional(),
@@ -234,7 +258,7 @@ export type SettlementResult = z.infer<typeof SettlementResultSchema>;
 
 /** The BFF's 付款预估 (R22): what a settlement would take now; nothing is recorded. */
 export const PreSettlementRequestSchema = z.object({
-  cardHolderIdNumber: IdNumberSchema,
+  cardHolderPsnNo: PsnNoSchema,
   charge: FenSchema.max(100_000_000),
   institutionCode: InstitutionCodeSchema,
   choice: AccountChoiceSchema.optional(),
@@ -370,7 +394,7 @@ export const CounterDaySchema = z.array(CounterSettlementViewSchema);
 // ---- premiums ----
 
 export const PremiumStatusSchema = z.object({
-  idNumber: z.string(),
+  psnNo: z.string(),
   year: z.number().int(),
   /** From the premium table; null when nothing is due (employees, or no table entry). */
   amountDue: FenSchema.nullable(),
@@ -388,8 +412,8 @@ export type PremiumStatus = z.infer<typeof PremiumStatusSchema>;
 
 export const PremiumPaymentRequestSchema = z.object({
   paymentId: OpaqueIdSchema,
-  payerIdNumber: IdNumberSchema,
-  beneficiaryIdNumber: IdNumberSchema,
+  payerPsnNo: PsnNoSchema,
+  beneficiaryPsnNo: PsnNoSchema,
   year: YearSchema,
 });
 
@@ -452,7 +476,8 @@ export type Deduction = z.infer<typeof DeductionSchema>;
 export const LedgerQuerySchema = z.object({
   cursor: z.string().regex(/^\d{1,20}$/).optional(),
   limit: limitQuery(100),
-  beneficiary: z.string().max(32).optional(),
+  /** A beneficiary's person number. */
+  beneficiary: PsnNoSchema.optional(),
   month: MonthSchema.optional(),
 });
 
@@ -601,7 +626,7 @@ export type DemoPerson = z.infer<typeof DemoPersonSchema>;
 
 export const PlatformClaimSchema = z.object({
   claimId: z.string(),
-  idNumber: z.string(),
+  psnNo: z.string(),
   filedAt: EpochMsSchema,
   institutionName: z.string(),
   amount: FenSchema,

@@ -1,4 +1,4 @@
-import { ageOn, birthDateOf, isIsoDate } from '../id-number';
+import { ageOn, isIsoDate } from '../id-number';
 import { DEFAULT_POLICY, type Policy, type Relation } from '../policy';
 
 export type Insurance = 'employee' | 'resident';
@@ -6,8 +6,10 @@ export type PersonStatus = 'active' | 'suspended' | 'terminated';
 
 /** What the rules need to know of a person; the registry (platform) is the source. */
 export interface PersonFacts {
-  /** 18-character resident ID number */
+  /** The person's identifier (the platform's person number); only compared, never read. */
   id: string;
+  /** YYYY-MM-DD, from the registry (R18 counts age from it). */
+  birthDate: string;
   /** null: not insured */
   insurance: Insurance | null;
   /** 6-digit code of the insuring area; Tibet starts with '54' */
@@ -78,7 +80,7 @@ export function checkBinding(input: CheckBindingInput, policy: Policy = DEFAULT_
   if (beneficiary.status !== 'active') return refuse('BENEFICIARY_ACCOUNT_ABNORMAL');
 
   // R18: a child under the minor age is bound by a parent only, as guardian, without acceptance.
-  const minor = ageOn(birthDateOf(beneficiary.id), today) < policy.minorAge;
+  const minor = ageOn(beneficiary.birthDate, today) < policy.minorAge;
   if (minor && relation !== 'child') return refuse('MINOR_NEEDS_PARENT');
   if (!beneficiary.eCredentialActive) return refuse('BENEFICIARY_ECREDENTIAL_INACTIVE'); // R1
 

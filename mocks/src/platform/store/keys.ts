@@ -1,5 +1,7 @@
 /**
- * The platform's Redis key layout. Every key of one person carries the hash tag {p:<id>}, so
+ * The platform's Redis key layout. Every key of one person carries the hash tag {p:<psnNo>},
+ * the person number (人员编号) the platform assigned: no key name carries an ID number or a
+ * name (issue 9 item 5). Every key of one person carries the same hash tag, so
  * that all of a person's data lives in one Redis Cluster slot and each Lua script, which only
  * ever touches one person, is atomic on a cluster too. Operations that span two people are
  * sequences of such single-person steps (see the use cases), never one cross-slot script.
@@ -52,8 +54,8 @@ export interface PersonKeys {
 export class PlatformKeys {
   constructor(private readonly prefix = 'plat:') {}
 
-  person(id: string): PersonKeys {
-    const base = `${this.prefix}{p:${id}}:`;
+  person(psnNo: string): PersonKeys {
+    const base = `${this.prefix}{p:${psnNo}}:`;
     return {
       person: `${base}person`,
       authorizers: `${base}in`,
@@ -85,12 +87,21 @@ export class PlatformKeys {
     return `${this.prefix}{op:${kind}:${operationId}}:owner`;
   }
 
-  /** STRING: the person whose e-credential is linked to a WeChat openid. */
+  /** STRING: the person number whose e-credential is linked to a WeChat openid. */
   openid(openid: string): string {
     return `${this.prefix}{o:${openid}}:person`;
   }
 
-  /** SET: every person in the registry (for listings and the demo picker). */
+  /**
+   * HASH ID number → person number: the one lookup from an ID number a counter, an
+   * administrator or a person typed (the national 1101). The ID number is a field here, a
+   * value, never part of a key's name.
+   */
+  get psnIndex(): string {
+    return `${this.prefix}psn-index`;
+  }
+
+  /** SET: every person number in the registry (for listings and the demo picker). */
   get registry(): string {
     return `${this.prefix}registry`;
   }
@@ -105,7 +116,7 @@ export class PlatformKeys {
     return `${this.prefix}institutions`;
   }
 
-  /** ZSET score=time, member "settlementId|cardHolderId": one institution's settlements of one China day (the counter's list). */
+  /** ZSET score=time, member "settlementId|cardHolderPsnNo": one institution's settlements of one China day (the counter's list). */
   counterDay(institutionCode: string, day: string): string {
     return `${this.prefix}{i:${institutionCode}}:day:${day}`;
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chinaDate, chinaMonth, chinaMonthRange, type Binding, type InstitutionRecord, type Deduction, type FeedEvent, type PaymentRecord, type PlatformClaim, type PlatformPerson } from '@family-share/shared';
 import { PlatformKeys, type PersonKeys } from './keys';
 import { runScript, type RedisLike } from './redis-client';
@@ -32,10 +33,16 @@ export type ScriptReply = string[];
 /** The owner recorded for an operation id that a reversal (R24) found unused: dead forever. */
 export const REVERSED_OWNER = 'REVERSED';
 
+/** 'P' + 16 random hex digits: nothing of the person in it, nothing to count on (issue 9 item 5). */
+export function newPsnNo(): string {
+  return `P${randomBytes(8).toString('hex').toUpperCase()}`;
+}
+
 function toPerson(hash: Record<string, string>): StoredPerson | null {
-  if (!hash.idNumber) return null;
+  if (!hash.idNumber || !hash.psnNo) return null;
   const insurance = hash.insurance === 'employee' || hash.insurance === 'resident' ? hash.insurance : null;
   return {
+    psnNo: hash.psnNo,
     idNumber: hash.idNumber,
     name: hash.name ?? '',
     insurance,
@@ -70,15 +77,38 @@ export class PlatformStore {
     this.keys = new PlatformKeys(prefix);
   }
 
-  k(id: string): PersonKeys {
-    return this.keys.person(id);
+  k(psnNo: string): PersonKeys {
+    return this.keys.person(psnNo);
   }
 
   // ---- persons ----
 
+  /**
+   * The person number of an ID number, assigned on first sight (HSETNX: concurrent callers and
+   * a re-run of the seed get the one number the index holds; an existing person keeps theirs).
+   */
+  async assignPsnNo(idNumber: string): Promise<string> {
+    await this.redis.hsetnx(this.keys.psnIndex, idNumber, newPsnNo());
+    const psnNo = await this.redis.hget(this.keys.psnIndex, idNumber);
+    if (!psnNo) throw new Error('person number index lost its entry');
+    return psnNo;
+  }
+
+  /** The national 1101 lookup: ID number → person number, or null for nobody. */
+  async psnNoOf(idNumber: string): Promise<string | null> {
+    return this.redis.hget(this.keys.psnIndex, idNumber);
+  }
+
+  /** The person with this ID number (a counter's or an administrator's input), or null. */
+  async getPersonByIdNumber(idNumber: string): Promise<StoredPerson | null> {
+    const psnNo = await this.psnNoOf(idNumber);
+    return psnNo ? this.getPerson(psnNo) : null;
+  }
+
   async savePerson(person: PlatformPerson & { openid?: string | null }): Promise<void> {
-    const k = this.k(person.idNumber);
+    const k = this.k(person.psnNo);
     await this.redis.hset(k.person, {
+      psnNo: person.psnNo,
       idNumber: person.idNumber,
       name: person.name,
       insurance: person.insurance ?? 'none',
@@ -96,8 +126,8 @@ export class PlatformStore {
       choice: person.accountChoice,
     });
     await this.redis.hincrby(k.person, 'ver', 1);
-    await this.redis.sadd(this.keys.registry, person.idNumber);
-    if (person.openid && person.eCredential.active) await this.redis.set(this.keys.openid(person.openid), person.idNumber);
+    await this.redis.sadd(this.keys.registry, person.psnNo);
+    if (person.openid && person.eCredential.active) await this.redis.set(this.keys.openid(person.openid), person.psnNo);
   }
 
   async getPerson(id: string): Promise<StoredPerson | null> {
@@ -107,7 +137,7 @@ export class PlatformStore {
   async getPersons(ids: readonly string[]): Promise<Map<string, StoredPerson>> {
     const found = await Promise.all(ids.map((id) => this.getPerson(id)));
     const map = new Map<string, StoredPerson>();
-    for (const person of found) if (person) map.set(person.idNumber, person);
+    for (const person of found) if (person) map.set(person.psnNo, person);
     return map;
   }
 
@@ -565,7 +595,7 @@ export class PlatformStore {
   // ---- manual reimbursement claims ----
 
   async saveClaim(claim: PlatformClaim): Promise<void> {
-    await this.redis.hset(this.k(claim.idNumber).claims, claim.claimId, JSON.stringify(claim));
+    await this.redis.hset(this.k(claim.psnNo).claims, claim.claimId, JSON.stringify(claim));
   }
 
   async claims(id: string): Promise<PlatformClaim[]> {

@@ -8,7 +8,7 @@ import { personView } from './person-view';
  * answers like a wrong name (IDENTITY_MISMATCH), so that nobody can probe which numbers exist.
  */
 export async function verifyIdentity(deps: PlatformDeps, name: string, idNumber: string): Promise<Result<StoredPerson>> {
-  const person = await deps.store.getPerson(idNumber);
+  const person = await deps.store.getPersonByIdNumber(idNumber);
   if (!person || person.name !== name.trim()) return failWith('IDENTITY_MISMATCH');
   return ok(person);
 }
@@ -27,16 +27,17 @@ export async function activateECredential(
   if (identity.value.insurance === null) return failWith('PAYER_NOT_INSURED');
   if (ageOn(identity.value.birthDate, chinaDate(deps.clock())) < deps.policy.minorAge) return failWith('MINOR_SELF_SERVICE');
 
-  const holder = await store.linkOpenid(request.openid, request.idNumber);
-  if (holder !== request.idNumber) return failWith('OPENID_ALREADY_LINKED');
+  const psnNo = identity.value.psnNo;
+  const holder = await store.linkOpenid(request.openid, psnNo);
+  if (holder !== psnNo) return failWith('OPENID_ALREADY_LINKED');
   const now = deps.clock();
-  const reply = await store.activateECredential(request.idNumber, 'self', request.openid, '', now);
+  const reply = await store.activateECredential(psnNo, 'self', request.openid, '', now);
   if (reply[0] !== 'OK') {
-    await store.unlinkOpenid(request.openid, request.idNumber);
+    await store.unlinkOpenid(request.openid, psnNo);
     return failWith(reply[0] === 'ECREDENTIAL_ALREADY_ACTIVE' ? 'ECREDENTIAL_ALREADY_ACTIVE' : 'PERSON_NOT_FOUND');
   }
-  if (reply[1] === 'activated') await store.appendFeed(request.idNumber, { kind: 'ECREDENTIAL_ACTIVATED', at: now, mode: 'self' });
-  const person = await store.getPerson(request.idNumber);
+  if (reply[1] === 'activated') await store.appendFeed(psnNo, { kind: 'ECREDENTIAL_ACTIVATED', at: now, mode: 'self' });
+  const person = await store.getPerson(psnNo);
   return person ? ok(personView(person)) : failWith('PERSON_NOT_FOUND');
 }
 
@@ -46,10 +47,10 @@ export async function activateECredential(
  */
 export async function activateAsGuardian(
   deps: PlatformDeps,
-  request: { guardianIdNumber: string; childName: string; childIdNumber: string },
+  request: { guardianPsnNo: string; childName: string; childIdNumber: string },
 ): Promise<Result<PlatformPerson>> {
   const { store, policy } = deps;
-  const guardian = await store.getPerson(request.guardianIdNumber);
+  const guardian = await store.getPerson(request.guardianPsnNo);
   if (!guardian) return failWith('PERSON_NOT_FOUND');
   if (!guardian.eCredential.active) return failWith('AUTHORIZER_ECREDENTIAL_INACTIVE');
   const identity = await verifyIdentity(deps, request.childName, request.childIdNumber);
@@ -57,16 +58,16 @@ export async function activateAsGuardian(
   const child = identity.value;
   const now = deps.clock();
   if (ageOn(child.birthDate, chinaDate(now)) >= policy.minorAge) return failWith('NOT_A_MINOR');
-  if (!child.guardians.includes(guardian.idNumber)) return failWith('MINOR_NEEDS_PARENT');
+  if (!child.guardians.includes(guardian.psnNo)) return failWith('MINOR_NEEDS_PARENT');
   if (child.insurance === null) return failWith('BENEFICIARY_NOT_INSURED');
 
-  const reply = await store.activateECredential(child.idNumber, 'guardian', '', guardian.idNumber, now);
+  const reply = await store.activateECredential(child.psnNo, 'guardian', '', guardian.psnNo, now);
   // Activated some other way (by the child before R18 was enforced, by the other parent, at the
   // counter): a code of its own, so that nobody tells the parent "your" credential is active.
   if (reply[0] !== 'OK') return failWith('CHILD_ECREDENTIAL_ALREADY_ACTIVE');
   if (reply[1] === 'activated') {
-    await store.appendFeed(child.idNumber, { kind: 'ECREDENTIAL_ACTIVATED', at: now, mode: 'guardian', guardianName: guardian.name });
+    await store.appendFeed(child.psnNo, { kind: 'ECREDENTIAL_ACTIVATED', at: now, mode: 'guardian', guardianName: guardian.name });
   }
-  const person = await store.getPerson(child.idNumber);
+  const person = await store.getPerson(child.psnNo);
   return person ? ok(personView(person)) : failWith('PERSON_NOT_FOUND');
 }

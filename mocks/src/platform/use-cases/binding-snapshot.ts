@@ -17,7 +17,8 @@ export interface BindingSnapshot {
 
 export function factsOf(person: StoredPerson): PersonFacts {
   return {
-    id: person.idNumber,
+    id: person.psnNo,
+    birthDate: person.birthDate,
     insurance: person.insurance,
     region: person.region,
     status: person.status,
@@ -56,7 +57,7 @@ export function decideBinding(
   request: { beneficiaryName: string; relation: Relation; beneficiaryMayActivateLater?: boolean },
 ): { ok: true; needsAcceptance: boolean } | { ok: false; code: ErrorCode } {
   const { authorizer, beneficiary } = snapshot;
-  if (authorizer.idNumber === beneficiary.idNumber) return { ok: false, code: 'SELF_BINDING' };
+  if (authorizer.psnNo === beneficiary.psnNo) return { ok: false, code: 'SELF_BINDING' };
   if (beneficiary.name !== request.beneficiaryName.trim()) return { ok: false, code: 'IDENTITY_MISMATCH' };
   const decision = checkBinding(
     {
@@ -70,7 +71,7 @@ export function decideBinding(
     deps.policy,
   );
   if (!decision.ok) return decision;
-  if (!decision.needsAcceptance && !beneficiary.guardians.includes(authorizer.idNumber)) {
+  if (!decision.needsAcceptance && !beneficiary.guardians.includes(authorizer.psnNo)) {
     return { ok: false, code: 'MINOR_NEEDS_PARENT' };
   }
   return decision;

@@ -35,7 +35,7 @@ export async function changeInsurance(
 
   const active = (await store.beneficiariesOf(personId)).filter((e) => e.state === 'active');
   const toEnd = bindingsEndedByInsuranceChange(
-    { ...after, id: after.idNumber },
+    { ...after, id: after.psnNo },
     active.map((e) => ({ authorizerId: personId, beneficiaryId: e.beneficiaryId })),
     deps.policy,
   );
@@ -70,7 +70,7 @@ async function tellPauseOrResume(
       at: now,
       bindingId: entry.bindingId,
       role: 'beneficiary',
-      counterpartId: after.idNumber,
+      counterpartId: after.psnNo,
       counterpartName: after.name,
       status: after.status,
     };

@@ -11,12 +11,15 @@ import { decideBinding, readBindingSnapshot } from './binding-snapshot';
 export async function checkBindingNow(
   deps: PlatformDeps,
   request: z.input<typeof CheckBindingRequestSchema>,
-): Promise<Result<{ ok: true; needsAcceptance: boolean }>> {
-  if (request.authorizerIdNumber === request.beneficiaryIdNumber) return failWith('SELF_BINDING');
-  const snapshot = await readBindingSnapshot(deps, request.authorizerIdNumber, request.beneficiaryIdNumber);
-  if (!snapshot) {
-    return failWith((await deps.store.getPerson(request.authorizerIdNumber)) ? 'IDENTITY_MISMATCH' : 'PERSON_NOT_FOUND');
+): Promise<Result<{ ok: true; needsAcceptance: boolean; beneficiaryPsnNo: string }>> {
+  const a = request.authorizerPsnNo;
+  // The typed ID number is resolved here, at the edge; nobody is keyed by it.
+  const b = request.beneficiaryPsnNo ?? (await deps.store.psnNoOf(request.beneficiaryIdNumber ?? ''));
+  if (b === a) return failWith('SELF_BINDING');
+  const snapshot = b ? await readBindingSnapshot(deps, a, b) : null;
+  if (!snapshot || !b) {
+    return failWith((await deps.store.getPerson(a)) ? 'IDENTITY_MISMATCH' : 'PERSON_NOT_FOUND');
   }
   const decision = decideBinding(deps, snapshot, request);
-  return decision.ok ? ok({ ok: true, needsAcceptance: decision.needsAcceptance }) : failWith(decision.code);
+  return decision.ok ? ok({ ok: true, needsAcceptance: decision.needsAcceptance, beneficiaryPsnNo: b }) : failWith(decision.code);
 }

@@ -29,7 +29,8 @@ async function view(deps: PlatformDeps, institutionCode: string, settlementId: s
     ...toCounterSettlement(JSON.parse(journal.result) as SettlementResult),
     status,
     cancellationId: journal.cnl ?? null,
-    cardHolderIdNumber: cardHolder,
+    // The institution read this number from the card itself (psn_no at the counter).
+    cardHolderIdNumber: person?.idNumber ?? '',
     maskedCardHolder: maskName(person?.name ?? ''),
   });
 }

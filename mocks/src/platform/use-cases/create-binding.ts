@@ -1,6 +1,7 @@
 import {
   BindingWithdrawReasonSchema,
   isErrorCode,
+  maskIdNumber,
   type Binding,
   type BindingDecision,
   type BindingDecisionRequestSchema,
@@ -30,8 +31,8 @@ const ATTEMPTS = 3;
  */
 export async function createBinding(deps: PlatformDeps, request: Request): Promise<Result<Binding>> {
   const { store, policy } = deps;
-  const a = request.authorizerIdNumber;
-  const b = request.beneficiaryIdNumber;
+  const a = request.authorizerPsnNo;
+  const b = request.beneficiaryPsnNo;
   if (a === b) return failWith('SELF_BINDING');
   const op = await store.addPendingOperation({ type: 'binding', a, b, bindingId: request.bindingId }, deps.clock() + RECOVERY_DELAY_MS);
   const done = async <T>(result: Result<T>): Promise<Result<T>> => {
@@ -79,8 +80,10 @@ export async function createBinding(deps: PlatformDeps, request: Request): Promi
       bindingId: request.bindingId,
       authorizerId: a,
       authorizerName: snapshot.authorizer.name,
+      authorizerMaskedIdNumber: maskIdNumber(snapshot.authorizer.idNumber),
       beneficiaryId: b,
       beneficiaryName: snapshot.beneficiary.name,
+      beneficiaryMaskedIdNumber: maskIdNumber(snapshot.beneficiary.idNumber),
       relation: request.relation,
       status: 'active',
       needsAcceptance: decision.needsAcceptance,
@@ -146,8 +149,8 @@ export async function bindingDecision(
   request: z.infer<typeof BindingDecisionRequestSchema> & { bindingId: string },
 ): Promise<BindingDecision> {
   const { store } = deps;
-  const a = request.authorizerIdNumber;
-  const b = request.beneficiaryIdNumber;
+  const a = request.authorizerPsnNo;
+  const b = request.beneficiaryPsnNo;
   const withdraw = request.withdraw ? { reason: request.withdraw.reason, code: request.withdraw.code ?? '' } : null;
   const decided = await store.bindingDecision(b, request.bindingId, withdraw, deps.clock());
   if (decided.state === 'binding') {

@@ -11,13 +11,13 @@ import { failWith, ok, RECOVERY_DELAY_MS, type PlatformDeps, type Result } from 
  */
 export async function endBinding(
   deps: PlatformDeps,
-  request: { bindingId: string; actorIdNumber: string; faceVerified: boolean },
+  request: { bindingId: string; actorPsnNo: string; faceVerified: boolean },
 ): Promise<Result<Binding>> {
-  const record = await findBinding(deps, request.bindingId, request.actorIdNumber);
+  const record = await findBinding(deps, request.bindingId, request.actorPsnNo);
   if (!record) return failWith('BINDING_NOT_FOUND');
-  const decision = checkEndBinding({ binding: record, actorId: request.actorIdNumber, faceVerified: request.faceVerified });
+  const decision = checkEndBinding({ binding: record, actorId: request.actorPsnNo, faceVerified: request.faceVerified });
   if (!decision.ok) return failWith(decision.code);
-  return ok(await endBindingSteps(deps, record, decision.reason, request.actorIdNumber));
+  return ok(await endBindingSteps(deps, record, decision.reason, request.actorPsnNo));
 }
 
 /** The binding with this id in which `personId` is either side, or null. */

@@ -8,8 +8,8 @@ import { canShareFrom } from './person-view';
 
 export interface PremiumPaymentRequest {
   paymentId: string;
-  payerIdNumber: string;
-  beneficiaryIdNumber: string;
+  payerPsnNo: string;
+  beneficiaryPsnNo: string;
   year: number;
 }
 
@@ -21,8 +21,8 @@ export interface PremiumPaymentRequest {
  */
 export async function payPremium(deps: PlatformDeps, request: PremiumPaymentRequest): Promise<Result<PremiumReceipt>> {
   const { store, policy } = deps;
-  const a = request.payerIdNumber;
-  const b = request.beneficiaryIdNumber;
+  const a = request.payerPsnNo;
+  const b = request.beneficiaryPsnNo;
   const fingerprint = requestFingerprint({ a, b, year: request.year });
   const owner = `${a}|${fingerprint}`;
   if ((await store.claimOperationId('prm', request.paymentId, owner)) !== owner) return failWith('IDEMPOTENCY_KEY_REUSED');

@@ -15,11 +15,11 @@ export async function preSettle(deps: PlatformDeps, command: Omit<SettleCommand,
   const { store } = deps;
   const institution = await store.institution(command.institutionCode);
   if (!institution) return failWith('INSTITUTION_UNKNOWN');
-  const payer = await store.getPerson(command.cardHolderIdNumber);
+  const payer = await store.getPerson(command.cardHolder);
   if (!payer) return failWith('PERSON_NOT_FOUND');
   if (payer.insurance === null || payer.status !== 'active') return failWith('PAYER_NOT_INSURED');
 
-  const known = new Map<string, StoredPerson>([[payer.idNumber, payer]]);
+  const known = new Map<string, StoredPerson>([[payer.psnNo, payer]]);
   const { plan, sources } = await makePlan(deps, command, institution, payer, deps.clock(), known);
   let remaining = command.charge;
   let own = 0;
@@ -33,7 +33,7 @@ export async function preSettle(deps: PlatformDeps, command: Omit<SettleCommand,
   }
   return ok({
     preview: true,
-    cardHolderId: payer.idNumber,
+    cardHolderId: payer.psnNo,
     charge: command.charge,
     own,
     ownBalanceAfter: payer.insurance === 'employee' ? payer.balance - own : null,

@@ -28,7 +28,7 @@ export async function premiumStatus(deps: PlatformDeps, personId: string, year: 
   const due = applicable ? (table[String(year)] ?? null) : null;
   const status = !applicable ? 'not_applicable' : record?.status === 'paid' ? 'paid' : record?.status === 'pending' ? 'pending' : 'unpaid';
   return {
-    idNumber: personId,
+    psnNo: personId,
     year,
     amountDue: due,
     demoAmount: true,

@@ -27,10 +27,13 @@ export interface StoredPlan {
   noSharingReason?: 'INSTITUTION_NOT_OPEN_FOR_SHARING' | null;
 }
 
-/** What the counter's request names, the institution by its code only (R21). */
+/**
+ * What the counter's request names, the institution by its code only (R21), the card holder
+ * by person number (a counter's ID number is resolved at the platform's edge).
+ */
 export interface SettleCommand {
   settlementId: string;
-  cardHolderIdNumber: string;
+  cardHolder: string;
   charge: number;
   institutionCode: string;
   choice?: 'own' | 'authorizer' | undefined;
@@ -40,7 +43,7 @@ export interface SettleCommand {
 export function toCommand(request: SettlementRequest | SettleCommand): SettleCommand {
   return {
     settlementId: request.settlementId,
-    cardHolderIdNumber: request.cardHolderIdNumber,
+    cardHolder: 'cardHolderPsnNo' in request ? request.cardHolderPsnNo : request.cardHolder,
     charge: request.charge,
     institutionCode: request.institutionCode ?? ('institution' in request ? request.institution?.code : undefined) ?? '',
     ...(request.choice ? { choice: request.choice } : {}),
@@ -73,7 +76,7 @@ export async function settle(deps: PlatformDeps, request: SettlementRequest | Se
   const { store, policy } = deps;
   const institution = await store.institution(command.institutionCode);
   if (!institution) return failWith('INSTITUTION_UNKNOWN');
-  const cardHolder = command.cardHolderIdNumber;
+  const cardHolder = command.cardHolder;
   const fingerprint = requestFingerprint({
     cardHolder,
     charge: command.charge,
@@ -208,14 +211,14 @@ export async function settle(deps: PlatformDeps, request: SettlementRequest | Se
  */
 export async function makePlan(
   deps: PlatformDeps,
-  command: Pick<SettleCommand, 'cardHolderIdNumber' | 'charge' | 'choice'>,
+  command: Pick<SettleCommand, 'cardHolder' | 'charge' | 'choice'>,
   institution: InstitutionRecord,
   payer: StoredPerson,
   now: number,
   known: Map<string, StoredPerson>,
 ): Promise<{ plan: StoredPlan; sources: FundingSource[] }> {
   const { store } = deps;
-  const order = await store.authorizersOf(command.cardHolderIdNumber);
+  const order = await store.authorizersOf(command.cardHolder);
   const open = sharingAllowedAt(institution, deps.policy);
   const people = open ? await store.getPersons(order.map((e) => e.authorizerId)) : new Map<string, StoredPerson>();
   for (const [id, person] of people) known.set(id, person);
@@ -236,7 +239,7 @@ export async function makePlan(
   return {
     plan: {
       steps: sources.map((s) =>
-        s.kind === 'own' ? { account: command.cardHolderIdNumber, mode: 'own' } : { account: s.authorizerId ?? '', mode: 'shared' },
+        s.kind === 'own' ? { account: command.cardHolder, mode: 'own' } : { account: s.authorizerId ?? '', mode: 'shared' },
       ),
       at: now,
       noSharingReason: !open && order.length > 0 ? 'INSTITUTION_NOT_OPEN_FOR_SHARING' : null,
