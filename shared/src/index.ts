@@ -16,3 +16,4 @@ export * from './contract/bff';
 export * from './china-time';
 export * from './subscriptions';
 export * from './log-safety';
+export * from './claims';
