@@ -3,11 +3,12 @@
 // miniprogram-compiler). Shims: Page → Component, App/getApp/getCurrentPages, and a `wx` whose
 // request answers like the BFF (the same contract-checked fixtures as the component tests)
 // and whose storage is an in-memory map.
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest'
-import { templatesOfFlow } from '@family-share/shared'
-import { BINDINGS, DEMO_PEOPLE, FACE_SESSION, FACE_TICKET, home, invitation, SUBSCRIPTIONS, TOKENS } from '../support/fixtures'
+import { RELATIONS, templatesOfFlow } from '@family-share/shared'
+import { BINDINGS, COMMITMENT, DEMO_PEOPLE, FACE_SESSION, FACE_TICKET, home, invitation, INVITATION_LINK, NOW, SUBSCRIPTIONS, TOKENS } from '../support/fixtures'
 
 const require = createRequire(import.meta.url)
 const dist = path.resolve(__dirname, '../../dist')
@@ -19,9 +20,15 @@ interface WxOptions {
   complete?: (res?: unknown) => void
 }
 
+interface RenderedNode {
+  dispatchEvent(name: string, options?: { detail?: unknown }): void
+}
+
 interface Rendered {
-  dom: { textContent: string }
-  querySelector(selector: string): { dispatchEvent(name: string): void }
+  dom: { textContent: string; innerHTML: string }
+  instance: Record<string, unknown>
+  querySelector(selector: string): RenderedNode
+  querySelectorAll(selector: string): RenderedNode[]
   attach(parent: Element): void
   detach(): void
 }
@@ -130,6 +137,14 @@ function answer(request: WxRequest): Answer {
       return { statusCode: 200, data: { ...BINDINGS.asAuthorizer[0]!, status: 'ended', endedAt: Date.now(), endReason: 'ENDED_BY_AUTHORIZER' } }
     case `GET /api/invitation-links/${LINK_TOKEN}`:
       return { statusCode: 200, data: invitation({ invitationId: 'inv-link-1', expiresAt: Date.now() + 3_600_000 }) }
+    case 'GET /api/commitment':
+      return { statusCode: 200, data: { ...COMMITMENT, acceptedAt: NOW } }
+    case 'POST /api/invitations/check':
+      return { statusCode: 200, data: { needsAcceptance: true } }
+    case 'POST /api/invitations':
+      return { statusCode: 201, data: invitation({ box: 'sent', counterpart: { maskedName: '卓*', maskedIdNumber: '5401**********2428' }, relation: 'parent', expiresAt: Date.now() + 72 * 3_600_000 }) }
+    case 'POST /api/invitations/inv-1/link':
+      return { statusCode: 200, data: INVITATION_LINK }
     case 'POST /api/invitations/inv-link-1/accept':
       return { statusCode: 200, data: BINDINGS.asAuthorizer[0] }
     default:
@@ -475,5 +490,116 @@ describe('weapp: the shared invitation (发送给家人) lands on /pages/invite'
     expect(comp.dom.textContent).not.toContain('卓')
     expect(storage.get('fs.pending-invite')).toBeUndefined()
     comp.detach()
+  })
+})
+
+/** A node of the Taro tree the compiled page renders from (its setData'd `root`): sid, children, props by short key. */
+interface TaroNode {
+  sid?: string
+  v?: string
+  cn?: TaroNode[]
+  [prop: string]: unknown
+}
+
+/** The rendered node whose own text child is `text`, searched depth-first. */
+function nodeWithText(node: TaroNode, text: string): TaroNode | undefined {
+  if (node.cn?.some((child) => child.v === text)) return node
+  for (const child of node.cn ?? []) {
+    const found = nodeWithText(child, text)
+    if (found) return found
+  }
+  return undefined
+}
+
+/** The short key base.wxml binds a <button>'s open-type to (i.p11 in this build): read from the compiled template, not assumed. */
+function buttonOpenTypeKey(): string {
+  const template = readFileSync(path.join(dist, 'base.wxml'), 'utf8')
+  const key = /<button[^>]*\sopen-type="\{\{i\.(p\d+)\}\}"/.exec(template)?.[1]
+  if (!key) throw new Error('base.wxml binds no open-type on <button>')
+  return key
+}
+
+/** The card's title as the page's source words it (use-invitation-share.ts): about the service, never the people. */
+const SHARE_TITLE = '家人邀请您开通医保个人账户家庭共济'
+
+type SharePage = { onShareAppMessage(options: { from: 'button' | 'menu'; target?: unknown }): { title: string; path: string } }
+
+describe('weapp: 发送给家人 on the compiled add-relative page shares the invitation card', () => {
+  const zhuoma = DEMO_PEOPLE.items.find((p) => p.key === 'zhuoma')!
+  const MOTHER = { name: zhuoma.name, idNumber: zhuoma.idNumber }
+  const linkRoute = `POST /api/invitations/${invitation().invitationId}/link`
+
+  /**
+   * Fill the compiled form through its real nodes (a tap on the 父母 chip, input events with
+   * detail.value), tap the submit, pass the face page through the recording wx, and wait for
+   * the done view. Each event waits for its render: Taro's React commits a state change after
+   * the event, and a submit tapped before that sees the empty form and does nothing.
+   */
+  async function inviteMother() {
+    storage.set('fs.session', SESSION)
+    const page = renderPage('pages/add-relative/index')
+    await vi.waitFor(() => expect(page.dom.textContent).toContain('下一步：人脸验证'))
+    page.querySelectorAll('.chip')[RELATIONS.indexOf('parent')]!.dispatchEvent('tap')
+    await vi.waitFor(() => expect(page.dom.innerHTML).toMatch(/chip--active[^>]*>父母</))
+    const [nameInput, idInput] = page.querySelectorAll('.text-input')
+    nameInput!.dispatchEvent('input', { detail: { value: MOTHER.name } })
+    idInput!.dispatchEvent('input', { detail: { value: MOTHER.idNumber } })
+    await vi.waitFor(() => expect(page.dom.textContent).toContain('根据身份证号，这位家人'))
+
+    page.querySelector('.app-btn--primary').dispatchEvent('tap')
+    await vi.waitFor(() => expect(g.wx.navigateTo).toHaveBeenCalled())
+    const url = (calls.find((c) => c.api === 'navigateTo')?.options.url ?? '') as string
+    expect(url.startsWith(`/pages/face/index?purpose=bind&target=${MOTHER.idNumber}&rid=`)).toBe(true)
+    const face = await openFacePage(queryOf(url))
+    face.querySelector('.app-btn--primary').dispatchEvent('tap')
+    await vi.waitFor(() => expect(page.dom.textContent).toContain('邀请已发送'))
+    return { page, face, share: page.instance as unknown as SharePage }
+  }
+
+  it('when an invitation is made, then the 发送给家人 button (open-type="share") and onShareAppMessage give a card that opens /pages/invite with the signed link token', async () => {
+    const { page, face, share } = await inviteMother()
+    await vi.waitFor(() => expect(page.dom.textContent).toContain('发送给家人'))
+
+    // The wx calls and BFF requests of the whole flow, in order.
+    const order = apisCalled().filter((a) => !/GET \/api\/(policy|commitment|face\/status)/.test(a))
+    expect(order).toEqual([
+      'requestSubscribeMessage',
+      'POST /api/subscriptions',
+      'POST /api/invitations/check',
+      'navigateTo',
+      'POST /api/face/sessions',
+      'checkIsSupportFacialRecognition',
+      'requestFacialVerify',
+      `POST /api/face/sessions/${FACE_SESSION.sessionId}/complete`,
+      'POST /api/invitations',
+      linkRoute,
+    ])
+    expect(calls.find((c) => c.api === 'requestSubscribeMessage')?.options).toEqual({ tmplIds: templatesOfFlow('invite') })
+    expect(requestBody('POST /api/invitations')).toEqual({ ...MOTHER, relation: 'parent', faceTicket: FACE_TICKET.ticket, commitmentVersion: COMMITMENT.version })
+
+    // The button is WeChat's share button of the compiled template, not a tap handler of ours.
+    const button = nodeWithText((page.instance.data as { root: TaroNode }).root, '发送给家人')
+    expect(button?.[buttonOpenTypeKey()]).toBe('share')
+
+    // WeChat asks the page for the card: from the button (with its target) and from the menu.
+    const fromButton = share.onShareAppMessage({ from: 'button', target: { id: button!.sid, dataset: { sid: button!.sid } } })
+    expect(fromButton).toEqual({ title: SHARE_TITLE, path: `/pages/invite/index?t=${INVITATION_LINK.token}` })
+    expect(share.onShareAppMessage({ from: 'menu' })).toEqual(fromButton)
+    expect(fromButton.title).not.toMatch(/卓|扎/) // a chat list shows the title: no names (issue 11)
+    face.detach()
+    page.detach()
+  })
+
+  it('when the BFF refuses the link (409 INVITATION_NOT_PENDING), then there is no share button, the refusal is shown, and a share opens home rather than a broken invitation path', async () => {
+    script(linkRoute, apiError(409, 'INVITATION_NOT_PENDING'))
+    const { page, face, share } = await inviteMother()
+    await vi.waitFor(() => expect(page.dom.textContent).toContain('这条邀请已被处理'))
+    expect(apisCalled()).toContain(linkRoute)
+    expect(page.dom.textContent).not.toContain('发送给家人')
+    expect(nodeWithText((page.instance.data as { root: TaroNode }).root, '发送给家人')).toBeUndefined()
+
+    expect(share.onShareAppMessage({ from: 'menu' })).toEqual({ title: SHARE_TITLE, path: '/pages/index/index' })
+    face.detach()
+    page.detach()
   })
 })
