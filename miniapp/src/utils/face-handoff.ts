@@ -10,9 +10,10 @@
  * face page's unload triggers the same event with null, so the opener never waits forever.
  * The event is per request id, so two openers (or a stale face page) cannot mix tickets up.
  *
- * The ID number and name for 'activate' stay in this module's memory rather than in the URL
- * (h5 puts params in the address bar and browser history); a reloaded face page has lost
- * them and asks the person to start again.
+ * What is to be verified (purpose and target: the person's own ID number and name for
+ * 'activate', a relative's ID number for 'bind') stays in this module's memory, never in the URL:
+ * h5 puts params in the address bar and browser history. Only the purpose and the request id
+ * travel in the URL; a reloaded face page has lost the request and asks the person to start again.
  */
 import Taro from '@tarojs/taro'
 import type { FaceSessionRequest } from '@/services/face'
@@ -36,8 +37,7 @@ export function verifyFace(request: FaceSessionRequest): Promise<FaceResult | nu
       pending.delete(id)
       resolve(result)
     })
-    const target = request.purpose === 'activate' ? '' : `&target=${encodeURIComponent(request.target)}`
-    Taro.navigateTo({ url: `${FACE_PAGE}?purpose=${request.purpose}${target}&rid=${id}` }).catch(() => {
+    Taro.navigateTo({ url: `${FACE_PAGE}?purpose=${request.purpose}&rid=${id}` }).catch(() => {
       Taro.eventCenter.off(`${EVENT}${id}`)
       pending.delete(id)
       resolve(null)
