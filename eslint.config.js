@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -18,7 +19,20 @@ export default tseslint.config(
     },
   },
   {
-    // shared/ is protocol-free (STYLE 3): no I/O libraries, nothing from the other packages.
+    // The rules of hooks in the mini-program: a hook called conditionally or an effect missing a
+    // dependency is a bug that shows only at run time (stale data under a new selection, issue 12).
+    // The React Compiler rules of the plugin's newer presets (purity, set-state-in-effect) are
+    // not on: this app does not use the compiler, and Taro's page hooks load data in effects.
+    files: ['miniapp/src/**/*.{ts,tsx}', 'miniapp/test/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    // shared/ is protocol-free: no I/O libraries, nothing from the other packages (it runs in the
+    // mini-program, the BFF and the platform alike).
     files: ['shared/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -41,6 +41,9 @@ export function useRequest<T>(load: () => Promise<T>, deps: readonly unknown[] =
     } finally {
       if (ticket === latest.current) setLoading(false)
     }
+    // The caller's list says when `load` changes, as with useEffect's own: `load` is a new
+    // closure on every render and would reload each time.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deps come from the caller
   }, deps)
 
   useEffect(() => {

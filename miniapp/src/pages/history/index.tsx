@@ -63,6 +63,7 @@ function HistoryOf({ hasAccount }: { hasAccount: boolean }) {
       return tab === 'deductions' ? listDeductions(filter, cursor) : listPayments(filter, cursor)
     },
     // the year is part of what is shown: a new year is a new list, never the old rows meanwhile
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- year is on purpose: it makes a new list
     [tab, relativeFilter, monthFilter, year],
   )
   const list = useCursorList<DeductionView | PaymentView>(fetchPage)
