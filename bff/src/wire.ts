@@ -12,8 +12,8 @@ import type { BffDeps } from './deps';
 import type { BffConfig } from './env';
 
 /** Logs never carry names, ID numbers or tokens, even when an object with them slips in. */
-export function createLogger(level: BffConfig['logLevel']): Logger {
-  return pino({
+export function createLogger(level: BffConfig['logLevel'], destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     redact: {
       paths: [
@@ -22,7 +22,8 @@ export function createLogger(level: BffConfig['logLevel']): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** The one place where real adapters are wired to the ports (STYLE 4). */
