@@ -130,7 +130,6 @@ export async function startMocks(options: StartMocksOptions): Promise<RunningMoc
     consumer,
     async close() {
       if (sweeper) clearInterval(sweeper);
-      await notifier.idle();
       await notifier.close();
       await consumer?.close();
       await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
