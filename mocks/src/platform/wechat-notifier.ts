@@ -84,7 +84,8 @@ export function outboxWriter(options: { store: PlatformStore; outboxKey: string;
  *     between (2) and (3) loses this nudge rather than risk a second message (WeChat's send has
  *     no idempotency key; the in-app feed has the event either way);
  * (3) the send to WeChat;
- * (4) XACK + XDEL — a crash before it: the redelivery finds the mark and only acknowledges.
+ * (4) XACK + XDEL, once per batch read — a crash before it: the redelivery finds the marks and
+ *     only acknowledges.
  */
 export function outboxConsumer(options: {
   wechatUrl: string;
@@ -165,26 +166,37 @@ export function outboxConsumer(options: {
     if (answer.errcode !== 0) throw new Error(`subscribe/send errcode ${answer.errcode} (${event.kind})`);
   }
 
-  async function handle(entryId: string, fields: string[]): Promise<void> {
+  type Entries = Array<[string, string[]]>;
+
+  /** Steps (2) and (3) of one entry. */
+  async function deliver(entryId: string, fields: string[]): Promise<void> {
     const field = (f: string) => fields[fields.indexOf(f) + 1] ?? '';
     const dedupeId = field('d');
-    working.add(entryId);
+    await options.faults?.afterRead?.(dedupeId);
+    const marked = await redis.set(`${key}:sent:${dedupeId}`, entryId, 'EX', SENT_MARK_S, 'NX');
+    if (marked !== 'OK') return;
+    const event = JSON.parse(field('e')) as Event;
+    // A refusal or a network fault is logged, never retried: the feed is the record.
+    await send(field('p'), event).catch((error: unknown) => log.warn({ err: error, kind: event.kind }, 'subscription message not sent'));
+    await options.faults?.afterSend?.(dedupeId);
+  }
+
+  /** A batch as read: each entry delivered, then those delivered acknowledged together (4). */
+  async function handle(entries: Entries): Promise<number> {
+    if (entries.length === 0) return 0;
+    for (const [id] of entries) working.add(id);
     try {
-      await options.faults?.afterRead?.(dedupeId);
-      const marked = await redis.set(`${key}:sent:${dedupeId}`, entryId, 'EX', SENT_MARK_S, 'NX');
-      if (marked === 'OK') {
-        const event = JSON.parse(field('e')) as Event;
-        // A refusal or a network fault is logged, never retried: the feed is the record.
-        await send(field('p'), event).catch((error: unknown) => log.warn({ err: error, kind: event.kind }, 'subscription message not sent'));
-        await options.faults?.afterSend?.(dedupeId);
-      }
-      await redis.multi().xack(key, GROUP, entryId).xdel(key, entryId).exec();
+      const outcomes = await Promise.allSettled(entries.map(([id, fields]) => deliver(id, fields)));
+      const done = entries.filter((_, i) => outcomes[i]!.status === 'fulfilled').map(([id]) => id);
+      if (done.length > 0) await redis.multi().xack(key, GROUP, ...done).xdel(key, ...done).exec();
+      const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+      if (failed) throw failed.reason;
+      return entries.length;
     } finally {
-      working.delete(entryId);
+      for (const [id] of entries) working.delete(id);
     }
   }
 
-  type Entries = Array<[string, string[]]>;
   type StreamReply = Array<[string, Entries]> | [string, Entries] | null;
   /** [[key, entries]] for one stream — or [key, entries] as this Redis answered it through call(). */
   const entriesOf = (reply: StreamReply): Entries => {
@@ -196,18 +208,14 @@ export function outboxConsumer(options: {
     const reply = (await connection.call(
       'XREADGROUP', 'GROUP', GROUP, name, 'COUNT', '64', ...(blockMs === null ? [] : ['BLOCK', String(blockMs)]), 'STREAMS', key, '>',
     )) as StreamReply;
-    const entries = entriesOf(reply);
-    await Promise.all(entries.map(([id, fields]) => handle(id, fields)));
-    return entries.length;
+    return handle(entriesOf(reply));
   }
 
   async function reclaim(minIdleMs = RECLAIM_IDLE_MS): Promise<number> {
     await ensureGroup();
     const reply = (await redis.call('XAUTOCLAIM', key, GROUP, name, String(minIdleMs), '0-0', 'COUNT', '64')) as [string, Array<[string, string[] | null]>];
     // A claimed entry deleted meanwhile comes back without fields: nothing to send.
-    const entries = reply[1].filter((e): e is [string, string[]] => Array.isArray(e[1]));
-    await Promise.all(entries.map(([id, fields]) => handle(id, fields)));
-    return entries.length;
+    return handle(reply[1].filter((e): e is [string, string[]] => Array.isArray(e[1])));
   }
 
   return {
