@@ -80,7 +80,8 @@ export function outboxWriter(options: { store: PlatformStore; outboxKey: string;
  * Steps per entry and what a crash after each leaves:
  * (1) read (XREADGROUP) — the entry is pending for this consumer; after RECLAIM_IDLE_MS another
  *     consumer (or this one restarted) takes it over (XAUTOCLAIM) and starts again at (2);
- * (2) the sent mark (SET NX on the dedupe id) — a redelivery finds it and sends nothing: a crash
+ * (2) the person's openid read (nothing to send: straight to (4)), then the sent mark (SET NX
+ *     on the dedupe id) — a redelivery finds it and sends nothing: a crash
  *     between (2) and (3) loses this nudge rather than risk a second message (WeChat's send has
  *     no idempotency key; the in-app feed has the event either way);
  * (3) the send to WeChat;
@@ -148,13 +149,16 @@ export function outboxConsumer(options: {
     return typeof value === 'string' ? value : null;
   };
 
-  async function send(personId: string, event: Event): Promise<void> {
+  /** The message for this person, or null when none goes out: read-only, so before the mark. */
+  async function messageFor(personId: string, event: Event): Promise<object | null> {
     // One field, not the whole person (HGETALL): only the linked openid is needed.
     const openid = await redis.hget(store.k(personId).person, 'ecOpenid');
-    if (!openid) return; // no linked WeChat account (e.g. a child activated by a guardian)
+    if (!openid) return null; // no linked WeChat account (e.g. a child activated by a guardian)
     const message = subscriptionMessage(event.kind, { counterpartName: counterpartOf(event), at: event.at });
-    if (!message) return;
-    const body = { touser: openid, ...message, miniprogram_state: 'formal', lang: 'zh_CN' };
+    return message ? { touser: openid, ...message, miniprogram_state: 'formal', lang: 'zh_CN' } : null;
+  }
+
+  async function send(body: object, kind: string): Promise<void> {
     let answer = await post(body);
     // 40001 (not the latest token) or 42001 (expired): fetch a new token once and send again.
     if (answer.errcode === 40001 || answer.errcode === 42001) {
@@ -163,7 +167,7 @@ export function outboxConsumer(options: {
     }
     // 43101: the person has not accepted this template (wx.requestSubscribeMessage): expected.
     if (answer.errcode === 43101) return;
-    if (answer.errcode !== 0) throw new Error(`subscribe/send errcode ${answer.errcode} (${event.kind})`);
+    if (answer.errcode !== 0) throw new Error(`subscribe/send errcode ${answer.errcode} (${kind})`);
   }
 
   type Entries = Array<[string, string[]]>;
@@ -173,11 +177,13 @@ export function outboxConsumer(options: {
     const field = (f: string) => fields[fields.indexOf(f) + 1] ?? '';
     const dedupeId = field('d');
     await options.faults?.afterRead?.(dedupeId);
+    const event = JSON.parse(field('e')) as Event;
+    const body = await messageFor(field('p'), event);
+    if (!body) return; // nothing to send: no mark needed
     const marked = await redis.set(`${key}:sent:${dedupeId}`, entryId, 'EX', SENT_MARK_S, 'NX');
     if (marked !== 'OK') return;
-    const event = JSON.parse(field('e')) as Event;
     // A refusal or a network fault is logged, never retried: the feed is the record.
-    await send(field('p'), event).catch((error: unknown) => log.warn({ err: error, kind: event.kind }, 'subscription message not sent'));
+    await send(body, event.kind).catch((error: unknown) => log.warn({ err: error, kind: event.kind }, 'subscription message not sent'));
     await options.faults?.afterSend?.(dedupeId);
   }
 
