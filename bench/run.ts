@@ -11,17 +11,26 @@
  * minimum work, so that each product path is also quoted as a ratio of its architecture's limit.
  * Each load measurement runs --runs times (3) and reports the median.
  *
+ * The servers run from their compiled output (`npm run build`, as production does); --tsx runs
+ * the TypeScript sources through the tsx loader instead. The stand-ins run one per process
+ * (MOCKS_ONLY): the platform, WeChat (with its face service) and the outbox consumer that sends
+ * the subscription messages, so that WeChat's work is not charged to the platform; --one-mocks
+ * runs them in one process as before.
+ *
  *   node --import tsx bench/run.ts [--duration=5] [--warmup=1] [--runs=3]
- *                                  [--only=home,history,settlement,latency]
+ *                                  [--only=home,history,settlement,settlement-quiet,presettlement,cancellation,latency,history_p50]
  *                                  [--profile]   (V8 CPU profiles of the BFF and the mocks)
+ *                                  [--cluster] [--tsx] [--one-mocks]
  */
 import { createSecretKey, randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeIdNumber, TIBET_2022 } from '@family-share/shared';
 import jwt from 'jsonwebtoken';
-import { demoPerson } from '../mocks/src/platform/demo-people';
+import pino from 'pino';
+import { demoPerson, seedDemo } from '../mocks/src/platform/demo-people';
+import { silentNotifier } from '../mocks/src/platform/deps';
 import { DEMO_INSTITUTIONS } from '../mocks/src/platform/institutions';
 import { PlatformStore } from '../mocks/src/platform/store/platform-store';
 import { connectRedis } from '../mocks/src/platform/store/redis-client';
@@ -48,6 +57,8 @@ const RUNS = Number(args.get('runs') ?? 3);
 const CLUSTER = args.has('cluster');
 const ONLY = args.get('only')?.split(',');
 const PROFILE = args.has('profile');
+const TSX = args.has('tsx');
+const ONE_MOCKS = args.has('one-mocks');
 const wanted = (name: string) => !ONLY || ONLY.includes(name);
 
 const started = Date.now();
@@ -71,6 +82,13 @@ async function shutdown(): Promise<void> {
   await redis.dispose().catch(() => undefined);
 }
 
+/** A server's entry point: the compiled bundle unless --tsx. */
+const entryOf = (ts: string, js: string) => {
+  if (TSX) return ts;
+  if (!existsSync(join(ROOT, js))) throw new Error(`${js} is missing: npm run build first (or --tsx)`);
+  return js;
+};
+
 try {
   const [platformPort, wechatPort, facePort, bffPort, baselinePort, limitPlatformPort, limitFrontPort] = await Promise.all(
     Array.from({ length: 7 }, () => freePort()),
@@ -87,7 +105,7 @@ try {
   children.push(
     await startChild({
       name: 'baseline',
-      entry: 'bench/baseline-server.ts',
+      entry: entryOf('bench/baseline-server.ts', 'bench/dist/baseline-server.js'),
       env: { ...production, BASELINE_PORT: String(baselinePort) },
       healthUrl: `${baselineUrl}/`,
     }),
@@ -96,7 +114,7 @@ try {
   children.push(
     await startChild({
       name: 'limit-platform',
-      entry: 'bench/limit-server.ts',
+      entry: entryOf('bench/limit-server.ts', 'bench/dist/limit-server.js'),
       env: { ...production, LIMIT_ROLE: 'platform', LIMIT_PORT: String(limitPlatformPort), REDIS_URL: redis.url },
       healthUrl: `${limitPlatformUrl}/healthz`,
     }),
@@ -104,37 +122,40 @@ try {
   children.push(
     await startChild({
       name: 'limit-front',
-      entry: 'bench/limit-server.ts',
+      entry: entryOf('bench/limit-server.ts', 'bench/dist/limit-server.js'),
       env: { ...production, LIMIT_ROLE: 'front', LIMIT_PORT: String(limitFrontPort), REDIS_URL: redis.url, JWT_SECRET: keys.jwt, LIMIT_PLATFORM_URL: limitPlatformUrl },
       healthUrl: `${limitFrontUrl}/healthz`,
     }),
   );
-  children.push(
-    await startChild({
-      name: 'mocks',
-      entry: 'mocks/src/main.ts',
-      nodeFlags,
-      env: {
-        ...production,
-        REDIS_URL: redis.url,
-        PLATFORM_PORT: String(platformPort),
-        WECHAT_PORT: String(wechatPort),
-        FACE_PORT: String(facePort),
-        PLATFORM_KEY: keys.platform,
-        WECHAT_APP_ID,
-        WECHAT_APP_SECRET: keys.wechatSecret,
-        FACE_KEY: keys.face,
-        PLATFORM_POLICY: TIBET_2022.name,
-        // The stand-in of the outside world: its own logs are not the product's cost.
-        LOG_LEVEL: 'warn',
-      },
-      healthUrl: `${platformUrl}/healthz`,
-    }),
-  );
+  const mocksEnv = {
+    ...production,
+    REDIS_URL: redis.url,
+    PLATFORM_PORT: String(platformPort),
+    WECHAT_PORT: String(wechatPort),
+    FACE_PORT: String(facePort),
+    PLATFORM_KEY: keys.platform,
+    WECHAT_APP_ID,
+    WECHAT_APP_SECRET: keys.wechatSecret,
+    FACE_KEY: keys.face,
+    PLATFORM_POLICY: TIBET_2022.name,
+    // The stand-in of the outside world: its own logs are not the product's cost.
+    LOG_LEVEL: 'warn',
+  };
+  const mocksEntry = entryOf('mocks/src/main.ts', 'mocks/dist/main.js');
+  const tokenUrl = `${wechatUrl}/cgi-bin/token?grant_type=client_credential&appid=${WECHAT_APP_ID}&secret=${keys.wechatSecret}`;
+  if (ONE_MOCKS) {
+    children.push(await startChild({ name: 'platform', entry: mocksEntry, nodeFlags, env: mocksEnv, healthUrl: `${platformUrl}/healthz` }));
+  } else {
+    // WeChat first: the platform's and the consumer's clients find it on its port.
+    children.push(await startChild({ name: 'wechat', entry: mocksEntry, env: { ...mocksEnv, MOCKS_ONLY: 'wechat' }, healthUrl: tokenUrl }));
+    children.push(await startChild({ name: 'platform', entry: mocksEntry, nodeFlags, env: { ...mocksEnv, MOCKS_ONLY: 'platform' }, healthUrl: `${platformUrl}/healthz` }));
+    // No port of its own: it reads the outbox stream; ready enough once it runs.
+    children.push(await startChild({ name: 'notifier', entry: mocksEntry, env: { ...mocksEnv, MOCKS_ONLY: 'notifier' }, healthUrl: tokenUrl }));
+  }
   children.push(
     await startChild({
       name: 'bff',
-      entry: 'bff/src/main.ts',
+      entry: entryOf('bff/src/main.ts', 'bff/dist/main.js'),
       nodeFlags,
       env: {
         ...production,
@@ -172,6 +193,8 @@ try {
   let personSeq = 0;
   const SURNAMES = '白次扎卓格达旺尼索拉边德';
   const GIVEN = '玛仁西珍桑瓦堆玛朗巴吉姆';
+  /** The counter reads a card holder's ID number from the card; the platform's own paths take the person number. */
+  const idNumberOf = new Map<string, string>();
   const newPerson = async (facts: { insurance: 'employee' | 'resident'; balance?: number; linked?: boolean }) => {
     personSeq += 1;
     const born = new Date(Date.UTC(1960, 0, 1) + personSeq * 86_400_000 * 97).toISOString().slice(0, 10);
@@ -183,6 +206,7 @@ try {
       balance: facts.insurance === 'employee' ? (facts.balance ?? 0) : 0, eCredentialActive: true,
       ...(facts.linked === false ? {} : { openid }),
     });
+    idNumberOf.set(psnNo, idNumber);
     return { psnNo, name, openid };
   };
   const bind = (a: { psnNo: string }, b: { psnNo: string; name: string }, relation: string) =>
@@ -198,6 +222,9 @@ try {
   };
 
   const store = new PlatformStore(connectRedis(redis.url));
+  // The demo people (home reads 边巴's), written by the bench: the mocks run as in production,
+  // where DEMO_MODE is refused.
+  await seedDemo({ store, policy: TIBET_2022, clock: Date.now, notifier: silentNotifier, log: pino({ level: 'silent' }) });
   const BIG = 10_000_000_000; // 100 million yuan: no run comes near the 3000-yuan floor
   const now = Date.now();
   const YEARS = 3 * 365 * 86_400_000;
@@ -249,10 +276,14 @@ try {
   const institution = DEMO_INSTITUTIONS[3]!;
   const runTag = randomBytes(4).toString('hex');
   let settlementSeq = 0;
+  /** The settlements made under load, in order: the cancellation run cancels them one each. */
+  const settled: string[] = [];
   const settlementBody = (holders: string[] = cardHolders) => {
     settlementSeq += 1;
+    const settlementId = `bench-${runTag}-${settlementSeq}`;
+    if (holders === cardHolders) settled.push(settlementId);
     return JSON.stringify({
-      settlementId: `bench-${runTag}-${settlementSeq}`,
+      settlementId,
       cardHolderPsnNo: holders[settlementSeq % holders.length],
       charge: 100 + ((settlementSeq * 7919) % 20_000),
       institution,
@@ -283,13 +314,30 @@ try {
   const watch = {
     baseline: pidOf('baseline'),
     bff: pidOf('bff'),
-    mocks: pidOf('mocks'),
+    platform: pidOf('platform'),
+    wechat: pidOf('wechat'),
+    notifier: pidOf('notifier'),
     'limit-front': pidOf('limit-front'),
     'limit-platform': pidOf('limit-platform'),
     ...Object.fromEntries(redis.pids.map((pid, i) => [redis.pids.length === 1 ? 'redis' : `redis${i}`, pid])),
   };
   const runs: Record<string, LoadResult & { runs: number[] }> = {};
+  /**
+   * The WeChat messages of earlier runs leave through the outbox after their requests: wait
+   * until its consumer is done (entries are deleted once sent), so that its CPU is not charged
+   * to the next measurement.
+   */
+  const outboxDrained = async () => {
+    const deadline = Date.now() + 120_000;
+    let left = await store.redis.xlen('plat:outbox');
+    if (left > 0) say(`waiting for the outbox to drain (${left} messages)…`);
+    while (left > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      left = await store.redis.xlen('plat:outbox');
+    }
+  };
   const measure = async (name: string, run: () => Promise<LoadResult>, connections = CONNECTIONS) => {
+    await outboxDrained();
     say(`${name}: ${RUNS} × (${WARMUP_S} s warm-up, ${DURATION_S} s at ${connections} connections)…`);
     const each: LoadResult[] = [];
     for (let i = 0; i < RUNS; i += 1) each.push(await run());
@@ -327,10 +375,62 @@ try {
       watch,
       connections,
     );
-  if (wanted('settlement')) {
+  if (wanted('settlement') || wanted('presettlement') || wanted('cancellation')) {
     await measure('limit_settlement_min', limitSettlementLoad('/settle-min'));
     await measure('limit_settlement', limitSettlementLoad('/settle'));
     await measure('platform_settlement', () => settlementLoad(cardHolders));
+  }
+  // The counter's other paths (R22, R23), against the settlement's limit: a pre-settlement
+  // reads what a settlement reads and writes nothing; a cancellation refunds what a
+  // settlement took, each one a settlement made under load just before.
+  let presettlementSeq = 0;
+  if (wanted('presettlement')) {
+    await measure('platform_presettlement', () =>
+      load(
+        {
+          url: platformUrl,
+          requests: [{
+            method: 'POST', path: '/v1/counter/pre-settlements', headers: platformHeaders,
+            setupRequest: (request) => {
+              presettlementSeq += 1;
+              const charge = 100 + ((presettlementSeq * 7919) % 20_000);
+              return { ...request, body: JSON.stringify({ cardHolderIdNumber: idNumberOf.get(cardHolders[presettlementSeq % cardHolders.length]!), institutionCode: institution.code, charge }) };
+            },
+          }],
+        },
+        DURATION_S,
+        WARMUP_S,
+        watch,
+      ),
+    );
+  }
+  let cancelled = 0;
+  if (wanted('cancellation')) {
+    // Each run cancels settlements made just before it, unmeasured, until there are twice as
+    // many as the last run took (one settlement run's worth ran out: a cancellation is faster).
+    let lastRps = runs.platform_settlement?.rps ?? 1_000;
+    await measure('platform_cancellation', async () => {
+      while (settled.length - cancelled < 2 * lastRps * (WARMUP_S + DURATION_S)) await settlementLoad(cardHolders);
+      const result = await load(
+        {
+          url: platformUrl,
+          requests: [{
+            method: 'POST', path: '/v1/counter/cancellations', headers: platformHeaders,
+            // Past the last settlement made the id is unknown: 404, counted as a failed run.
+            setupRequest: (request) => {
+              const settlementId = settled[cancelled] ?? `never-made-${cancelled}`;
+              cancelled += 1;
+              return { ...request, body: JSON.stringify({ cancellationId: `cnl-${settlementId}`, settlementId, institutionCode: institution.code }) };
+            },
+          }],
+        },
+        DURATION_S,
+        WARMUP_S,
+        watch,
+      );
+      lastRps = result.rps;
+      return result;
+    });
   }
   // The same without WeChat accounts linked: no subscription messages (R20), whose stand-in
   // runs in the platform's process and is not the platform's own cost in production.
@@ -393,6 +493,8 @@ try {
     bff_home: entry(runs.bff_home, runs.limit_home),
     bff_history: entry(runs.bff_history, runs.limit_home),
     platform_settlement: entry(runs.platform_settlement, runs.limit_settlement),
+    platform_presettlement: entry(runs.platform_presettlement, runs.limit_settlement),
+    platform_cancellation: entry(runs.platform_cancellation, runs.limit_settlement),
     latency_low_load: {
       limit_home_1: latency('limit_home@1'),
       bff_home_1: latency('bff_home@1'),
@@ -400,6 +502,9 @@ try {
       bff_home_10: latency('bff_home@10'),
     },
     runs_per_measurement: RUNS,
+    runtime: TSX ? 'tsx (TypeScript sources)' : 'compiled JS (npm run build)',
+    mocks: ONE_MOCKS ? 'one process' : 'one process per stand-in (platform, wechat, notifier)',
+    cpu_us_per_request: Object.fromEntries(Object.entries(runs).map(([name, r]) => [name, r.cpuPerRequestUs])),
     redis: CLUSTER ? 'cluster, 3 masters' : 'single',
     allocate_per_s: allocate.perSecond,
     history_p50_ms: historyP50 ? { n100: historyP50.platform_n100!, n100k: historyP50.platform_n100k! } : null,
@@ -431,6 +536,8 @@ try {
   againstLimit('bff_home', runs.bff_home, runs.limit_home, 0.8);
   againstLimit('bff_history (1k entries)', runs.bff_history, runs.limit_home, 0.7);
   againstLimit('platform_settlement', runs.platform_settlement, runs.limit_settlement, 0.7);
+  againstLimit('platform_presettlement', runs.platform_presettlement, runs.limit_settlement, 0.7);
+  againstLimit('platform_cancellation', runs.platform_cancellation, runs.limit_settlement, 0.7);
   for (const c of [1, 10]) {
     const l = runs[`limit_home@${c}`];
     const b = runs[`bff_home@${c}`];

@@ -20,7 +20,7 @@ export interface ChildOptions {
   name: string;
   entry: string;
   env: Record<string, string>;
-  /** Node flags before `--import tsx`, e.g. ['--cpu-prof', '--cpu-prof-dir', dir]. */
+  /** Node flags before the entry (and `--import tsx` for a .ts one), e.g. ['--cpu-prof', '--cpu-prof-dir', dir]. */
   nodeFlags?: string[];
   /** Polled until it answers 200. */
   healthUrl: string;
@@ -28,7 +28,9 @@ export interface ChildOptions {
 }
 
 export async function startChild(options: ChildOptions): Promise<Child> {
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', options.entry], {
+  // Compiled entry points (npm run build) run on plain node, as in production; .ts through tsx.
+  const loader = options.entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...loader, options.entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...options.env },
     // stdout (the request log, when on) goes nowhere: a pipe nobody reads would block pino.

@@ -6,6 +6,7 @@ import { COMMITMENT_VERSION } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { REFRESH_GRACE_MS } from '../src/use-cases/refresh-session';
+import { createLogger } from '../src/wire';
 import { code, startBffHarness, type BffHarness } from './harness';
 
 let h: BffHarness;
@@ -186,6 +187,29 @@ describe('bad input and failures', () => {
     expect(logged).not.toContain(p.idNumber);
     expect(logged).not.toContain(p.name);
     expect(logged).not.toContain(client.accessToken);
+  });
+
+  it('when the production logger writes the access line without its redaction walk, then the line has only its fixed fields, no ID number, name or token, and error logs are still redacted', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write(chunk, _enc, done) { lines.push(chunk.toString()); done(); } });
+    const log = createLogger('info', sink);
+    const app = createApp({ ...h.stack.bff.deps, log });
+    const p = await h.newPerson();
+    const client = await h.login(p.openid);
+    await request(app.callback()).post('/api/face/sessions').set(bearer(client.accessToken)).send({ purpose: 'activate', name: p.name, idNumber: p.idNumber });
+    await request(app.callback()).get(`/api/history/deductions?relative=${p.idNumber}`).set(bearer(client.accessToken));
+    const access = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'request');
+    expect(access.length).toBeGreaterThanOrEqual(2);
+    for (const line of access) {
+      expect(Object.keys(line).sort()).toEqual(['hostname', 'level', 'method', 'ms', 'msg', 'pid', 'requestId', 'route', 'status', 'time']);
+    }
+    const logged = lines.join('');
+    for (const secret of [p.idNumber, p.name, client.accessToken, p.openid]) expect(logged).not.toContain(secret);
+    // The error logs keep the redaction: an object with personal data that slips in is censored.
+    log.error({ person: { idNumber: p.idNumber, name: p.name }, req: { headers: { authorization: `Bearer ${client.accessToken}` } } }, 'failed');
+    const error = lines.at(-1) ?? '';
+    expect(error).toContain('[redacted]');
+    for (const secret of [p.idNumber, p.name, client.accessToken]) expect(error).not.toContain(secret);
   });
 });
 

@@ -35,6 +35,12 @@ const envSchema = (production: boolean) => z.object({
    * the demo counter page at /pos (no service key). An explicit opt-in, refused in production.
    */
   DEMO_MODE: flag.default(false),
+  /** Which stand-ins this process runs, comma-separated (platform, wechat, notifier); all when unset. */
+  MOCKS_ONLY: z
+    .string()
+    .regex(/^(platform|wechat|notifier)(,(platform|wechat|notifier))*$/)
+    .transform((v) => v.split(',') as Array<'platform' | 'wechat' | 'notifier'>)
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

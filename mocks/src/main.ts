@@ -17,8 +17,9 @@ const mocks = await startMocks({
   seed: env.DEMO_MODE,
   demo: env.DEMO_MODE,
   log,
+  only: env.MOCKS_ONLY,
 });
-log.info({ platform: mocks.platformUrl, ...(env.DEMO_MODE ? { counter: `${mocks.platformUrl}/pos` } : {}), wechat: mocks.wechatUrl, face: mocks.faceUrl, policy: env.policy.name, demo: env.DEMO_MODE }, 'mocks running');
+log.info({ only: env.MOCKS_ONLY ?? 'all', platform: mocks.platformUrl, ...(env.DEMO_MODE ? { counter: `${mocks.platformUrl}/pos` } : {}), wechat: mocks.wechatUrl, face: mocks.faceUrl, policy: env.policy.name, demo: env.DEMO_MODE }, 'mocks running');
 const stop = async () => {
   await mocks.close();
   process.exit(0);

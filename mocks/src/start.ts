@@ -10,7 +10,7 @@ import { DEMO_INSTITUTIONS } from './platform/institutions';
 import { PlatformStore } from './platform/store/platform-store';
 import { connectRedis, type RedisLike } from './platform/store/redis-client';
 import { recoverPending } from './platform/use-cases/recover-pending';
-import { wechatNotifier } from './platform/wechat-notifier';
+import { outboxConsumer, wechatNotifier, type OutboxConsumer, type OutboxNotifier } from './platform/wechat-notifier';
 import { accessTokens } from './wechat/access-tokens';
 import { createWechatApp } from './wechat/app';
 
@@ -28,7 +28,16 @@ export interface StartMocksOptions {
   demo?: boolean;
   /** How often the recovery sweeper looks for unfinished operations (ms); 0 turns it off. */
   recoveryIntervalMs?: number;
+  /**
+   * Which stand-ins this process runs (MOCKS_ONLY); all when absent. 'wechat' is WeChat's server
+   * API with its 人脸核身 (one backend: they share the access_token), 'notifier' the outbox
+   * consumer that sends subscription messages. Apart, each finds the others on its port.
+   */
+  only?: readonly MockRole[];
 }
+
+export const MOCK_ROLES = ['platform', 'wechat', 'notifier'] as const;
+export type MockRole = (typeof MOCK_ROLES)[number];
 
 export interface RunningMocks {
   platformUrl: string;
@@ -37,6 +46,8 @@ export interface RunningMocks {
   deps: PlatformDeps;
   redis: RedisLike;
   notifier: Notifier & { idle(): Promise<void> };
+  /** The outbox consumer when this process runs it alone (MOCKS_ONLY=notifier). */
+  consumer: OutboxConsumer | null;
   close(): Promise<void>;
 }
 
@@ -61,54 +72,67 @@ const urlOf = (server: Server) => `http://127.0.0.1:${(server.address() as Addre
 export async function startMocks(options: StartMocksOptions): Promise<RunningMocks> {
   const log = options.log ?? pino({ level: 'silent' });
   const clock = options.clock ?? Date.now;
+  const runs = (role: MockRole) => !options.only || options.only.includes(role);
   const redis = connectRedis(options.redisUrl, { maxRetriesPerRequest: 2 });
-  const store = new PlatformStore(redis, options.prefix);
+  const prefix = options.prefix ?? 'plat:';
+  const store = new PlatformStore(redis, prefix);
+  const outboxKey = `${prefix}outbox`;
+  const servers: Server[] = [];
 
   // One WeChat server API: the access_token of cgi-bin/token also opens 人脸核身 (served on
   // its own port only so that it can be pointed at separately).
-  const tokens = accessTokens(clock);
-  const wechatServer = await listen(
-    createWechatApp({ appId: options.wechat.appId, appSecret: options.wechat.appSecret, clock, tokens, log: log.child({ mock: 'wechat' }) }),
-    options.ports?.wechat ?? 0,
-  );
-  const wechatUrl = urlOf(wechatServer);
-  const notifier = wechatNotifier({ wechatUrl, ...options.wechat, store, log: log.child({ mock: 'notifier' }) });
+  let wechatUrl = `http://127.0.0.1:${options.ports?.wechat ?? 0}`;
+  let faceUrl = `http://127.0.0.1:${options.ports?.face ?? 0}`;
+  if (runs('wechat')) {
+    const tokens = accessTokens(clock);
+    const wechatServer = await listen(
+      createWechatApp({ appId: options.wechat.appId, appSecret: options.wechat.appSecret, clock, tokens, log: log.child({ mock: 'wechat' }) }),
+      options.ports?.wechat ?? 0,
+    );
+    const faceServer = await listen(createFaceApp({ tokens, clock, log: log.child({ mock: 'face' }) }), options.ports?.face ?? 0);
+    servers.push(wechatServer, faceServer);
+    wechatUrl = urlOf(wechatServer);
+    faceUrl = urlOf(faceServer);
+  }
+  const notifierOptions = { wechatUrl, ...options.wechat, store, outboxKey, log: log.child({ mock: 'notifier' }) };
+  // The platform writes the outbox; the consumer runs with it unless a process of its own does.
+  const notifier: OutboxNotifier = wechatNotifier({ ...notifierOptions, consume: runs('notifier') && runs('platform') });
+  const consumer = runs('notifier') && !runs('platform') ? outboxConsumer(notifierOptions) : null;
+  consumer?.run();
   const deps: PlatformDeps = { store, policy: options.policy, clock, notifier, log: log.child({ mock: 'platform' }) };
-  // Institutions are the platform's reference data (R21), there whether or not demo people are.
-  await store.saveInstitutions(DEMO_INSTITUTIONS);
-  if (options.seed !== false) await seedDemo(deps);
 
-  const platformServer = await listen(createPlatformApp(deps, { serviceKey: options.platformKey, demo: options.demo === true }), options.ports?.platform ?? 0);
-  const faceServer = await listen(
-    createFaceApp({ tokens, clock, log: log.child({ mock: 'face' }) }),
-    options.ports?.face ?? 0,
-  );
-
-  const interval = options.recoveryIntervalMs ?? 2_000;
-  const sweeper =
-    interval > 0
-      ? setInterval(() => {
-          recoverPending(deps).catch((error: unknown) => deps.log.warn({ err: error }, 'recovery sweep failed'));
-        }, interval)
-      : null;
-  sweeper?.unref();
-  if (interval > 0) await recoverPending(deps).catch(() => 0);
+  let platformUrl = `http://127.0.0.1:${options.ports?.platform ?? 0}`;
+  let sweeper: NodeJS.Timeout | null = null;
+  if (runs('platform')) {
+    // Institutions are the platform's reference data (R21), there whether or not demo people are.
+    await store.saveInstitutions(DEMO_INSTITUTIONS);
+    if (options.seed !== false) await seedDemo(deps);
+    const platformServer = await listen(createPlatformApp(deps, { serviceKey: options.platformKey, demo: options.demo === true }), options.ports?.platform ?? 0);
+    servers.push(platformServer);
+    platformUrl = urlOf(platformServer);
+    const interval = options.recoveryIntervalMs ?? 2_000;
+    if (interval > 0) {
+      sweeper = setInterval(() => {
+        recoverPending(deps).catch((error: unknown) => deps.log.warn({ err: error }, 'recovery sweep failed'));
+      }, interval);
+      sweeper.unref();
+      await recoverPending(deps).catch(() => 0);
+    }
+  }
 
   return {
-    platformUrl: urlOf(platformServer),
+    platformUrl,
     wechatUrl,
-    faceUrl: urlOf(faceServer),
+    faceUrl,
     deps,
     redis,
     notifier,
+    consumer,
     async close() {
       if (sweeper) clearInterval(sweeper);
-      await notifier.idle();
-      await Promise.all(
-        [platformServer, wechatServer, faceServer].map(
-          (server) => new Promise<void>((resolve) => server.close(() => resolve())),
-        ),
-      );
+      await notifier.close();
+      await consumer?.close();
+      await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
       redis.disconnect();
     },
   };
