@@ -17,15 +17,18 @@ vi.mock('@/services/notifications', () => ({ listNotifications: vi.fn(), markNot
 vi.mock('@/services/face', () => ({ startFaceSession: vi.fn(), completeFaceSession: vi.fn(), getFaceStatus: vi.fn() }))
 vi.mock('@/utils/face-handoff', () => ({ faceRequestOf: vi.fn(), answerFaceRequest: vi.fn(), verifyFace: vi.fn() }))
 vi.mock('@/services/policy', () => ({ loadPolicy: vi.fn(() => new Promise(() => undefined)) }))
+vi.mock('@/services/auth', () => ({ listDemoPeople: vi.fn(), loginAsDemoPerson: vi.fn(), loginWithWechat: vi.fn() }))
 
 import Bindings from '@/pages/bindings/index'
 import Face from '@/pages/face/index'
 import Home from '@/pages/index/index'
 import AddRelative from '@/pages/add-relative/index'
 import Invitations from '@/pages/invitations/index'
+import Login from '@/pages/login/index'
 import Notifications from '@/pages/notifications/index'
 import Premiums from '@/pages/premiums/index'
 import Settings from '@/pages/settings/index'
+import { listDemoPeople } from '@/services/auth'
 import { listBindings } from '@/services/bindings'
 import { getCommitment } from '@/services/commitment'
 import { getFaceStatus } from '@/services/face'
@@ -127,6 +130,16 @@ const PAGES: PageCase[] = [
       vi.mocked(getCommitment).mockResolvedValue({ ...COMMITMENT, acceptedAt: NOW })
       const { container } = render(<AddRelative />)
       await screen.findByText('家人姓名')
+      return container
+    },
+  },
+  {
+    name: 'login (the region)',
+    expect: (p) => [`${p.regionName}职工医保个人账户`],
+    mount: async () => {
+      vi.mocked(listDemoPeople).mockResolvedValue({ items: [] })
+      const { container } = render(<Login />)
+      await screen.findByText(/职工医保个人账户 · 家人共享使用/)
       return container
     },
   },

@@ -241,7 +241,7 @@ export default function Face() {
           <AppButton type='secondary' size='large' block onClick={() => Taro.navigateBack()}>
             返回修改
           </AppButton>
-          {!isApiError(phase.error) || phase.error.code === 'NETWORK_ERROR' || phase.error.code === 'SERVICE_UNAVAILABLE' ? (
+          {!isApiError(phase.error) || ['NETWORK_ERROR', 'TIMEOUT', 'SERVICE_UNAVAILABLE'].includes(phase.error.code) ? (
             <View className='face__retry'>
               <AppButton type='plain' onClick={begin}>
                 重试

@@ -8,6 +8,7 @@ import { PageShell } from '@/components/page-shell'
 import { PageState } from '@/components/page-state'
 import { Tag } from '@/components/tag'
 import { useAction } from '@/hooks/useAction'
+import { usePolicy } from '@/hooks/usePolicy'
 import { useRequest } from '@/hooks/useRequest'
 import { messageOf } from '@/i18n/error-messages'
 import { listDemoPeople, loginAsDemoPerson, loginWithWechat } from '@/services/auth'
@@ -22,6 +23,8 @@ const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 /** Login: WeChat's wx.login on weapp; on h5 (and wherever the BFF runs in demo mode) a demo picker. */
 export default function Login() {
   const people = useRequest(listDemoPeople)
+  // The region is the policy's (issue 12 item 11); until the BFF has said it, the line goes without it.
+  const words = usePolicy()
   const [chosen, setChosen] = useState<string | null>(null)
   const login = useAction(async (how: { openid: string } | 'wechat') => {
     if (how === 'wechat') await loginWithWechat()
@@ -40,7 +43,7 @@ export default function Login() {
     <PageShell className='login'>
       <View className='login__hero'>
         <View className='login__title'>医保家庭共济</View>
-        <View className='login__subtitle'>西藏职工医保个人账户 · 家人共享使用</View>
+        <View className='login__subtitle'>{words ? words.region : ''}职工医保个人账户 · 家人共享使用</View>
       </View>
 
       {login.error ? (
