@@ -166,7 +166,10 @@ export function outboxConsumer(options: {
       answer = await post(body);
     }
     // 43101: the person has not accepted this template (wx.requestSubscribeMessage): expected.
-    if (answer.errcode === 43101) return;
+    if (answer.errcode === 43101) {
+      log.debug({ kind, errcode: 43101 }, 'subscription message not sent: template not accepted');
+      return;
+    }
     if (answer.errcode !== 0) throw new Error(`subscribe/send errcode ${answer.errcode} (${kind})`);
   }
 
