@@ -48,7 +48,7 @@ const event = { kind: 'BINDING_CREATED', at: Date.now(), counterpartName: 'æ¬¡ä»
 describe('R20 subscription messages through the outbox', () => {
   it('when an operation notifies, then the request does not wait for WeChat and the in-process consumer sends the message once', async () => {
     const person = await subscribedPerson();
-    h.mocks.notifier.notify(person.idNumber, event);
+    h.mocks.notifier.notify(person.psnNo, event);
     await h.mocks.notifier.idle();
     const messages = await messagesOf(person.openid);
     expect(messages.map((m) => m.template_id)).toEqual([SUBSCRIPTION_TEMPLATES.binding]);
@@ -57,7 +57,7 @@ describe('R20 subscription messages through the outbox', () => {
   it('when the consumer dies after reading an entry and before marking it, then another consumer takes it over and sends it once', async () => {
     const person = await subscribedPerson();
     const o = outbox({ afterRead: crash });
-    o.writer.notify(person.idNumber, event);
+    o.writer.notify(person.psnNo, event);
     await o.writer.flushed();
     await expect(o.first.consumeOnce()).rejects.toThrow('crash');
     expect(await messagesOf(person.openid)).toEqual([]);
@@ -75,7 +75,7 @@ describe('R20 subscription messages through the outbox', () => {
   it('when the consumer dies after sending and before acknowledging, then the redelivery finds the dedupe mark and sends nothing more', async () => {
     const person = await subscribedPerson();
     const o = outbox({ afterSend: crash });
-    o.writer.notify(person.idNumber, event);
+    o.writer.notify(person.psnNo, event);
     await o.writer.flushed();
     await expect(o.first.consumeOnce()).rejects.toThrow('crash');
     expect(await messagesOf(person.openid)).toHaveLength(1);
@@ -89,7 +89,7 @@ describe('R20 subscription messages through the outbox', () => {
   it('when two consumers read the same outbox, then each entry goes to one of them and every message is sent once', async () => {
     const people = await Promise.all([subscribedPerson(), subscribedPerson(), subscribedPerson()]);
     const o = outbox();
-    for (const p of people) o.writer.notify(p.idNumber, event);
+    for (const p of people) o.writer.notify(p.psnNo, event);
     await o.writer.flushed();
     const second = o.consumer('second');
     const handled = (await Promise.all([o.first.consumeOnce(), second.consumeOnce()])).reduce((a, b) => a + b, 0);
