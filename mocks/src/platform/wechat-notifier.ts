@@ -237,6 +237,9 @@ export function outboxConsumer(options: {
       reader = blocking;
       let lastReclaim = 0;
       void (async () => {
+        // The duplicate fails fast like its parent (no offline queue): let it connect first, or
+        // the first read fails before the connection is up.
+        if (blocking.status !== 'ready') await new Promise((resolve) => blocking.once('ready', resolve));
         while (!closed) {
           try {
             if (Date.now() - lastReclaim > RECLAIM_IDLE_MS / 3) {
