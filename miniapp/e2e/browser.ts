@@ -101,3 +101,20 @@ export async function passFace(page: Page, outcome = '通过'): Promise<void> {
 export async function text(page: Page): Promise<string> {
   return front(page).innerText()
 }
+
+/** The commitment letter (R9): open it, read to the end, tick, sign; ends back on the form. */
+export async function signCommitment(page: Page): Promise<void> {
+  await tapText(page, '阅读并签署')
+  await settle(page)
+  await front(page)
+    .locator('.letter__scroll')
+    .evaluate((el) => {
+      el.scrollTop = el.scrollHeight
+      el.dispatchEvent(new Event('scroll'))
+    })
+  await page.waitForTimeout(400)
+  await tap(page, front(page).locator('.check-row'))
+  await tapText(page, '签署承诺书')
+  await page.waitForTimeout(1500)
+  await settle(page)
+}

@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startStack, type Stack } from '../../scripts/lib/stack'
 import { demoPerson } from '../../mocks/src/platform/demo-people'
-import { answerModal, front, launchBrowser, newPhone, passFace, settle, shot, STATIONED, tap, tapText, text, typeInto, type Phone } from './browser'
+import { answerModal, front, launchBrowser, newPhone, passFace, settle, shot, signCommitment, STATIONED, tap, tapText, text, typeInto, type Phone } from './browser'
 
 const dist = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'dist-h5')
 
@@ -72,19 +72,7 @@ describe('the invitation link, h5 (发送给家人)', () => {
 
     await tapText(page, '添加家人')
     await settle(page)
-    await tapText(page, '阅读并签署')
-    await settle(page)
-    await front(page)
-      .locator('.letter__scroll')
-      .evaluate((el) => {
-        el.scrollTop = el.scrollHeight
-        el.dispatchEvent(new Event('scroll'))
-      })
-    await page.waitForTimeout(400)
-    await tap(page, front(page).locator('.check-row'))
-    await tapText(page, '签署承诺书')
-    await page.waitForTimeout(1500)
-    await settle(page)
+    await signCommitment(page)
     await tapText(page, '父母')
     await typeInto(page, 0, '卓玛')
     await typeInto(page, 1, demoPerson('zhuoma').idNumber)

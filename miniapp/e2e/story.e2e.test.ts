@@ -26,6 +26,7 @@ import {
   tapText,
   text,
   typeInto,
+  signCommitment,
   type Phone,
 } from './browser'
 
@@ -55,23 +56,6 @@ async function goto(phone: Phone, hash: string): Promise<void> {
   await settle(phone.page, 900)
 }
 
-async function signCommitment(phone: Phone): Promise<void> {
-  const { page } = phone
-  await tapText(page, '阅读并签署')
-  await settle(page)
-  await front(page)
-    .locator('.letter__scroll')
-    .evaluate((el) => {
-      el.scrollTop = el.scrollHeight
-      el.dispatchEvent(new Event('scroll'))
-    })
-  await page.waitForTimeout(400)
-  await tap(page, front(page).locator('.check-row'))
-  await tapText(page, '签署承诺书')
-  await page.waitForTimeout(1500)
-  await settle(page)
-}
-
 /** Activation with the demo account's registry data and a passed face check; ends on home. */
 async function activate(phone: Phone, afterFill?: string): Promise<void> {
   const { page } = phone
@@ -93,7 +77,7 @@ async function inviteRelative(phone: Phone, relation: string, name: string, idNu
   const { page } = phone
   await tapText(page, '添加家人')
   await settle(page)
-  await signCommitment(phone)
+  await signCommitment(phone.page)
   await tapText(page, relation)
   await typeInto(page, 0, name)
   await typeInto(page, 1, idNumber)

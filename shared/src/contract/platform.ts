@@ -530,25 +530,28 @@ export const MonthlyTotalsSchema = z.object({
 
 // ---- the feed (R20) ----
 
+/** What the platform tells a person about (R20): the feed's kinds; the BFF's inbox adds its own. */
+export const FeedKindSchema = z.enum([
+  'BINDING_CREATED',
+  'BINDING_ENDED',
+  'DEDUCTION',
+  'PAYMENT',
+  /** R23/R24: money back to this account (authorizer side, like DEDUCTION). */
+  'REFUND',
+  /** R23/R24: the card holder's payment was cancelled or reversed (like PAYMENT). */
+  'PAYMENT_CANCELLED',
+  /** R24: a cancellation was reversed; the refund was taken back. */
+  'REFUND_TAKEN_BACK',
+  'PREMIUM_PAID',
+  'INSURANCE_CHANGED',
+  'ECREDENTIAL_ACTIVATED',
+  'SHARING_PAUSED',
+  'SHARING_RESUMED',
+]);
+
 export const FeedEventSchema = z.object({
   id: z.string(),
-  kind: z.enum([
-    'BINDING_CREATED',
-    'BINDING_ENDED',
-    'DEDUCTION',
-    'PAYMENT',
-    /** R23/R24: money back to this account (authorizer side, like DEDUCTION). */
-    'REFUND',
-    /** R23/R24: the card holder's payment was cancelled or reversed (like PAYMENT). */
-    'PAYMENT_CANCELLED',
-    /** R24: a cancellation was reversed; the refund was taken back. */
-    'REFUND_TAKEN_BACK',
-    'PREMIUM_PAID',
-    'INSURANCE_CHANGED',
-    'ECREDENTIAL_ACTIVATED',
-    'SHARING_PAUSED',
-    'SHARING_RESUMED',
-  ]),
+  kind: FeedKindSchema,
   at: EpochMsSchema,
   data: z.record(z.string(), z.unknown()),
 });

@@ -1,8 +1,9 @@
 // The BFF contract: the inbox (R20).
 import { z } from 'zod';
 import { limitQuery, STREAM_ID_PATTERN } from '../common';
-import { EpochMsSchema } from '../platform';
+import { EpochMsSchema, FeedKindSchema } from '../platform';
 
+/** The inbox: what the BFF itself decides (invitations), then everything the platform's feed tells. */
 export const NotificationKindSchema = z.enum([
   'INVITATION_RECEIVED',
   'INVITATION_ACCEPTED',
@@ -10,19 +11,7 @@ export const NotificationKindSchema = z.enum([
   'INVITATION_CANCELLED',
   'INVITATION_EXPIRED',
   'INVITATION_CLOSED',
-  'BINDING_CREATED',
-  'BINDING_ENDED',
-  'DEDUCTION',
-  'PAYMENT',
-  // the counter (R23, R24): money back, a payment cancelled, a refund taken back
-  'REFUND',
-  'PAYMENT_CANCELLED',
-  'REFUND_TAKEN_BACK',
-  'PREMIUM_PAID',
-  'INSURANCE_CHANGED',
-  'ECREDENTIAL_ACTIVATED',
-  'SHARING_PAUSED',
-  'SHARING_RESUMED',
+  ...FeedKindSchema.options,
 ]);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 
