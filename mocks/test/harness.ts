@@ -18,6 +18,12 @@ export interface Harness {
   newPerson(overrides?: Partial<AdminPerson> & { born?: string }): Promise<{ idNumber: string; name: string; openid: string; psnNo: string }>;
   /** The person number of an ID number (the platform's 1101 lookup): paths and ids name persons by it. */
   psn(idNumber: string): Promise<string>;
+  /** A binding a → b made straight on the platform (no invitation, no face step): the fixture of most money tests. */
+  bind(
+    a: { psnNo: string },
+    b: { psnNo: string; name: string },
+    options?: { relation?: string; bindingId?: string },
+  ): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 }
 
@@ -84,6 +90,8 @@ export async function startHarness(options: { policy?: Policy; seed?: boolean; r
       psnCache.set(idNumber, known);
       return known;
     },
+    bind: (a, b, { relation = 'parent', bindingId = nextId('b') } = {}) =>
+      api('POST', '/v1/bindings', { authorizerPsnNo: a.psnNo, beneficiaryPsnNo: b.psnNo, beneficiaryName: b.name, relation, bindingId }),
     async close() {
       await mocks.close();
       if (!options.redis) await redis.dispose();

@@ -23,7 +23,7 @@ describe('platform: durability and recovery (R17)', () => {
   it('when Redis is killed (-9) in the middle of a load and restarted, then every acknowledged settlement is still there', async () => {
     const a = await h.newPerson({ balance: 10_000_000 });
     const b = await h.newPerson({ insurance: 'resident' });
-    await h.api('POST', '/v1/bindings', { authorizerPsnNo: await h.psn(a.idNumber), beneficiaryPsnNo: await h.psn(b.idNumber), beneficiaryName: b.name, relation: 'parent', bindingId: nextId('d') });
+    await h.bind(a, b, { bindingId: nextId('d') });
 
     const acknowledged: SettlementResult[] = [];
     let stop = false;
@@ -62,7 +62,7 @@ describe('platform: durability and recovery (R17)', () => {
   it('when the process stopped between the debit and the journal’s end, then the sweeper completes it and a retry gets the same result', async () => {
     const a = await h.newPerson({ balance: 500000 });
     const b = await h.newPerson({ insurance: 'resident' });
-    await h.api('POST', '/v1/bindings', { authorizerPsnNo: await h.psn(a.idNumber), beneficiaryPsnNo: await h.psn(b.idNumber), beneficiaryName: b.name, relation: 'parent', bindingId: nextId('d') });
+    await h.bind(a, b, { bindingId: nextId('d') });
     const { store } = h.mocks.deps;
     const request = { settlementId: nextId('C'), cardHolderPsnNo: b.psnNo, charge: 6000, institution };
     // what settle() does up to a crash: claim the id, journal the plan, debit the authorizer

@@ -17,7 +17,7 @@ const pay = async (payer: string, beneficiary: string, year = 2026, paymentId = 
 async function bound(authorizerBalance: number, relative: Record<string, unknown> = { insurance: 'resident' }) {
   const a = await h.newPerson({ balance: authorizerBalance });
   const b = await h.newPerson({ born: '2001-03-03', ...relative });
-  await h.api('POST', '/v1/bindings', { authorizerPsnNo: await h.psn(a.idNumber), beneficiaryPsnNo: await h.psn(b.idNumber), beneficiaryName: b.name, relation: 'child', bindingId: nextId('b') });
+  await h.bind(a, b, { relation: 'child' });
   return { a, b };
 }
 
@@ -80,7 +80,7 @@ describe('platform: resident premiums from the shared account (R15)', () => {
       const b = await h.newPerson({ insurance: 'resident' });
       const payers = await Promise.all([1, 2].map(() => h.newPerson({ balance: 500000 })));
       for (const p of payers) {
-        await h.api('POST', '/v1/bindings', { authorizerPsnNo: await h.psn(p.idNumber), beneficiaryPsnNo: await h.psn(b.idNumber), beneficiaryName: b.name, relation: 'sibling', bindingId: nextId('n') });
+        await h.bind(p, b, { relation: 'sibling', bindingId: nextId('n') });
       }
       const results = await Promise.all(payers.map((p) => pay(p.idNumber, b.idNumber)));
       expect(results.filter((r) => r.status === 200)).toHaveLength(1);

@@ -32,13 +32,7 @@ type PaymentPage = z.infer<typeof PaymentPageSchema>;
 async function pair(authorizerBalance: number, beneficiary: Record<string, unknown> = {}) {
   const a = await h.newPerson({ balance: authorizerBalance });
   const b = await h.newPerson({ born: '1960-02-02', ...beneficiary });
-  const bound = await h.api('POST', '/v1/bindings', {
-    authorizerPsnNo: await h.psn(a.idNumber),
-    beneficiaryPsnNo: await h.psn(b.idNumber),
-    beneficiaryName: b.name,
-    relation: 'parent',
-    bindingId: nextId('b'),
-  });
+  const bound = await h.bind(a, b);
   expect(bound.status).toBe(201);
   return { a, b };
 }

@@ -13,13 +13,7 @@ beforeAll(async () => {
   h = await startHarness({ seed: false });
   const a = await h.newPerson({ balance: 0 });
   const b = await h.newPerson({ born: '1960-02-02', insurance: 'resident' });
-  const bound = await h.api('POST', '/v1/bindings', {
-    authorizerPsnNo: await h.psn(a.idNumber),
-    beneficiaryPsnNo: await h.psn(b.idNumber),
-    beneficiaryName: b.name,
-    relation: 'parent',
-    bindingId: nextId('b'),
-  });
+  const bound = await h.bind(a, b);
   expect(bound.status).toBe(201);
   authorizer = a.psnNo;
   beneficiary = b.psnNo;
