@@ -6,6 +6,7 @@ import { chinaDate, COMMITMENT_VERSION, ESTIMATE_MAX_FEN, maskName } from '@fami
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { code, startBffHarness, type BffHarness, type Client } from './harness';
+import { redisContents } from '../../scripts/lib/redis-contents';
 
 const PHARMACY = 'P54010001';
 const CHENGDU_NOT_OPEN = 'H51010001';
@@ -153,34 +154,11 @@ describe('refunds in the history (R23, R24)', () => {
   });
 });
 
-/**
- * Every platform key (not the BFF's) with its content read by type: "nothing changed" means
- * this map is equal. (Not DUMP: a read may finish a hash table's rehash, which reorders DUMP's
- * bytes without changing anything.)
- */
+/** Every platform key (not the BFF's) with its content: "nothing changed" means this map is equal. */
 async function platformDump(): Promise<Map<string, string>> {
   const redis = new Redis(h.stack.redisUrl);
   try {
-    const dump = new Map<string, string>();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'COUNT', 500);
-      cursor = next;
-      for (const key of keys) {
-        if (key.startsWith('bff:')) continue;
-        const type = await redis.type(key);
-        const content =
-          type === 'string' ? await redis.get(key)
-          : type === 'hash' ? Object.entries(await redis.hgetall(key)).sort()
-          : type === 'zset' ? await redis.call('ZRANGE', key, '0', '-1', 'WITHSCORES')
-          : type === 'set' ? (await redis.smembers(key)).sort()
-          : type === 'list' ? await redis.lrange(key, 0, -1)
-          : type === 'stream' ? await redis.xrange(key, '-', '+')
-          : type;
-        dump.set(key, JSON.stringify([type, content]));
-      }
-    } while (cursor !== '0');
-    return dump;
+    return await redisContents(redis, (key) => key.startsWith('bff:'));
   } finally {
     redis.disconnect();
   }

@@ -4,6 +4,7 @@ import { RECOVERY_DELAY_MS } from '../src/platform/deps';
 import { recoverPending } from '../src/platform/use-cases/recover-pending';
 import { codeOf, counterClient, signed } from './counter-helpers';
 import { nextId, startHarness, type Harness } from './harness';
+import { redisContents } from '../../scripts/lib/redis-contents';
 
 let h: Harness;
 let c: ReturnType<typeof counterClient>;
@@ -17,23 +18,16 @@ async function pair(authorizerBalance: number, beneficiary: Record<string, unkno
   const a = await h.newPerson({ balance: authorizerBalance });
   const b = await h.newPerson({ born: '1960-02-02', ...beneficiary });
   const bindingId = nextId('b');
-  const bound = await h.api('POST', '/v1/bindings', { authorizerPsnNo: await h.psn(a.idNumber), beneficiaryPsnNo: await h.psn(b.idNumber), beneficiaryName: b.name, relation: 'parent', bindingId });
+  const bound = await h.bind(a, b, { bindingId });
   expect(bound.status).toBe(201);
   return { a, b, bindingId };
 }
 
-/** Every key of the platform's Redis, DUMPed: the bytes of the whole state. */
-async function dumpAll(): Promise<Map<string, string>> {
-  const redis = h.mocks.deps.store.redis as import('ioredis').Redis;
+/** Every key of the platform's Redis with its content: the whole state. */
+function dumpAll(): Promise<Map<string, string>> {
   // The WeChat outbox (its stream, consumer-group state and sent marks) changes whenever its
   // consumer reads, whatever the request under test did: messages, not the platform's books.
-  const keys = (await redis.keys('*')).filter((k) => !k.startsWith('plat:outbox')).sort();
-  const dump = new Map<string, string>();
-  for (const key of keys) {
-    const bytes = await redis.dumpBuffer(key);
-    dump.set(key, bytes ? bytes.toString('base64') : '');
-  }
-  return dump;
+  return redisContents(h.mocks.deps.store.redis, (key) => key.startsWith('plat:outbox'));
 }
 
 describe('R21 institutions are platform data', () => {
@@ -65,7 +59,7 @@ describe('R21 institutions are platform data', () => {
 });
 
 describe('R22 pre-settlement changes nothing', () => {
-  it('when the counter asks for a pre-settlement, then it answers the split the settlement then takes, and every Redis key is byte for byte the same', async () => {
+  it('when the counter asks for a pre-settlement, then it answers the split the settlement then takes, and every Redis key holds the same content', async () => {
     const { a, b } = await pair(310000, { balance: 2000 });
     const before = await dumpAll();
     const preview = await c.preview(b.idNumber, 15000);
