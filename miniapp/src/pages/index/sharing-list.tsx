@@ -1,8 +1,9 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import type { BindingView } from '@family-share/shared'
 import { AppButton } from '@/components/app-button'
 import { Card } from '@/components/card'
-import { confusableNames, insuranceLabel, lastFour, relationToMe, relativeWord } from '@/i18n/labels'
+import { RelativeHead } from '@/components/relative-head'
+import { confusableNames, insuranceLabel, relationToMe, relativeWord } from '@/i18n/labels'
 import { navigate, ROUTES } from '@/utils/nav'
 import { FOCUSABLE } from '@/utils/a11y'
 
@@ -13,22 +14,16 @@ interface SharingListProps {
 }
 
 function Row({ binding, confusable }: { binding: BindingView; confusable: boolean }) {
-  const tail = confusable ? lastFour(binding.counterpart.maskedIdNumber) : null
   return (
     <View className='sharing-row' role='link' {...FOCUSABLE} onClick={() => navigate(ROUTES.bindings)}>
-      <View className='sharing-row__avatar'>{binding.counterpart.maskedName.slice(0, 1)}</View>
-      <View className='sharing-row__main'>
-        <View className='sharing-row__name'>
-          <Text className='sharing-row__relation'>{relativeWord(relationToMe(binding.relation, binding.role), binding.counterpart.maskedIdNumber)}</Text>
-          <Text className='sharing-row__dot'>·</Text>
-          <Text>{binding.counterpart.maskedName}</Text>
-          {tail && <Text className='sharing-row__tail'>{tail}</Text>}
-        </View>
-        <View className='sharing-row__sub'>
-          {binding.role === 'authorizer' ? insuranceLabel(binding.counterpartInsurance) : '把个人账户共享给我'}
-        </View>
-      </View>
-      <View className='sharing-row__arrow' />
+      <RelativeHead
+        maskedName={binding.counterpart.maskedName}
+        maskedIdNumber={binding.counterpart.maskedIdNumber}
+        relation={relativeWord(relationToMe(binding.relation, binding.role), binding.counterpart.maskedIdNumber)}
+        showLastFour={confusable}
+        sub={binding.role === 'authorizer' ? insuranceLabel(binding.counterpartInsurance) : '把个人账户共享给我'}
+        aside={<View className='sharing-row__arrow' />}
+      />
     </View>
   )
 }
