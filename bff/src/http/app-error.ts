@@ -3,7 +3,7 @@ import { ERROR_CATALOGUE, type ErrorCode } from '@family-share/shared';
 /**
  * The one error class: thrown for what is unexpected or cuts a request short
  * (validation, authentication, an unreachable service). Expected business failures are
- * returned as Outcome values instead.
+ * returned as Result values instead.
  */
 export class AppError extends Error {
   constructor(

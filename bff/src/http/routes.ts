@@ -1,8 +1,7 @@
 import { Router } from '@koa/router';
-import { BFF_API, chinaDate, type BffEndpointName, type EndpointSpec } from '@family-share/shared';
+import { BFF_API, chinaDate, type BffEndpointName, type EndpointSpec, ok, type Result } from '@family-share/shared';
 import type { z } from 'zod';
 import type { BffDeps, Caller } from '../deps';
-import { ok, type Outcome } from '../ports/outcome';
 import { activateECredential } from '../use-cases/activate-ecredential';
 import { acceptInvitation, cancelInvitation, rejectInvitation } from '../use-cases/answer-invitation';
 import { bindMinor } from '../use-cases/bind-minor';
@@ -41,9 +40,9 @@ export interface Input<N extends BffEndpointName> {
   ip: string;
 }
 
-type Handlers = { [N in BffEndpointName]: (input: Input<N>) => Promise<Outcome<unknown>> };
+type Handlers = { [N in BffEndpointName]: (input: Input<N>) => Promise<Result<unknown>> };
 
-const value = async <T>(promise: Promise<T>): Promise<Outcome<T>> => ok(await promise);
+const value = async <T>(promise: Promise<T>): Promise<Result<T>> => ok(await promise);
 
 /** Each endpoint calls exactly one use case; parsing and HTTP mapping are in mountApi. */
 export function handlers(deps: BffDeps): Handlers {
@@ -96,7 +95,7 @@ export function handlers(deps: BffDeps): Handlers {
  * 500 — tests run with it on, so that the contract and the code cannot drift apart.
  */
 export function mountApi(router: Router<BffState>, deps: BffDeps, options: { checkResponses: boolean }): void {
-  const table = handlers(deps) as unknown as Record<BffEndpointName, (input: Input<BffEndpointName>) => Promise<Outcome<unknown>>>;
+  const table = handlers(deps) as unknown as Record<BffEndpointName, (input: Input<BffEndpointName>) => Promise<Result<unknown>>>;
   const auth = authenticate(deps);
   for (const [name, raw] of Object.entries(BFF_API) as Array<[BffEndpointName, EndpointSpec]>) {
     const spec = raw;

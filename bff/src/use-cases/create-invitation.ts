@@ -7,11 +7,13 @@ import {
   type CreateInvitationRequestSchema,
   type InvitationView,
   type Relation,
+  fail,
+  ok,
+  type Result,
 } from '@family-share/shared';
 import type { z } from 'zod';
 import { AppError } from '../http/app-error';
 import type { BffDeps, Caller } from '../deps';
-import { fail, ok, type Outcome } from '../ports/outcome';
 import type { InvitationRecord } from '../ports/stores';
 import { hasAcceptedCommitment } from './commitment';
 import { faceTarget } from './face-target';
@@ -28,7 +30,7 @@ export async function checkRelative(
   deps: BffDeps,
   me: string,
   request: { name: string; idNumber: string; relation: Relation },
-): Promise<Outcome<{ needsAcceptance: boolean; beneficiaryPsnNo: string }>> {
+): Promise<Result<{ needsAcceptance: boolean; beneficiaryPsnNo: string }>> {
   const blocked = await deps.limits.peek('identityFailure', me);
   if (!blocked.ok) throw new AppError('IDENTITY_CHECKS_LIMITED', undefined, { retryAfterS: blocked.retryAfterS });
   const check = await deps.platform.checkBinding({
@@ -51,7 +53,7 @@ export async function checkInvitation(
   deps: BffDeps,
   caller: Caller,
   request: z.infer<typeof CheckInvitationRequestSchema>,
-): Promise<Outcome<{ needsAcceptance: boolean }>> {
+): Promise<Result<{ needsAcceptance: boolean }>> {
   const check = await checkRelative(deps, requirePerson(caller), request);
   return check.ok ? ok({ needsAcceptance: check.value.needsAcceptance }) : check;
 }
@@ -67,7 +69,7 @@ export async function createInvitation(
   deps: BffDeps,
   caller: Caller,
   request: z.infer<typeof CreateInvitationRequestSchema>,
-): Promise<Outcome<InvitationView>> {
+): Promise<Result<InvitationView>> {
   const me = requirePerson(caller);
   const limit = await deps.limits.consume('invitation', me);
   if (!limit.ok) throw new AppError('RATE_LIMITED', undefined, { retryAfterS: limit.retryAfterS });
@@ -86,7 +88,7 @@ async function invite(
   caller: Caller,
   me: string,
   request: z.infer<typeof CreateInvitationRequestSchema>,
-): Promise<Outcome<InvitationView>> {
+): Promise<Result<InvitationView>> {
   if (!(await hasAcceptedCommitment(deps, me, request.commitmentVersion))) return fail('COMMITMENT_REQUIRED');
 
   const check = await checkRelative(deps, me, request);

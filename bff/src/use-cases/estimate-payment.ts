@@ -7,11 +7,13 @@ import {
   type PaymentEstimate,
   type PaymentEstimateRequestSchema,
   type Policy,
+  fail,
+  ok,
+  type Result,
 } from '@family-share/shared';
 import type { z } from 'zod';
 import type { BffDeps, Caller } from '../deps';
 import { AppError } from '../http/app-error';
-import { fail, ok, type Outcome } from '../ports/outcome';
 import { requirePerson } from './views';
 
 /** The smallest amount worth estimating: one fen. */
@@ -76,7 +78,7 @@ export async function estimatePayment(
   deps: BffDeps,
   caller: Caller,
   request: z.infer<typeof PaymentEstimateRequestSchema>,
-): Promise<Outcome<PaymentEstimate>> {
+): Promise<Result<PaymentEstimate>> {
   const me = requirePerson(caller);
   const charge = parseYuan(request.amount);
   if (charge === null || charge < ESTIMATE_MIN_FEN || charge > ESTIMATE_MAX_FEN) return fail('AMOUNT_INVALID');

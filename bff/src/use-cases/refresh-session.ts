@@ -1,7 +1,6 @@
-import type { TokenPair } from '@family-share/shared';
+import { fail, ok, type Result, type TokenPair } from '@family-share/shared';
 import { AppError } from '../http/app-error';
 import type { BffDeps } from '../deps';
-import { fail, ok, type Outcome } from '../ports/outcome';
 import { hashSecret, issueTokens } from './log-in';
 
 /**
@@ -16,7 +15,7 @@ export const REFRESH_GRACE_MS = 10_000;
  * REFRESH_GRACE_MS of its rotation, which answers the same new pair (decided atomically in
  * the rotate script).
  */
-export async function refreshSession(deps: BffDeps, refreshToken: string, ip: string): Promise<Outcome<TokenPair>> {
+export async function refreshSession(deps: BffDeps, refreshToken: string, ip: string): Promise<Result<TokenPair>> {
   const limit = await deps.limits.consume('refresh', ip);
   if (!limit.ok) throw new AppError('RATE_LIMITED', undefined, { retryAfterS: limit.retryAfterS });
   const [sid, encodedOpenid, secret] = refreshToken.split('.');
