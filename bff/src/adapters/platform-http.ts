@@ -22,7 +22,7 @@ import {
   type Result,
 } from '@family-share/shared';
 import { z } from 'zod';
-import { AppError } from '../http/app-error';
+import { AppError } from '@family-share/shared/server-kit';
 import type { PlatformPort } from '../ports/outside';
 import { callJson, errorCodeOf } from './http-json';
 

@@ -24,7 +24,7 @@ import { createInvitationLink, openInvitationLink } from '../use-cases/share-inv
 import { startFaceVerification } from '../use-cases/start-face-verification';
 import { listSubscriptions, saveSubscriptions } from '../use-cases/subscriptions';
 import { policySummary } from '../use-cases/views';
-import { AppError } from './app-error';
+import { AppError } from '@family-share/shared/server-kit';
 import { authenticate, parseInput, type BffState } from './middleware';
 
 type Spec<N extends BffEndpointName> = (typeof BFF_API)[N];

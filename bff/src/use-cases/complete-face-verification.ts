@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { fail, ok, type Result, type ErrorCode, type FaceTicket } from '@family-share/shared';
-import { AppError } from '../http/app-error';
+import { AppError } from '@family-share/shared/server-kit';
 import type { BffDeps, Caller } from '../deps';
 import type { FaceOutcome } from '../ports/outside';
 

@@ -12,7 +12,7 @@ import {
   type Result,
 } from '@family-share/shared';
 import type { z } from 'zod';
-import { AppError } from '../http/app-error';
+import { AppError } from '@family-share/shared/server-kit';
 import type { BffDeps, Caller } from '../deps';
 import type { InvitationRecord } from '../ports/stores';
 import { hasAcceptedCommitment } from './commitment';

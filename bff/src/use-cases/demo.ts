@@ -1,4 +1,4 @@
-import { AppError } from '../http/app-error';
+import { AppError } from '@family-share/shared/server-kit';
 import type { BffDeps } from '../deps';
 
 /** DEMO only: the demo people, so that the h5 build can log in as one of them. */

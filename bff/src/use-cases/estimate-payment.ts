@@ -13,7 +13,7 @@ import {
 } from '@family-share/shared';
 import type { z } from 'zod';
 import type { BffDeps, Caller } from '../deps';
-import { AppError } from '../http/app-error';
+import { AppError } from '@family-share/shared/server-kit';
 import { requirePerson } from './views';
 
 /** The smallest amount worth estimating: one fen. */

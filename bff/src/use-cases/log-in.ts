@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { fail, ok, type Result, type TokenPair } from '@family-share/shared';
-import { AppError } from '../http/app-error';
+import { AppError } from '@family-share/shared/server-kit';
 import type { BffDeps } from '../deps';
 
 export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('base64url');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { type BffPremiumReceiptSchema, chinaDate, httpStatusOf, requestFingerprint, fail, ok, type Result } from '@family-share/shared';
 import type { BffDeps, Caller } from '../deps';
-import { AppError } from '../http/app-error';
+import { AppError } from '@family-share/shared/server-kit';
 import { masked, myPerson, requirePerson } from './views';
 
 const IDEMPOTENCY_TTL_S = 24 * 3600;

@@ -1,5 +1,5 @@
 import { fail, ok, type Result, type TokenPair } from '@family-share/shared';
-import { AppError } from '../http/app-error';
+import { AppError } from '@family-share/shared/server-kit';
 import type { BffDeps } from '../deps';
 import { hashSecret, issueTokens } from './log-in';
 

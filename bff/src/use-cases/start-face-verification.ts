@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { fail, ok, type Result, type FaceSessionRequestSchema } from '@family-share/shared';
 import type { z } from 'zod';
-import { AppError } from '../http/app-error';
+import { AppError } from '@family-share/shared/server-kit';
 import type { BffDeps, Caller } from '../deps';
 import { isMinorNumber } from './activate-ecredential';
 import { faceTarget } from './face-target';

@@ -38,7 +38,8 @@ import {
 import Koa from 'koa';
 import { z } from 'zod';
 import { counterPageRouter } from '../pos/routes';
-import { AppError, errorMiddleware, parse, requireServiceKey, respond } from '../http/koa-kit';
+import { AppError } from '@family-share/shared/server-kit';
+import { errorMiddleware, parse, requireServiceKey, respond } from '../http/koa-kit';
 import type { PlatformDeps } from './deps';
 import { DEMO_PEOPLE } from './demo-people';
 import { counterCommand, psnNoAtEdge } from './person-edge';
