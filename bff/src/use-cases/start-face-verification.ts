@@ -20,8 +20,6 @@ export async function startFaceVerification(
 ): Promise<Result<{ sessionId: string; verifyId: string; purpose: typeof request.purpose; expiresAt: number; demo: boolean; help: { counter: string; hotline: string } }>> {
   const status = await deps.limits.faceStatus(caller.openid);
   if (status.lockedUntil !== null) throw new AppError('FACE_LOCKED', undefined, { retryAfterS: Math.ceil((status.lockedUntil - deps.clock()) / 1000) });
-  const limit = await deps.limits.consume('faceStart', caller.openid);
-  if (!limit.ok) throw new AppError('RATE_LIMITED', undefined, { retryAfterS: limit.retryAfterS });
 
   let name: string;
   let idNumber: string;
