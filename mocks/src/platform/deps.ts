@@ -1,4 +1,4 @@
-import type { ErrorCode, Policy } from '@family-share/shared';
+import type { Policy } from '@family-share/shared';
 import type { Logger } from 'pino';
 import type { PlatformStore } from './store/platform-store';
 
