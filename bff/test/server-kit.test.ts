@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { AppError, isRedisUnavailable, toAppError } from '@family-share/shared/server-kit';
+import { AppError, errorAnswer, isRedisUnavailable, toAppError } from '@family-share/shared/server-kit';
 import { Redis, type RedisOptions } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort, REDIS_BINARY, startRedisServer, type RedisServer } from '../../scripts/lib/redis-server';
@@ -125,5 +125,12 @@ describe('toAppError: what both servers answer for what Koa throws', () => {
     const limited = new AppError('RATE_LIMITED', undefined, { retryAfterS: 7 });
     expect(toAppError(limited)).toBe(limited);
     expect([limited.status, limited.options.retryAfterS]).toEqual([429, 7]);
+  });
+
+  it('when an error is answered, then both servers give status, a Retry-After of at least 1 and a body without stack or cause', () => {
+    const answer = errorAnswer(new AppError('RATE_LIMITED', undefined, { retryAfterS: 0, cause: new Error('secret detail') }), 'req-12345678');
+    expect(answer).toEqual({ status: 429, retryAfterS: 1, body: { error: { code: 'RATE_LIMITED', message: 'Too many requests; slow down.', requestId: 'req-12345678', retryAfterS: 1 } } });
+    const internal = errorAnswer(toAppError(new Error('boom')), 'req-12345678');
+    expect([internal.status, internal.retryAfterS, JSON.stringify(internal.body)]).toEqual([500, undefined, expect.not.stringContaining('boom')]);
   });
 });

@@ -70,3 +70,25 @@ export function toAppError(error: unknown): AppError {
   if (isRedisUnavailable(error)) return new AppError('SERVICE_UNAVAILABLE', undefined, { cause: error });
   return new AppError('INTERNAL', undefined, { cause: error });
 }
+
+/**
+ * The answer both servers give for an error: its status, the Retry-After seconds of a 429
+ * (at least 1), and `{ error: { code, message, requestId, retryAfterS?, issues? } }` — never
+ * a stack or a cause.
+ */
+export function errorAnswer(error: AppError, requestId: string) {
+  const retryAfterS = error.options.retryAfterS === undefined ? undefined : Math.max(1, error.options.retryAfterS);
+  return {
+    status: error.status,
+    retryAfterS,
+    body: {
+      error: {
+        code: error.code,
+        message: error.message,
+        requestId,
+        ...(retryAfterS !== undefined ? { retryAfterS } : {}),
+        ...(error.options.issues ? { issues: error.options.issues } : {}),
+      },
+    },
+  };
+}

@@ -4,7 +4,7 @@ import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { BffDeps, Caller } from '../deps';
-import { AppError, toAppError } from '@family-share/shared/server-kit';
+import { AppError, errorAnswer, toAppError } from '@family-share/shared/server-kit';
 
 export interface BffState {
   requestId: string;
@@ -27,19 +27,11 @@ export function errorHandler(): Middleware<BffState> {
       // The router's 405 (with its Allow header) gets a body with a code like every other refusal.
       if (ctx.status === 405 && ctx.body === undefined) throw new AppError('METHOD_NOT_ALLOWED');
     } catch (raw) {
-      const error = toAppError(raw);
-      ctx.status = error.status;
-      if (error.options.retryAfterS !== undefined) ctx.set('retry-after', String(Math.max(1, error.options.retryAfterS)));
-      ctx.body = {
-        error: {
-          code: error.code,
-          message: error.message,
-          requestId: ctx.state.requestId,
-          ...(error.options.retryAfterS !== undefined ? { retryAfterS: Math.max(1, error.options.retryAfterS) } : {}),
-          ...(error.options.issues ? { issues: error.options.issues } : {}),
-        },
-      };
-      if (error.status >= 500) ctx.app.emit('error', raw, ctx);
+      const answer = errorAnswer(toAppError(raw), ctx.state.requestId);
+      ctx.status = answer.status;
+      if (answer.retryAfterS !== undefined) ctx.set('retry-after', String(answer.retryAfterS));
+      ctx.body = answer.body;
+      if (answer.status >= 500) ctx.app.emit('error', raw, ctx);
     }
   };
 }

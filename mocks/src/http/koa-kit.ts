@@ -2,10 +2,9 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import {
   describeIssues,
   ERROR_CATALOGUE,
-  httpStatusOf,
   type Result,
 } from '@family-share/shared';
-import { AppError, toAppError } from '@family-share/shared/server-kit';
+import { AppError, errorAnswer, toAppError } from '@family-share/shared/server-kit';
 import type { Context, Middleware } from 'koa';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
@@ -25,10 +24,11 @@ export function errorMiddleware(log: Logger): Middleware {
       if (ctx.status === 404 && ctx.body === undefined) throw new AppError('NOT_FOUND');
       if (ctx.status === 405 && ctx.body === undefined) throw new AppError('METHOD_NOT_ALLOWED');
     } catch (error) {
-      const { code, message, options } = toAppError(error);
-      ctx.status = httpStatusOf(code);
-      ctx.body = { error: { code, message, requestId, ...(options.issues ? { issues: options.issues } : {}) } };
-      if (code === 'INTERNAL' || code === 'SERVICE_UNAVAILABLE') {
+      const answer = errorAnswer(toAppError(error), requestId);
+      ctx.status = answer.status;
+      if (answer.retryAfterS !== undefined) ctx.set('retry-after', String(answer.retryAfterS));
+      ctx.body = answer.body;
+      if (answer.status >= 500) {
         log.error({ err: error, requestId, path: ctx.path }, 'request failed');
       }
     }
