@@ -77,6 +77,15 @@ describe('isRedisUnavailable / toAppError over real ioredis errors', () => {
     expect([isRedisUnavailable(write), isRedisUnavailable(read)]).toEqual([true, true]);
   });
 
+  it('when a cluster node serves no slot for the key (a cluster not yet or no longer whole), then CLUSTERDOWN is SERVICE_UNAVAILABLE', async () => {
+    const node = await started(['--cluster-enabled', 'yes']);
+    const client = connect(node.url);
+    await ready(client);
+    const error = await errorOf(client.get('k'));
+    expect(String(error)).toMatch(/^ReplyError: CLUSTERDOWN /);
+    expect(toAppError(error).code).toBe('SERVICE_UNAVAILABLE');
+  });
+
   it('when Redis is still loading its data after a restart, then LOADING is SERVICE_UNAVAILABLE', async () => {
     const server = await started();
     const writer = connect(server.url);
