@@ -46,4 +46,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The BFF's inner layers know nothing of HTTP: a use case or an adapter that needs an error
+    // throws the shared AppError (@family-share/shared/server-kit), never something from http/.
+    files: ['bff/src/use-cases/**/*.ts', 'bff/src/adapters/**/*.ts', 'bff/src/ports/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        // A relative path into http/ (not the node module of that name).
+        { patterns: [{ regex: '^(\\.{1,2}/)+http(/|$)', message: 'Use cases, ports and adapters do not import from bff/src/http/ (issue 13).' }] },
+      ],
+    },
+  },
+  {
+    // The servers' error kit (Redis wording, Koa errors) stays out of the mini-program's bundle.
+    files: ['miniapp/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@family-share/shared/server-kit', message: 'Server-only code.' }] }],
+    },
+  },
 );

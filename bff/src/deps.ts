@@ -1,4 +1,4 @@
-import type { Policy } from '@family-share/shared';
+import type { Policy, RateLimitName } from '@family-share/shared';
 import type { Logger } from 'pino';
 import type { TokenService } from './adapters/jwt-tokens';
 import type { InvitationLinks } from './ports/invitation-links';
@@ -25,7 +25,8 @@ export interface RateLimits {
   faceStatus(openid: string): Promise<{ attemptsLeft: number; lockedUntil: number | null }>;
 }
 
-export type LimitName = 'login' | 'refresh' | 'demoCode' | 'faceStart' | 'invitation' | 'identityFailure' | 'paymentEstimate';
+/** A limit of the registry (shared BFF_RATE_LIMITS). */
+export type LimitName = RateLimitName;
 
 export interface BffDeps {
   platform: PlatformPort;

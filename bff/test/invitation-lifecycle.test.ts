@@ -2,7 +2,7 @@ import { COMMITMENT_VERSION, NGARI_2025, TIBET_2022, maskIdNumber, type Binding,
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoverPending } from '../../mocks/src/platform/use-cases/recover-pending';
 import type { FaultPoint } from '../../mocks/src/platform/deps';
-import { AppError } from '../src/http/app-error';
+import { AppError } from '@family-share/shared/server-kit';
 import type { InvitationStore } from '../src/ports/stores';
 import { expireDueInvitations } from '../src/use-cases/expire-invitations';
 import { code, startBffHarness, type BffHarness, type Client } from './harness';

@@ -109,11 +109,3 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 export function httpStatusOf(code: ErrorCode): number {
   return ERROR_CATALOGUE[code].status;
 }
-
-/** An expected business failure, returned (never thrown) by use cases and rules. */
-export interface Failure<C extends string = ErrorCode> {
-  ok: false;
-  code: C;
-}
-
-export const fail = <C extends ErrorCode>(code: C): Failure<C> => ({ ok: false, code });

@@ -2,6 +2,7 @@ export * from './money';
 export * from './id-number';
 export * from './policy';
 export * from './errors';
+export * from './result';
 export * from './rules/check-binding';
 export * from './rules/allocate-payment';
 export * from './rules/premium';

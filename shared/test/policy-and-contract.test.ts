@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BFF_API,
+  BFF_RATE_LIMITS,
   COMMITMENT_PARAGRAPHS,
   composeIdNumber,
   DEFAULT_POLICY,
@@ -98,5 +100,15 @@ describe('contract building blocks', () => {
   it('when the commitment letter (R9) is shown, then it holds the eight promises of 附件2', () => {
     expect(COMMITMENT_PARAGRAPHS).toHaveLength(9);
     expect(COMMITMENT_PARAGRAPHS.join('')).toContain('3000');
+  });
+});
+
+describe('rate limits in the BFF registry', () => {
+  it('when an endpoint declares a rate limit, then it lists RATE_LIMITED among its errors, and every limit is used by an endpoint or counted in a use case', () => {
+    const limited = Object.entries(BFF_API).flatMap(([name, spec]) => ('rateLimit' in spec ? [[name, spec.rateLimit, spec.errors as readonly string[]] as const] : []));
+    expect(limited.filter(([, , errors]) => !errors.includes('RATE_LIMITED')).map(([name]) => name)).toEqual([]);
+    const used = new Set<string>(limited.map(([, limit]) => limit));
+    const unused = Object.entries(BFF_RATE_LIMITS).filter(([name, spec]) => !used.has(name) && !('countedInUseCase' in spec)).map(([name]) => name);
+    expect(unused).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { AppError } from '../http/app-error';
+import { AppError } from '@family-share/shared/server-kit';
 import type { FacePort, FaceResult } from '../ports/outside';
 import { callJson } from './http-json';
 import type { WechatAccessToken } from './wechat-token';

@@ -1,6 +1,6 @@
 import { isErrorCode, type ErrorCode } from '@family-share/shared';
 import { Pool, type Dispatcher } from 'undici';
-import { AppError } from '../http/app-error';
+import { AppError } from '@family-share/shared/server-kit';
 
 export interface JsonResponse {
   status: number;

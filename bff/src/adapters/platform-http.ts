@@ -17,10 +17,12 @@ import {
   PremiumReceiptSchema,
   PremiumStatusSchema,
   PreSettlementResultSchema,
+  fail,
+  ok,
+  type Result,
 } from '@family-share/shared';
 import { z } from 'zod';
-import { AppError } from '../http/app-error';
-import { fail, ok, type Outcome } from '../ports/outcome';
+import { AppError } from '@family-share/shared/server-kit';
 import type { PlatformPort } from '../ports/outside';
 import { callJson, errorCodeOf } from './http-json';
 
@@ -33,7 +35,7 @@ export function platformHttp(options: { url: string; key: string }): PlatformPor
   const headers = { 'x-platform-key': options.key };
   const call = (method: string, path: string, body?: unknown) => callJson(`${options.url}${path}`, { method, headers, body });
 
-  async function outcome<S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown): Promise<Outcome<z.infer<S>>> {
+  async function outcome<S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown): Promise<Result<z.infer<S>>> {
     const response = await call(method, path, body);
     if (response.status >= 200 && response.status < 300) return ok(parseAnswer(schema, response.body));
     const code = errorCodeOf(response.body);

@@ -1,37 +1,20 @@
+import { BFF_RATE_LIMITS } from '@family-share/shared';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { LimitName, RateLimits } from '../deps';
 import type { RedisLike } from './redis-stores';
 
-/** points per duration (seconds); chosen for people, not for scripts. */
-const LIMITS: Record<LimitName, { points: number; duration: number }> = {
-  login: { points: 30, duration: 60 },
-  refresh: { points: 60, duration: 60 },
-  demoCode: { points: 60, duration: 60 },
-  faceStart: { points: 20, duration: 600 },
-  /** Invitations made (a refused attempt is refunded): ten typos must not lock a person out. */
-  invitation: { points: 10, duration: 3600 },
-  /**
-   * Names that did not match their ID numbers (IDENTITY_MISMATCH), per person: what someone
-   * enumerating ID numbers produces, and what a person with a typo produces a few times.
-   */
-  identityFailure: { points: 10, duration: 3600 },
-  // 付款预估 probes a relative's account through the split (bff estimate-payment): a person checks
-  // a few amounts before going out, a script polling someone's balance is stopped.
-  paymentEstimate: { points: 20, duration: 3600 },
-};
-
 export const FACE_FAILURES_PER_HOUR = 5;
 
 /**
- * Rate limits in Redis with rate-limiter-flexible (atomic Lua counters, one key each, so they
- * hold across BFF processes and on a cluster). Redis being away is an error (→ 503), not a
- * free pass and not a refusal.
+ * The limits of the registry (BFF_RATE_LIMITS) in Redis with rate-limiter-flexible (atomic Lua
+ * counters, one key each, so they hold across BFF processes and on a cluster). Redis being
+ * away is an error (→ 503), not a free pass and not a refusal.
  */
 export function redisRateLimits(redis: RedisLike, prefix: string, clock: () => number = Date.now, scale = 1): RateLimits {
   const limiters = Object.fromEntries(
-    Object.entries(LIMITS).map(([name, { points, duration }]) => [
+    Object.entries(BFF_RATE_LIMITS).map(([name, { max, windowS }]) => [
       name,
-      new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}rl:${name}`, points: points * scale, duration }),
+      new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}rl:${name}`, points: max * scale, duration: windowS }),
     ]),
   ) as Record<LimitName, RateLimiterRedis>;
   const faceFailures = new RateLimiterRedis({

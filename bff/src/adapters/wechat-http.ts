@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AppError } from '../http/app-error';
-import { fail, ok } from '../ports/outcome';
+import { fail, ok } from '@family-share/shared';
+import { AppError } from '@family-share/shared/server-kit';
 import type { WechatPort } from '../ports/outside';
 import { callJson } from './http-json';
 import type { WechatAccessToken } from './wechat-token';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../http/app-error';
+import { AppError } from '@family-share/shared/server-kit';
 import { callJson } from './http-json';
 
 const TokenAnswer = z.object({ access_token: z.string().min(1), expires_in: z.number().int().positive() });

@@ -2,7 +2,7 @@ import { constants as zlib } from 'node:zlib';
 import compress from 'koa-compress';
 import serve from 'koa-static';
 import type Koa from 'koa';
-import { AppError } from './app-error';
+import { AppError } from '@family-share/shared/server-kit';
 
 /** Taro names its h5 output js/<name>.<contenthash:8>.js and css/…: a new build, a new name. */
 const HASHED = /\.[0-9a-f]{8}\.(js|css)$/;

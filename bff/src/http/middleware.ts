@@ -4,26 +4,11 @@ import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { BffDeps, Caller } from '../deps';
-import { AppError } from './app-error';
+import { AppError, errorAnswer, toAppError } from '@family-share/shared/server-kit';
 
 export interface BffState {
   requestId: string;
   caller?: Caller;
-}
-
-/** Is this a failure to reach Redis (ioredis wording), i.e. a 503 rather than a 500? */
-export function isRedisUnavailable(error: unknown): boolean {
-  const text = `${(error as Error | undefined)?.name ?? ''} ${(error as Error | undefined)?.message ?? ''}`;
-  return /ECONNREFUSED|ECONNRESET|Connection is closed|enableOfflineQueue|MaxRetriesPerRequest|Stream isn't writeable|ClusterAllFailedError|CLUSTERDOWN|LOADING|Failed to refresh slots cache|None of startup nodes is available/i.test(text);
-}
-
-function classify(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  const status = (error as { status?: number } | undefined)?.status;
-  if (status === 413) return new AppError('PAYLOAD_TOO_LARGE');
-  if (status === 400 || status === 415 || status === 422) return new AppError('VALIDATION_FAILED', 'The request body could not be read.');
-  if (isRedisUnavailable(error)) return new AppError('SERVICE_UNAVAILABLE', undefined, { cause: error });
-  return new AppError('INTERNAL', undefined, { cause: error });
 }
 
 /**
@@ -42,19 +27,11 @@ export function errorHandler(): Middleware<BffState> {
       // The router's 405 (with its Allow header) gets a body with a code like every other refusal.
       if (ctx.status === 405 && ctx.body === undefined) throw new AppError('METHOD_NOT_ALLOWED');
     } catch (raw) {
-      const error = classify(raw);
-      ctx.status = error.status;
-      if (error.options.retryAfterS !== undefined) ctx.set('retry-after', String(Math.max(1, error.options.retryAfterS)));
-      ctx.body = {
-        error: {
-          code: error.code,
-          message: error.message,
-          requestId: ctx.state.requestId,
-          ...(error.options.retryAfterS !== undefined ? { retryAfterS: Math.max(1, error.options.retryAfterS) } : {}),
-          ...(error.options.issues ? { issues: error.options.issues } : {}),
-        },
-      };
-      if (error.status >= 500) ctx.app.emit('error', raw, ctx);
+      const answer = errorAnswer(toAppError(raw), ctx.state.requestId);
+      ctx.status = answer.status;
+      if (answer.retryAfterS !== undefined) ctx.set('retry-after', String(answer.retryAfterS));
+      ctx.body = answer.body;
+      if (answer.status >= 500) ctx.app.emit('error', raw, ctx);
     }
   };
 }

@@ -1,4 +1,4 @@
-import { BFF_API, ERROR_CATALOGUE, ErrorBodySchema, type EndpointSpec, type ErrorCode } from '@family-share/shared';
+import { BFF_API, BFF_RATE_LIMITS, ERROR_CATALOGUE, ErrorBodySchema, type EndpointSpec, type ErrorCode } from '@family-share/shared';
 import { z } from 'zod';
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
@@ -53,6 +53,8 @@ export function openApiDocument(): Record<string, unknown> {
         parameters: parameters(spec),
         ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } } : {}),
         responses,
+        // The declared limit (max requests per window, per address / WeChat account / person).
+        ...(spec.rateLimit ? { 'x-rate-limit': { name: spec.rateLimit, ...BFF_RATE_LIMITS[spec.rateLimit] } } : {}),
       },
     };
   }

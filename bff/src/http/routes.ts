@@ -1,8 +1,7 @@
 import { Router } from '@koa/router';
-import { BFF_API, chinaDate, type BffEndpointName, type EndpointSpec } from '@family-share/shared';
+import { BFF_API, chinaDate, type BffEndpointName, type EndpointSpec, ok, type Result } from '@family-share/shared';
 import type { z } from 'zod';
 import type { BffDeps, Caller } from '../deps';
-import { ok, type Outcome } from '../ports/outcome';
 import { activateECredential } from '../use-cases/activate-ecredential';
 import { acceptInvitation, cancelInvitation, rejectInvitation } from '../use-cases/answer-invitation';
 import { bindMinor } from '../use-cases/bind-minor';
@@ -25,8 +24,9 @@ import { createInvitationLink, openInvitationLink } from '../use-cases/share-inv
 import { startFaceVerification } from '../use-cases/start-face-verification';
 import { listSubscriptions, saveSubscriptions } from '../use-cases/subscriptions';
 import { policySummary } from '../use-cases/views';
-import { AppError } from './app-error';
+import { AppError } from '@family-share/shared/server-kit';
 import { authenticate, parseInput, type BffState } from './middleware';
+import { withRateLimit } from './rate-limit';
 
 type Spec<N extends BffEndpointName> = (typeof BFF_API)[N];
 type Parsed<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -41,18 +41,18 @@ export interface Input<N extends BffEndpointName> {
   ip: string;
 }
 
-type Handlers = { [N in BffEndpointName]: (input: Input<N>) => Promise<Outcome<unknown>> };
+type Handlers = { [N in BffEndpointName]: (input: Input<N>) => Promise<Result<unknown>> };
 
-const value = async <T>(promise: Promise<T>): Promise<Outcome<T>> => ok(await promise);
+const value = async <T>(promise: Promise<T>): Promise<Result<T>> => ok(await promise);
 
 /** Each endpoint calls exactly one use case; parsing and HTTP mapping are in mountApi. */
 export function handlers(deps: BffDeps): Handlers {
   return {
-    login: ({ body, ip }) => logIn(deps, body.code, ip),
-    refresh: ({ body, ip }) => refreshSession(deps, body.refreshToken, ip),
+    login: ({ body }) => logIn(deps, body.code),
+    refresh: ({ body }) => refreshSession(deps, body.refreshToken),
     logout: ({ caller }) => value(logOut(deps, caller)),
     demoPeople: () => value(listDemoPeople(deps)),
-    demoCode: ({ body, ip }) => value(demoLoginCode(deps, body.openid, ip)),
+    demoCode: ({ body }) => value(demoLoginCode(deps, body.openid)),
     policy: () => value(Promise.resolve(policySummary(deps.config.policy))),
     home: ({ caller }) => value(getHome(deps, caller)),
     startFace: ({ caller, body }) => startFaceVerification(deps, caller, body),
@@ -91,18 +91,19 @@ export function handlers(deps: BffDeps): Handlers {
 
 /**
  * Mounts every endpoint of the shared registry: parse params, query, body and headers with
- * its schemas (400 VALIDATION_FAILED otherwise), call the handler, answer with its value or
+ * its schemas (400 VALIDATION_FAILED otherwise), count its declared rate limit (429
+ * RATE_LIMITED), call the handler, answer with its value or
  * its code's status. With `checkResponses`, an answer that does not match the contract is a
  * 500 — tests run with it on, so that the contract and the code cannot drift apart.
  */
 export function mountApi(router: Router<BffState>, deps: BffDeps, options: { checkResponses: boolean }): void {
-  const table = handlers(deps) as unknown as Record<BffEndpointName, (input: Input<BffEndpointName>) => Promise<Outcome<unknown>>>;
+  const table = handlers(deps) as unknown as Record<BffEndpointName, (input: Input<BffEndpointName>) => Promise<Result<unknown>>>;
   const auth = authenticate(deps);
   for (const [name, raw] of Object.entries(BFF_API) as Array<[BffEndpointName, EndpointSpec]>) {
     const spec = raw;
     // Outside demo mode the demo endpoints are not routes at all (their use cases refuse too).
     if (spec.path.startsWith('/api/demo/') && !deps.config.demo) continue;
-    const handle = table[name];
+    const handle = spec.rateLimit ? withRateLimit(deps.limits, spec.rateLimit, table[name]) : table[name];
     router[spec.method](spec.path, ...(spec.auth ? [auth] : []), async (ctx) => {
       const input = {
         caller: ctx.state.caller,

@@ -14,10 +14,10 @@ import type {
   PremiumReceipt,
   PremiumStatus,
   Relation,
+  Result,
 } from '@family-share/shared';
 import type { ErrorCode } from '@family-share/shared';
 import type { SubscriptionDecision, SubscriptionMessage } from '@family-share/shared';
-import type { Outcome } from './outcome';
 
 /** How an invitation ends without a binding; the platform keeps it with the withdrawn id. */
 export type InvitationClosing = 'cancelled' | 'rejected' | 'expired' | 'closed';
@@ -33,27 +33,27 @@ export interface Page<T> {
  * out only where a person typed it (identity checks, the relative to invite, the child).
  */
 export interface PlatformPort {
-  person(psnNo: string): Promise<Outcome<PlatformPerson>>;
+  person(psnNo: string): Promise<Result<PlatformPerson>>;
   /** The person number whose e-credential is linked to this WeChat account. */
   personIdByOpenid(openid: string): Promise<string | null>;
-  verifyIdentity(name: string, idNumber: string): Promise<Outcome<PlatformPerson>>;
-  activate(request: { name: string; idNumber: string; openid: string }): Promise<Outcome<PlatformPerson>>;
-  activateAsGuardian(request: { guardianPsnNo: string; childName: string; childIdNumber: string }): Promise<Outcome<PlatformPerson>>;
+  verifyIdentity(name: string, idNumber: string): Promise<Result<PlatformPerson>>;
+  activate(request: { name: string; idNumber: string; openid: string }): Promise<Result<PlatformPerson>>;
+  activateAsGuardian(request: { guardianPsnNo: string; childName: string; childIdNumber: string }): Promise<Result<PlatformPerson>>;
   /** The dry run with the relative as the inviter typed them; their person number comes back only on a match. */
   checkBinding(
     request: Omit<BindingRequest, 'beneficiaryPsnNo'> & ({ beneficiaryIdNumber: string } | { beneficiaryPsnNo: string }) & { beneficiaryMayActivateLater: boolean },
-  ): Promise<Outcome<{ needsAcceptance: boolean; beneficiaryPsnNo: string }>>;
-  createBinding(request: BindingRequest & { bindingId: string }): Promise<Outcome<Binding>>;
-  endBinding(bindingId: string, actorPsnNo: string, faceVerified: boolean): Promise<Outcome<Binding>>;
+  ): Promise<Result<{ needsAcceptance: boolean; beneficiaryPsnNo: string }>>;
+  createBinding(request: BindingRequest & { bindingId: string }): Promise<Result<Binding>>;
+  endBinding(bindingId: string, actorPsnNo: string, faceVerified: boolean): Promise<Result<Binding>>;
   /** What became of a binding id; with `withdraw`, one not yet committed never will be (the platform decides: R7, R19). */
   bindingDecision(
     bindingId: string,
     request: { authorizerPsnNo: string; beneficiaryPsnNo: string; withdraw?: { reason: InvitationClosing; code?: ErrorCode } },
   ): Promise<BindingDecision>;
   bindings(psnNo: string): Promise<PersonBindings>;
-  setPreferences(psnNo: string, request: { accountChoice?: 'own' | 'authorizer'; authorizerOrder?: string[] }): Promise<Outcome<{ accountChoice: 'own' | 'authorizer'; authorizerOrder: string[] }>>;
+  setPreferences(psnNo: string, request: { accountChoice?: 'own' | 'authorizer'; authorizerOrder?: string[] }): Promise<Result<{ accountChoice: 'own' | 'authorizer'; authorizerOrder: string[] }>>;
   premiumStatus(psnNo: string, year: number): Promise<PremiumStatus>;
-  payPremium(request: { paymentId: string; payerPsnNo: string; beneficiaryPsnNo: string; year: number }): Promise<Outcome<PremiumReceipt>>;
+  payPremium(request: { paymentId: string; payerPsnNo: string; beneficiaryPsnNo: string; year: number }): Promise<Result<PremiumReceipt>>;
   deductions(psnNo: string, query: { cursor?: string; limit: number; beneficiary?: string; month?: string }): Promise<Page<Deduction>>;
   payments(psnNo: string, query: { cursor?: string; limit: number; month?: string }): Promise<Page<PaymentRecord>>;
   monthly(psnNo: string, year: number): Promise<{ year: number; months: Array<{ month: string; total: number; byBeneficiary: Record<string, number> }> }>;
@@ -66,7 +66,7 @@ export interface PlatformPort {
   /** R21: the designated institutions, as platform data. */
   institutions(): Promise<InstitutionRecord[]>;
   /** R22: the split a settlement would take now; the platform records nothing. */
-  preSettle(request: { cardHolderPsnNo: string; charge: number; institutionCode: string; choice?: 'own' | 'authorizer' }): Promise<Outcome<PreSettlementResult>>;
+  preSettle(request: { cardHolderPsnNo: string; charge: number; institutionCode: string; choice?: 'own' | 'authorizer' }): Promise<Result<PreSettlementResult>>;
   demoPeople(): Promise<DemoPerson[]>;
   healthy(): Promise<boolean>;
 }
@@ -88,7 +88,7 @@ export interface WechatPort {
    * it or sends it on. 40029/40163 → WECHAT_CODE_INVALID, 45011 → WECHAT_RATE_LIMITED,
    * -1 → WECHAT_BUSY; the mini-program retries those with a fresh code, after a back-off.
    */
-  codeToSession(code: string): Promise<Outcome<{ openid: string }>>;
+  codeToSession(code: string): Promise<Result<{ openid: string }>>;
   /** DEMO: what wx.login() yields on a phone of this account. */
   demoCode(openid: string): Promise<string>;
   sendSubscribeMessage(openid: string, message: SubscriptionMessage): Promise<SendResult>;

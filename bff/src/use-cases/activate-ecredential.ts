@@ -1,6 +1,5 @@
-import { ageOn, birthDateOf, chinaDate, type MyPerson } from '@family-share/shared';
+import { ageOn, birthDateOf, chinaDate, type MyPerson, fail, ok, type Result } from '@family-share/shared';
 import type { BffDeps, Caller } from '../deps';
-import { fail, ok, type Outcome } from '../ports/outcome';
 import { faceTarget } from './face-target';
 import { myPerson } from './views';
 
@@ -18,7 +17,7 @@ export async function activateECredential(
   deps: BffDeps,
   caller: Caller,
   request: { name: string; idNumber: string; faceTicket?: string | undefined },
-): Promise<Outcome<MyPerson>> {
+): Promise<Result<MyPerson>> {
   if (isMinorNumber(request.idNumber, deps)) return fail('MINOR_SELF_SERVICE');
   if (!request.faceTicket) return fail('FACE_VERIFICATION_REQUIRED');
   if (!(await deps.faces.consumeTicket(caller.openid, request.faceTicket, 'activate', faceTarget(request.idNumber)))) {

@@ -1,6 +1,5 @@
-import { ageOn, chinaDate, type Binding, type BindingView, type ErrorCode, type InvitationView } from '@family-share/shared';
+import { ageOn, chinaDate, type Binding, type BindingView, type ErrorCode, type InvitationView, fail, ok, type Result } from '@family-share/shared';
 import type { BffDeps, Caller } from '../deps';
-import { fail, ok, type Outcome } from '../ports/outcome';
 import type { InvitationClosing } from '../ports/outside';
 import type { InvitationRecord } from '../ports/stores';
 import { listedBindingView } from './bindings';
@@ -14,14 +13,14 @@ async function mine(deps: BffDeps, invitationId: string, me: string, side: 'invi
 }
 
 /** The answer to a person whose invitation is no longer open. */
-function closedAnswer(record: InvitationRecord): Outcome<never> {
+function closedAnswer(record: InvitationRecord): Result<never> {
   return fail(record.status === 'expired' ? 'INVITATION_EXPIRED' : 'INVITATION_NOT_PENDING');
 }
 
 const isOpen = (record: InvitationRecord) => record.status === 'pending' || record.status === 'accepting';
 
 /** The binding of an accepted invitation as the invitee's listing shows it. */
-async function acceptedAnswer(deps: BffDeps, me: string, record: InvitationRecord, binding?: Binding): Promise<Outcome<BindingView>> {
+async function acceptedAnswer(deps: BffDeps, me: string, record: InvitationRecord, binding?: Binding): Promise<Result<BindingView>> {
   if (binding) return ok(await listedBindingView(deps, me, binding));
   const bindings = await deps.platform.bindings(me);
   const found = bindings.asBeneficiary.find((b) => b.bindingId === (record.bindingId ?? bindingIdOf(record.invitationId)));
@@ -40,7 +39,7 @@ async function acceptedAnswer(deps: BffDeps, me: string, record: InvitationRecor
  * The binding id comes from the invitation, so duplicate acceptances all run the same
  * idempotent creation and all answer the same binding (issue 9 item 7).
  */
-export async function acceptInvitation(deps: BffDeps, caller: Caller, invitationId: string): Promise<Outcome<BindingView>> {
+export async function acceptInvitation(deps: BffDeps, caller: Caller, invitationId: string): Promise<Result<BindingView>> {
   const me = requirePerson(caller);
   let record = await mine(deps, invitationId, me, 'invitee');
   if (!record) return fail('INVITATION_NOT_FOUND');
@@ -60,7 +59,7 @@ export async function acceptInvitation(deps: BffDeps, caller: Caller, invitation
     return held.record?.status === 'accepted' ? acceptedAnswer(deps, me, held.record) : closedAnswer(held.record ?? record);
   }
   const bindingId = bindingIdOf(invitationId);
-  let created: Outcome<Binding>;
+  let created: Result<Binding>;
   try {
     created = await deps.platform.createBinding({
       authorizerPsnNo: record.inviterId,
@@ -95,7 +94,7 @@ export async function acceptInvitation(deps: BffDeps, caller: Caller, invitation
  * (cancelled meanwhile), or open — then the invitation is pending again, or closed at once
  * when the refusal will not go away (a lost reverse race, the beneficiary bound elsewhere).
  */
-async function refusedAcceptance(deps: BffDeps, me: string, record: InvitationRecord, code: ErrorCode): Promise<Outcome<BindingView>> {
+async function refusedAcceptance(deps: BffDeps, me: string, record: InvitationRecord, code: ErrorCode): Promise<Result<BindingView>> {
   const decision = await deps.platform.bindingDecision(bindingIdOf(record.invitationId), {
     authorizerPsnNo: record.inviterId,
     beneficiaryPsnNo: me,
@@ -124,7 +123,7 @@ async function withdraw(
   invitationId: string,
   side: 'inviter' | 'invitee',
   reason: Extract<InvitationClosing, 'cancelled' | 'rejected'>,
-): Promise<Outcome<InvitationView>> {
+): Promise<Result<InvitationView>> {
   const me = requirePerson(caller);
   const record = await mine(deps, invitationId, me, side);
   if (!record) return fail('INVITATION_NOT_FOUND');
@@ -136,11 +135,11 @@ async function withdraw(
 }
 
 /** The relative says no; the inviter is told (R20). */
-export function rejectInvitation(deps: BffDeps, caller: Caller, invitationId: string): Promise<Outcome<InvitationView>> {
+export function rejectInvitation(deps: BffDeps, caller: Caller, invitationId: string): Promise<Result<InvitationView>> {
   return withdraw(deps, caller, invitationId, 'invitee', 'rejected');
 }
 
 /** The inviter withdraws; the relative is told (R20). */
-export function cancelInvitation(deps: BffDeps, caller: Caller, invitationId: string): Promise<Outcome<InvitationView>> {
+export function cancelInvitation(deps: BffDeps, caller: Caller, invitationId: string): Promise<Result<InvitationView>> {
   return withdraw(deps, caller, invitationId, 'inviter', 'cancelled');
 }

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { ageOn, chinaDate, type BindingView, type MinorBindingRequestSchema } from '@family-share/shared';
+import { ageOn, chinaDate, type BindingView, type MinorBindingRequestSchema, fail, ok, type Result } from '@family-share/shared';
 import type { z } from 'zod';
 import type { BffDeps, Caller } from '../deps';
-import { fail, ok, type Outcome } from '../ports/outcome';
 import { hasAcceptedCommitment } from './commitment';
 import { listedBindingView } from './bindings';
 import { faceTarget } from './face-target';
@@ -13,7 +12,7 @@ import { requirePerson } from './views';
  * binds the child in the same flow; the child cannot accept on a phone, so none is asked.
  * The household register on the platform must name the caller as the child's parent.
  */
-export async function bindMinor(deps: BffDeps, caller: Caller, request: z.infer<typeof MinorBindingRequestSchema>): Promise<Outcome<BindingView>> {
+export async function bindMinor(deps: BffDeps, caller: Caller, request: z.infer<typeof MinorBindingRequestSchema>): Promise<Result<BindingView>> {
   const me = requirePerson(caller);
   if (!(await hasAcceptedCommitment(deps, me, request.commitmentVersion))) return fail('COMMITMENT_REQUIRED');
   if (!request.faceTicket) return fail('FACE_VERIFICATION_REQUIRED');

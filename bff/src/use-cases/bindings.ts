@@ -1,7 +1,6 @@
-import type { Binding, BindingView, BffPreferencesRequestSchema } from '@family-share/shared';
+import { fail, ok, type Result, type Binding, type BindingView, type BffPreferencesRequestSchema } from '@family-share/shared';
 import type { z } from 'zod';
 import type { BffDeps, Caller } from '../deps';
-import { fail, ok, type Outcome } from '../ports/outcome';
 import { bindingView, policySummary, requirePerson } from './views';
 
 /** Whom I share with, who shares with me (in my R14 order), and my R11 choice. */
@@ -17,7 +16,7 @@ export async function listBindings(deps: BffDeps, caller: Caller) {
 }
 
 /** R6/R7: either side ends a binding with a fresh face verification for exactly this binding. */
-export async function endBinding(deps: BffDeps, caller: Caller, bindingId: string, faceTicket: string | undefined): Promise<Outcome<BindingView>> {
+export async function endBinding(deps: BffDeps, caller: Caller, bindingId: string, faceTicket: string | undefined): Promise<Result<BindingView>> {
   const me = requirePerson(caller);
   if (!faceTicket) return fail('FACE_VERIFICATION_REQUIRED');
   if (!(await deps.faces.consumeTicket(caller.openid, faceTicket, 'unbind', bindingId))) return fail('FACE_TICKET_INVALID');
@@ -30,7 +29,7 @@ export async function setPreferences(
   deps: BffDeps,
   caller: Caller,
   request: z.infer<typeof BffPreferencesRequestSchema>,
-): Promise<Outcome<{ accountChoice: 'own' | 'authorizer'; authorizerOrder: string[] }>> {
+): Promise<Result<{ accountChoice: 'own' | 'authorizer'; authorizerOrder: string[] }>> {
   const me = requirePerson(caller);
   const bindings = await deps.platform.bindings(me);
   const active = bindings.asBeneficiary.filter((b) => b.status === 'active');

@@ -1,6 +1,5 @@
-import { COMMITMENT_PARAGRAPHS, COMMITMENT_RESERVE_NOTE, COMMITMENT_TITLE, COMMITMENT_VERSION } from '@family-share/shared';
+import { COMMITMENT_PARAGRAPHS, COMMITMENT_RESERVE_NOTE, COMMITMENT_TITLE, COMMITMENT_VERSION, fail, ok, type Result } from '@family-share/shared';
 import type { BffDeps, Caller } from '../deps';
-import { fail, ok, type Outcome } from '../ports/outcome';
 import { requirePerson } from './views';
 
 /** R9: the commitment letter and whether I accepted this version of it. */
@@ -16,7 +15,7 @@ export async function getCommitment(deps: BffDeps, caller: Caller) {
 }
 
 /** R9: records the acceptance with its time and the version of the text that was shown. */
-export async function acceptCommitment(deps: BffDeps, caller: Caller, version: string): Promise<Outcome<{ version: string; acceptedAt: number }>> {
+export async function acceptCommitment(deps: BffDeps, caller: Caller, version: string): Promise<Result<{ version: string; acceptedAt: number }>> {
   const personId = requirePerson(caller);
   if (version !== COMMITMENT_VERSION) return fail('COMMITMENT_REQUIRED');
   const acceptedAt = deps.clock();

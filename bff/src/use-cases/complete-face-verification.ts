@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { ErrorCode, FaceTicket } from '@family-share/shared';
-import { AppError } from '../http/app-error';
+import { fail, ok, type Result, type ErrorCode, type FaceTicket } from '@family-share/shared';
+import { AppError } from '@family-share/shared/server-kit';
 import type { BffDeps, Caller } from '../deps';
-import { fail, ok, type Outcome } from '../ports/outcome';
 import type { FaceOutcome } from '../ports/outside';
 
 /** R6: a ticket lives five minutes and is good for one use, for its purpose and target only. */
@@ -30,7 +29,7 @@ export async function completeFaceVerification(
   caller: Caller,
   sessionId: string,
   demoOutcome: FaceOutcome | undefined,
-): Promise<Outcome<FaceTicket>> {
+): Promise<Result<FaceTicket>> {
   const status = await deps.limits.faceStatus(caller.openid);
   if (status.lockedUntil !== null) throw new AppError('FACE_LOCKED', undefined, { retryAfterS: Math.ceil((status.lockedUntil - deps.clock()) / 1000) });
   const session = await deps.faces.getSession(caller.openid, sessionId);

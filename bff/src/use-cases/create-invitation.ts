@@ -7,11 +7,13 @@ import {
   type CreateInvitationRequestSchema,
   type InvitationView,
   type Relation,
+  fail,
+  ok,
+  type Result,
 } from '@family-share/shared';
 import type { z } from 'zod';
-import { AppError } from '../http/app-error';
+import { AppError } from '@family-share/shared/server-kit';
 import type { BffDeps, Caller } from '../deps';
-import { fail, ok, type Outcome } from '../ports/outcome';
 import type { InvitationRecord } from '../ports/stores';
 import { hasAcceptedCommitment } from './commitment';
 import { faceTarget } from './face-target';
@@ -22,13 +24,14 @@ import { invitationView, requirePerson } from './views';
  * R3 and issue 9 item 10: the registry check of a relative's name and ID number, limited per
  * person by how many did NOT match (what enumerating ID numbers produces), so that a person
  * with typos is not locked out of inviting and an enumerator is. The answer says when checks
- * may resume.
+ * may resume. The numbers are the registry's 'identityFailure' limit; it is counted here and
+ * not before the use case, because only a mismatch counts and that is known only here.
  */
 export async function checkRelative(
   deps: BffDeps,
   me: string,
   request: { name: string; idNumber: string; relation: Relation },
-): Promise<Outcome<{ needsAcceptance: boolean; beneficiaryPsnNo: string }>> {
+): Promise<Result<{ needsAcceptance: boolean; beneficiaryPsnNo: string }>> {
   const blocked = await deps.limits.peek('identityFailure', me);
   if (!blocked.ok) throw new AppError('IDENTITY_CHECKS_LIMITED', undefined, { retryAfterS: blocked.retryAfterS });
   const check = await deps.platform.checkBinding({
@@ -51,7 +54,7 @@ export async function checkInvitation(
   deps: BffDeps,
   caller: Caller,
   request: z.infer<typeof CheckInvitationRequestSchema>,
-): Promise<Outcome<{ needsAcceptance: boolean }>> {
+): Promise<Result<{ needsAcceptance: boolean }>> {
   const check = await checkRelative(deps, requirePerson(caller), request);
   return check.ok ? ok({ needsAcceptance: check.value.needsAcceptance }) : check;
 }
@@ -61,32 +64,15 @@ export async function checkInvitation(
  * on the platform as they stand now, a fresh face verification for this relative (R6), then
  * an invitation that expires in 72 hours (R19) and a notice to the relative (R20). A child
  * under 16 with a guardian-activated credential needs no acceptance (R18): bound at once.
- * Only invitations made count towards the hourly limit: a refused attempt is given back.
+ * Only invitations made count towards the hourly limit (registry 'invitation', counted before
+ * this runs): a refused attempt is given back.
  */
 export async function createInvitation(
   deps: BffDeps,
   caller: Caller,
   request: z.infer<typeof CreateInvitationRequestSchema>,
-): Promise<Outcome<InvitationView>> {
+): Promise<Result<InvitationView>> {
   const me = requirePerson(caller);
-  const limit = await deps.limits.consume('invitation', me);
-  if (!limit.ok) throw new AppError('RATE_LIMITED', undefined, { retryAfterS: limit.retryAfterS });
-  let made = false;
-  try {
-    const result = await invite(deps, caller, me, request);
-    made = result.ok;
-    return result;
-  } finally {
-    if (!made) await deps.limits.refund('invitation', me);
-  }
-}
-
-async function invite(
-  deps: BffDeps,
-  caller: Caller,
-  me: string,
-  request: z.infer<typeof CreateInvitationRequestSchema>,
-): Promise<Outcome<InvitationView>> {
   if (!(await hasAcceptedCommitment(deps, me, request.commitmentVersion))) return fail('COMMITMENT_REQUIRED');
 
   const check = await checkRelative(deps, me, request);

@@ -1,4 +1,4 @@
-import { AppError } from '../http/app-error';
+import { AppError } from '@family-share/shared/server-kit';
 import type { BffDeps } from '../deps';
 
 /** DEMO only: the demo people, so that the h5 build can log in as one of them. */
@@ -9,10 +9,8 @@ export async function listDemoPeople(deps: BffDeps) {
 }
 
 /** DEMO only: what wx.login() would give a phone of this demo WeChat account. */
-export async function demoLoginCode(deps: BffDeps, openid: string, ip: string) {
+export async function demoLoginCode(deps: BffDeps, openid: string) {
   if (!deps.config.demo) throw new AppError('NOT_FOUND');
-  const limit = await deps.limits.consume('demoCode', ip);
-  if (!limit.ok) throw new AppError('RATE_LIMITED', undefined, { retryAfterS: limit.retryAfterS });
   const people = await deps.platform.demoPeople();
   if (!people.some((p) => p.openid === openid)) throw new AppError('VALIDATION_FAILED', 'Not a demo account.');
   return { code: await deps.wechat.demoCode(openid) };

@@ -7,11 +7,13 @@ import {
   type PaymentEstimate,
   type PaymentEstimateRequestSchema,
   type Policy,
+  fail,
+  ok,
+  type Result,
 } from '@family-share/shared';
 import type { z } from 'zod';
 import type { BffDeps, Caller } from '../deps';
-import { AppError } from '../http/app-error';
-import { fail, ok, type Outcome } from '../ports/outcome';
+import { AppError } from '@family-share/shared/server-kit';
 import { requirePerson } from './views';
 
 /** The smallest amount worth estimating: one fen. */
@@ -76,12 +78,14 @@ export async function estimatePayment(
   deps: BffDeps,
   caller: Caller,
   request: z.infer<typeof PaymentEstimateRequestSchema>,
-): Promise<Outcome<PaymentEstimate>> {
+): Promise<Result<PaymentEstimate>> {
   const me = requirePerson(caller);
   const charge = parseYuan(request.amount);
   if (charge === null || charge < ESTIMATE_MIN_FEN || charge > ESTIMATE_MAX_FEN) return fail('AMOUNT_INVALID');
 
-  // Keyed by a digest of the person, not the ID number: no ID number in a Redis key.
+  // The registry's 'paymentEstimate' limit, counted here rather than before the use case: only
+  // a well-formed amount counts, and a mistyped one is answered as such even when the limit is
+  // reached. Keyed by a digest of the person, as the registry's limits are: no number in a key.
   const limit = await deps.limits.consume('paymentEstimate', createHash('sha256').update(me).digest('base64url'));
   if (!limit.ok) throw new AppError('RATE_LIMITED', undefined, { retryAfterS: limit.retryAfterS });
 

@@ -1,6 +1,5 @@
-import { maskName, type Binding, type DeductionView, type PaymentView } from '@family-share/shared';
+import { maskName, type Binding, type DeductionView, type PaymentView, fail, ok, type Result } from '@family-share/shared';
 import type { BffDeps, Caller } from '../deps';
-import { fail, ok, type Outcome } from '../ports/outcome';
 import { refundMarks, requirePerson } from './views';
 
 interface HistoryQuery {
@@ -23,7 +22,7 @@ function latestByPerson(bindings: Binding[], key: 'beneficiaryId' | 'authorizerI
  * R23/R24: a refund is a row of its own (kind 'refund', money back) linked both ways to the
  * settlement it undoes, which is marked cancelled; the platform's monthly totals are net of it.
  */
-export async function listDeductions(deps: BffDeps, caller: Caller, query: HistoryQuery): Promise<Outcome<{ items: DeductionView[]; nextCursor: string | null }>> {
+export async function listDeductions(deps: BffDeps, caller: Caller, query: HistoryQuery): Promise<Result<{ items: DeductionView[]; nextCursor: string | null }>> {
   const me = requirePerson(caller);
   const bindings = await deps.platform.bindings(me);
   let beneficiary: string | undefined;

@@ -1,8 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { TokenPair } from '@family-share/shared';
-import { AppError } from '../http/app-error';
+import { fail, ok, type Result, type TokenPair } from '@family-share/shared';
 import type { BffDeps } from '../deps';
-import { fail, ok, type Outcome } from '../ports/outcome';
 
 export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('base64url');
 
@@ -18,9 +16,8 @@ export function issueTokens(deps: BffDeps, openid: string, sid: string, secret: 
 }
 
 /** wx.login code → WeChat (jscode2session) → openid → a session in Redis and a token pair. */
-export async function logIn(deps: BffDeps, code: string, ip: string): Promise<Outcome<TokenPair>> {
-  const limit = await deps.limits.consume('login', ip);
-  if (!limit.ok) throw new AppError('RATE_LIMITED', undefined, { retryAfterS: limit.retryAfterS });
+/** Counted per address by the registry's `login` limit before it runs. */
+export async function logIn(deps: BffDeps, code: string): Promise<Result<TokenPair>> {
   const session = await deps.wechat.codeToSession(code);
   if (!session.ok) return fail(session.code);
   const { openid } = session.value;

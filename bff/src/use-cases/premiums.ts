@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { type BffPremiumReceiptSchema, chinaDate, httpStatusOf, requestFingerprint } from '@family-share/shared';
+import { type BffPremiumReceiptSchema, chinaDate, httpStatusOf, requestFingerprint, fail, ok, type Result } from '@family-share/shared';
 import type { BffDeps, Caller } from '../deps';
-import { AppError } from '../http/app-error';
-import { fail, ok, type Outcome } from '../ports/outcome';
+import { AppError } from '@family-share/shared/server-kit';
 import { masked, myPerson, requirePerson } from './views';
 
 const IDEMPOTENCY_TTL_S = 24 * 3600;
@@ -85,7 +84,7 @@ export async function payPremium(
   }
 }
 
-async function pay(deps: BffDeps, me: string, request: { bindingId: string; year: number }, key: string): Promise<Outcome<PremiumReceiptView>> {
+async function pay(deps: BffDeps, me: string, request: { bindingId: string; year: number }, key: string): Promise<Result<PremiumReceiptView>> {
   const bindings = await deps.platform.bindings(me);
   const binding = bindings.asAuthorizer.find((b) => b.bindingId === request.bindingId);
   if (!binding) return fail('BINDING_NOT_FOUND');
@@ -108,7 +107,7 @@ async function pay(deps: BffDeps, me: string, request: { bindingId: string; year
  * record), so that any of my devices can show it again. Only the payer sees it: for anyone
  * else — the relative, another authorizer, a stranger — it does not exist (NOT_FOUND).
  */
-export async function getPremiumReceipt(deps: BffDeps, caller: Caller, bindingId: string, year: number): Promise<Outcome<PremiumReceiptView>> {
+export async function getPremiumReceipt(deps: BffDeps, caller: Caller, bindingId: string, year: number): Promise<Result<PremiumReceiptView>> {
   const me = requirePerson(caller);
   const bindings = await deps.platform.bindings(me);
   const binding = bindings.asAuthorizer.find((b) => b.bindingId === bindingId);

@@ -1,6 +1,5 @@
-import type { InvitationView } from '@family-share/shared';
+import { fail, ok, type Result, type InvitationView } from '@family-share/shared';
 import type { BffDeps, Caller } from '../deps';
-import { fail, ok, type Outcome } from '../ports/outcome';
 import { expireInvitation } from './expire-invitations';
 import { invitationView, requirePerson } from './views';
 
@@ -15,7 +14,7 @@ export async function createInvitationLink(
   deps: BffDeps,
   caller: Caller,
   invitationId: string,
-): Promise<Outcome<{ token: string; path: string; expiresAt: number }>> {
+): Promise<Result<{ token: string; path: string; expiresAt: number }>> {
   const me = requirePerson(caller);
   const record = await deps.invitations.get(invitationId);
   if (!record || record.inviterId !== me) return fail('INVITATION_NOT_FOUND');
@@ -30,7 +29,7 @@ export async function createInvitationLink(
  * people involved, not even whether the invitation exists. An invitee without an activated
  * e-credential gets ECREDENTIAL_REQUIRED, activates, and opens the link again.
  */
-export async function openInvitationLink(deps: BffDeps, caller: Caller, token: string): Promise<Outcome<InvitationView>> {
+export async function openInvitationLink(deps: BffDeps, caller: Caller, token: string): Promise<Result<InvitationView>> {
   const now = deps.clock();
   const named = deps.invitationLinks.verify(token, now);
   if (!named) return fail('INVITATION_LINK_INVALID');

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { FaceSessionRequestSchema } from '@family-share/shared';
+import { fail, ok, type Result, type FaceSessionRequestSchema } from '@family-share/shared';
 import type { z } from 'zod';
-import { AppError } from '../http/app-error';
+import { AppError } from '@family-share/shared/server-kit';
 import type { BffDeps, Caller } from '../deps';
-import { fail, ok, type Outcome } from '../ports/outcome';
 import { isMinorNumber } from './activate-ecredential';
 import { faceTarget } from './face-target';
 
@@ -18,11 +17,9 @@ export async function startFaceVerification(
   deps: BffDeps,
   caller: Caller,
   request: z.infer<typeof FaceSessionRequestSchema>,
-): Promise<Outcome<{ sessionId: string; verifyId: string; purpose: typeof request.purpose; expiresAt: number; demo: boolean; help: { counter: string; hotline: string } }>> {
+): Promise<Result<{ sessionId: string; verifyId: string; purpose: typeof request.purpose; expiresAt: number; demo: boolean; help: { counter: string; hotline: string } }>> {
   const status = await deps.limits.faceStatus(caller.openid);
   if (status.lockedUntil !== null) throw new AppError('FACE_LOCKED', undefined, { retryAfterS: Math.ceil((status.lockedUntil - deps.clock()) / 1000) });
-  const limit = await deps.limits.consume('faceStart', caller.openid);
-  if (!limit.ok) throw new AppError('RATE_LIMITED', undefined, { retryAfterS: limit.retryAfterS });
 
   let name: string;
   let idNumber: string;

@@ -1,7 +1,6 @@
-import { ALL_TEMPLATE_IDS, type SaveSubscriptionsRequestSchema, type SubscriptionsView } from '@family-share/shared';
+import { ALL_TEMPLATE_IDS, type SaveSubscriptionsRequestSchema, type SubscriptionsView, fail, ok, type Result } from '@family-share/shared';
 import type { z } from 'zod';
 import type { BffDeps, Caller } from '../deps';
-import { fail, ok, type Outcome } from '../ports/outcome';
 
 const DELIVERIES_SHOWN = 20;
 
@@ -23,7 +22,7 @@ export async function saveSubscriptions(
   deps: BffDeps,
   caller: Caller,
   request: z.infer<typeof SaveSubscriptionsRequestSchema>,
-): Promise<Outcome<SubscriptionsView>> {
+): Promise<Result<SubscriptionsView>> {
   const templates = Object.keys(request.decisions);
   if (templates.some((t) => !ALL_TEMPLATE_IDS.includes(t))) return fail('VALIDATION_FAILED');
   await deps.subscriptions.record(caller.openid, request.decisions, deps.clock());

@@ -10,7 +10,7 @@ import {
   type PlatformPerson,
   type Policy,
 } from '@family-share/shared';
-import { AppError } from '../http/app-error';
+import { AppError } from '@family-share/shared/server-kit';
 import type { Caller } from '../deps';
 import type { InvitationRecord } from '../ports/stores';
 

@@ -33,12 +33,14 @@ import {
   SummaryQuerySchema,
   VerifyIdentityRequestSchema,
   YearTextSchema,
+  ok,
 } from '@family-share/shared';
 import Koa from 'koa';
 import { z } from 'zod';
 import { counterPageRouter } from '../pos/routes';
-import { AppError, errorMiddleware, parse, requireServiceKey, respond } from '../http/koa-kit';
-import { ok, type PlatformDeps } from './deps';
+import { AppError } from '@family-share/shared/server-kit';
+import { errorMiddleware, parse, requireServiceKey, respond } from '../http/koa-kit';
+import type { PlatformDeps } from './deps';
 import { DEMO_PEOPLE } from './demo-people';
 import { counterCommand, psnNoAtEdge } from './person-edge';
 import { activateAsGuardian, activateECredential, verifyIdentity } from './use-cases/activate-ecredential';

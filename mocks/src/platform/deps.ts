@@ -1,4 +1,4 @@
-import type { ErrorCode, Policy } from '@family-share/shared';
+import type { Policy } from '@family-share/shared';
 import type { Logger } from 'pino';
 import type { PlatformStore } from './store/platform-store';
 
@@ -31,11 +31,6 @@ export interface FaultHooks {
 }
 
 export type FaultPoint = 'binding:claimed' | 'binding:committed' | 'binding:finished';
-
-export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode };
-
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const failWith = <T = never>(code: ErrorCode): Result<T> => ({ ok: false, code });
 
 /** A multi-step operation is handed to the recovery sweeper this long after it began. */
 export const RECOVERY_DELAY_MS = 10_000;

@@ -1,4 +1,4 @@
-import { AppError } from '../http/koa-kit';
+import { AppError } from '@family-share/shared/server-kit';
 import type { PlatformStore } from './store/platform-store';
 
 /**

@@ -5,9 +5,10 @@ import {
   CounterPreSettlementRequestSchema,
   CounterSettlementRequestSchema,
   ReversalRequestSchema,
+  ok,
 } from '@family-share/shared';
 import { parse, respond } from '../http/koa-kit';
-import { ok, type PlatformDeps } from '../platform/deps';
+import type { PlatformDeps } from '../platform/deps';
 import { DEMO_PEOPLE } from '../platform/demo-people';
 import { counterCommand } from '../platform/person-edge';
 import { cancelSettlement } from '../platform/use-cases/cancel-settlement';

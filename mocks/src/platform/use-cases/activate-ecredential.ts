@@ -1,5 +1,5 @@
-import { ageOn, chinaDate, type PlatformPerson } from '@family-share/shared';
-import { failWith, ok, type PlatformDeps, type Result } from '../deps';
+import { ageOn, chinaDate, type PlatformPerson, fail, ok, type Result } from '@family-share/shared';
+import { type PlatformDeps } from '../deps';
 import type { StoredPerson } from '../store/platform-store';
 import { personView } from './person-view';
 
@@ -9,7 +9,7 @@ import { personView } from './person-view';
  */
 export async function verifyIdentity(deps: PlatformDeps, name: string, idNumber: string): Promise<Result<StoredPerson>> {
   const person = await deps.store.getPersonByIdNumber(idNumber);
-  if (!person || person.name !== name.trim()) return failWith('IDENTITY_MISMATCH');
+  if (!person || person.name !== name.trim()) return fail('IDENTITY_MISMATCH');
   return ok(person);
 }
 
@@ -24,21 +24,21 @@ export async function activateECredential(
   const { store } = deps;
   const identity = await verifyIdentity(deps, request.name, request.idNumber);
   if (!identity.ok) return identity;
-  if (identity.value.insurance === null) return failWith('PAYER_NOT_INSURED');
-  if (ageOn(identity.value.birthDate, chinaDate(deps.clock())) < deps.policy.minorAge) return failWith('MINOR_SELF_SERVICE');
+  if (identity.value.insurance === null) return fail('PAYER_NOT_INSURED');
+  if (ageOn(identity.value.birthDate, chinaDate(deps.clock())) < deps.policy.minorAge) return fail('MINOR_SELF_SERVICE');
 
   const psnNo = identity.value.psnNo;
   const holder = await store.linkOpenid(request.openid, psnNo);
-  if (holder !== psnNo) return failWith('OPENID_ALREADY_LINKED');
+  if (holder !== psnNo) return fail('OPENID_ALREADY_LINKED');
   const now = deps.clock();
   const reply = await store.activateECredential(psnNo, 'self', request.openid, '', now);
   if (reply[0] !== 'OK') {
     await store.unlinkOpenid(request.openid, psnNo);
-    return failWith(reply[0] === 'ECREDENTIAL_ALREADY_ACTIVE' ? 'ECREDENTIAL_ALREADY_ACTIVE' : 'PERSON_NOT_FOUND');
+    return fail(reply[0] === 'ECREDENTIAL_ALREADY_ACTIVE' ? 'ECREDENTIAL_ALREADY_ACTIVE' : 'PERSON_NOT_FOUND');
   }
   if (reply[1] === 'activated') await store.appendFeed(psnNo, { kind: 'ECREDENTIAL_ACTIVATED', at: now, mode: 'self' });
   const person = await store.getPerson(psnNo);
-  return person ? ok(personView(person)) : failWith('PERSON_NOT_FOUND');
+  return person ? ok(personView(person)) : fail('PERSON_NOT_FOUND');
 }
 
 /**
@@ -51,23 +51,23 @@ export async function activateAsGuardian(
 ): Promise<Result<PlatformPerson>> {
   const { store, policy } = deps;
   const guardian = await store.getPerson(request.guardianPsnNo);
-  if (!guardian) return failWith('PERSON_NOT_FOUND');
-  if (!guardian.eCredential.active) return failWith('AUTHORIZER_ECREDENTIAL_INACTIVE');
+  if (!guardian) return fail('PERSON_NOT_FOUND');
+  if (!guardian.eCredential.active) return fail('AUTHORIZER_ECREDENTIAL_INACTIVE');
   const identity = await verifyIdentity(deps, request.childName, request.childIdNumber);
   if (!identity.ok) return identity;
   const child = identity.value;
   const now = deps.clock();
-  if (ageOn(child.birthDate, chinaDate(now)) >= policy.minorAge) return failWith('NOT_A_MINOR');
-  if (!child.guardians.includes(guardian.psnNo)) return failWith('MINOR_NEEDS_PARENT');
-  if (child.insurance === null) return failWith('BENEFICIARY_NOT_INSURED');
+  if (ageOn(child.birthDate, chinaDate(now)) >= policy.minorAge) return fail('NOT_A_MINOR');
+  if (!child.guardians.includes(guardian.psnNo)) return fail('MINOR_NEEDS_PARENT');
+  if (child.insurance === null) return fail('BENEFICIARY_NOT_INSURED');
 
   const reply = await store.activateECredential(child.psnNo, 'guardian', '', guardian.psnNo, now);
   // Activated some other way (by the child before R18 was enforced, by the other parent, at the
   // counter): a code of its own, so that nobody tells the parent "your" credential is active.
-  if (reply[0] !== 'OK') return failWith('CHILD_ECREDENTIAL_ALREADY_ACTIVE');
+  if (reply[0] !== 'OK') return fail('CHILD_ECREDENTIAL_ALREADY_ACTIVE');
   if (reply[1] === 'activated') {
     await store.appendFeed(child.psnNo, { kind: 'ECREDENTIAL_ACTIVATED', at: now, mode: 'guardian', guardianName: guardian.name });
   }
   const person = await store.getPerson(child.psnNo);
-  return person ? ok(personView(person)) : failWith('PERSON_NOT_FOUND');
+  return person ? ok(personView(person)) : fail('PERSON_NOT_FOUND');
 }

@@ -4,8 +4,11 @@ import {
   type CancellationRequest,
   type CounterCancellation,
   type SettlementResult,
+  fail,
+  ok,
+  type Result,
 } from '@family-share/shared';
-import { failWith, jsonHead, ok, RECOVERY_DELAY_MS, type PlatformDeps, type Result } from '../deps';
+import { jsonHead, RECOVERY_DELAY_MS, type PlatformDeps } from '../deps';
 import { REVERSED_OWNER } from '../store/platform-store';
 import type { StoredPlan } from './settle';
 
@@ -44,17 +47,17 @@ export function ownerHolder(owner: string): string {
 export async function cancelSettlement(deps: PlatformDeps, request: CancellationRequest): Promise<Result<CounterCancellation>> {
   const { store, policy } = deps;
   const { cancellationId, settlementId, institutionCode } = request;
-  if (!(await store.institution(institutionCode))) return failWith('INSTITUTION_UNKNOWN');
+  if (!(await store.institution(institutionCode))) return fail('INSTITUTION_UNKNOWN');
   const settlementOwner = await store.operationOwner('stl', settlementId);
-  if (settlementOwner === null) return failWith('SETTLEMENT_NOT_FOUND');
-  if (settlementOwner === REVERSED_OWNER) return failWith('SETTLEMENT_REVERSED');
+  if (settlementOwner === null) return fail('SETTLEMENT_NOT_FOUND');
+  if (settlementOwner === REVERSED_OWNER) return fail('SETTLEMENT_REVERSED');
   const cardHolder = ownerHolder(settlementOwner);
 
   const fingerprint = requestFingerprint({ settlementId, institution: institutionCode });
   const owner = `${cardHolder}|${fingerprint}`;
   const claimed = await store.claimOperationId('cnl', cancellationId, owner);
-  if (claimed === REVERSED_OWNER) return failWith('OPERATION_REVERSED');
-  if (claimed !== owner) return failWith('IDEMPOTENCY_KEY_REUSED');
+  if (claimed === REVERSED_OWNER) return fail('OPERATION_REVERSED');
+  if (claimed !== owner) return fail('IDEMPOTENCY_KEY_REUSED');
 
   const now = deps.clock();
   const op = await store.addPendingOperation({ type: 'cancellation', request }, now + RECOVERY_DELAY_MS);
@@ -62,7 +65,7 @@ export async function cancelSettlement(deps: PlatformDeps, request: Cancellation
   if (begin[0] !== 'NEW' && begin[0] !== 'RESUME') {
     await store.removePendingOperation(op);
     if (begin[0] === 'DONE') return ok(JSON.parse(begin[1] ?? '{}') as CounterCancellation);
-    return failWith(begin[0] as Parameters<typeof failWith>[0]);
+    return fail(begin[0] as Parameters<typeof fail>[0]);
   }
   const plan = JSON.parse(begin[1] ?? '{}') as StoredPlan;
   const settlement = JSON.parse(begin[2] ?? '{}') as SettlementResult;
@@ -149,7 +152,7 @@ export async function cancelSettlement(deps: PlatformDeps, request: Cancellation
   });
   const finish = await store.cancelFinish(cardHolder, settlementId, cancellationId, JSON.stringify(answer), at, record, event);
   await store.removePendingOperation(op);
-  if (finish[0] !== 'OK') return failWith('OPERATION_REVERSED');
+  if (finish[0] !== 'OK') return fail('OPERATION_REVERSED');
   deps.notifier.notify(cardHolder, event);
   return ok(JSON.parse(finish[1] ?? '{}') as CounterCancellation);
 }

@@ -1,5 +1,5 @@
-import { bindingsEndedByInsuranceChange, type Binding, type PlatformPerson } from '@family-share/shared';
-import { failWith, ok, type PlatformDeps, type Result } from '../deps';
+import { bindingsEndedByInsuranceChange, type Binding, type PlatformPerson, fail, ok, type Result } from '@family-share/shared';
+import { type PlatformDeps } from '../deps';
 import { endBindingSteps } from './end-binding';
 import type { StoredPerson } from '../store/platform-store';
 import { canShareFrom, personView } from './person-view';
@@ -16,14 +16,14 @@ export async function changeInsurance(
 ): Promise<Result<{ person: PlatformPerson; endedBindings: Binding[] }>> {
   const { store } = deps;
   const before = await store.getPerson(personId);
-  if (!before) return failWith('PERSON_NOT_FOUND');
+  if (!before) return fail('PERSON_NOT_FOUND');
   const fields: Record<string, string> = {};
   if (change.insurance !== undefined) fields.insurance = change.insurance ?? 'none';
   if (change.status !== undefined) fields.status = change.status;
   if (change.region !== undefined) fields.region = change.region;
   await store.updatePersonFields(personId, fields);
   const after = await store.getPerson(personId);
-  if (!after) return failWith('PERSON_NOT_FOUND');
+  if (!after) return fail('PERSON_NOT_FOUND');
   const now = deps.clock();
   await store.appendFeed(personId, {
     kind: 'INSURANCE_CHANGED',
@@ -82,8 +82,8 @@ async function tellPauseOrResume(
 /** Demo and test support: set a personal-account balance (e.g. a monthly contribution). */
 export async function setBalance(deps: PlatformDeps, personId: string, balance: number): Promise<Result<PlatformPerson>> {
   const person = await deps.store.getPerson(personId);
-  if (!person) return failWith('PERSON_NOT_FOUND');
+  if (!person) return fail('PERSON_NOT_FOUND');
   await deps.store.updatePersonFields(personId, { balance: String(balance) });
   const after = await deps.store.getPerson(personId);
-  return after ? ok(personView(after)) : failWith('PERSON_NOT_FOUND');
+  return after ? ok(personView(after)) : fail('PERSON_NOT_FOUND');
 }

@@ -1,6 +1,6 @@
-import type { CheckBindingRequestSchema } from '@family-share/shared';
+import { fail, ok, type Result, type CheckBindingRequestSchema } from '@family-share/shared';
 import type { z } from 'zod';
-import { failWith, ok, type PlatformDeps, type Result } from '../deps';
+import { type PlatformDeps } from '../deps';
 import { decideBinding, readBindingSnapshot } from './binding-snapshot';
 
 /**
@@ -15,11 +15,11 @@ export async function checkBindingNow(
   const a = request.authorizerPsnNo;
   // The typed ID number is resolved here, at the edge; nobody is keyed by it.
   const b = request.beneficiaryPsnNo ?? (await deps.store.psnNoOf(request.beneficiaryIdNumber ?? ''));
-  if (b === a) return failWith('SELF_BINDING');
+  if (b === a) return fail('SELF_BINDING');
   const snapshot = b ? await readBindingSnapshot(deps, a, b) : null;
   if (!snapshot || !b) {
-    return failWith((await deps.store.getPerson(a)) ? 'IDENTITY_MISMATCH' : 'PERSON_NOT_FOUND');
+    return fail((await deps.store.getPerson(a)) ? 'IDENTITY_MISMATCH' : 'PERSON_NOT_FOUND');
   }
   const decision = decideBinding(deps, snapshot, request);
-  return decision.ok ? ok({ ok: true, needsAcceptance: decision.needsAcceptance, beneficiaryPsnNo: b }) : failWith(decision.code);
+  return decision.ok ? ok({ ok: true, needsAcceptance: decision.needsAcceptance, beneficiaryPsnNo: b }) : fail(decision.code);
 }

@@ -1,5 +1,5 @@
-import type { PlatformClaim } from '@family-share/shared';
-import { failWith, ok, type PlatformDeps, type Result } from '../deps';
+import { fail, ok, type Result, type PlatformClaim } from '@family-share/shared';
+import { type PlatformDeps } from '../deps';
 
 const ORDER = ['apply', 'accept', 'review', 'pay', 'done'] as const;
 
@@ -21,7 +21,7 @@ export async function fileClaim(
 /** The window moves a claim to its next step: 申请—受理—审核—拨付—办结. */
 export async function advanceClaim(deps: PlatformDeps, psnNo: string, claimId: string, at = deps.clock()): Promise<Result<PlatformClaim>> {
   const claim = (await deps.store.claims(psnNo)).find((c) => c.claimId === claimId);
-  if (!claim) return failWith('NOT_FOUND');
+  if (!claim) return fail('NOT_FOUND');
   const next = ORDER.find((step) => claim.steps[step] === null);
   if (next) claim.steps[next] = at;
   await deps.store.saveClaim(claim);

@@ -1,5 +1,5 @@
-import { maskName, type CounterSettlementView, type SettlementResult } from '@family-share/shared';
-import { failWith, ok, type PlatformDeps, type Result } from '../deps';
+import { maskName, type CounterSettlementView, type SettlementResult, fail, ok, type Result } from '@family-share/shared';
+import { type PlatformDeps } from '../deps';
 import { REVERSED_OWNER } from '../store/platform-store';
 import { ownerHolder } from './cancel-settlement';
 import { toCounterSettlement } from './settle';
@@ -7,7 +7,7 @@ import { toCounterSettlement } from './settle';
 /** A settlement as the institution that made it may read it back (R23: only that one). */
 export async function counterSettlement(deps: PlatformDeps, institutionCode: string, settlementId: string): Promise<Result<CounterSettlementView>> {
   const owner = await deps.store.operationOwner('stl', settlementId);
-  if (owner === null || owner === REVERSED_OWNER) return failWith('SETTLEMENT_NOT_FOUND');
+  if (owner === null || owner === REVERSED_OWNER) return fail('SETTLEMENT_NOT_FOUND');
   return view(deps, institutionCode, settlementId, ownerHolder(owner));
 }
 
@@ -20,8 +20,8 @@ export async function counterDay(deps: PlatformDeps, institutionCode: string, da
 
 async function view(deps: PlatformDeps, institutionCode: string, settlementId: string, cardHolder: string): Promise<Result<CounterSettlementView>> {
   const journal = await deps.store.settlementJournal(cardHolder, settlementId);
-  if (!journal.inst || !journal.result) return failWith('SETTLEMENT_NOT_FOUND');
-  if (journal.inst !== institutionCode) return failWith('INSTITUTION_MISMATCH');
+  if (!journal.inst || !journal.result) return fail('SETTLEMENT_NOT_FOUND');
+  if (journal.inst !== institutionCode) return fail('INSTITUTION_MISMATCH');
   const cancellation = journal.cnl ? await deps.store.cancellationJournal(cardHolder, journal.cnl) : null;
   const status = journal.status === 'reversed' || journal.status === 'reversing' ? 'reversed' : cancellation ? 'cancelled' : journal.status === 'done' ? 'settled' : 'pending';
   const person = await deps.store.getPerson(cardHolder);

@@ -6,9 +6,12 @@ import {
   type BindingDecision,
   type BindingDecisionRequestSchema,
   type CreateBindingRequestSchema,
+  fail,
+  ok,
+  type Result,
 } from '@family-share/shared';
 import type { z } from 'zod';
-import { failWith, ok, RECOVERY_DELAY_MS, STALE_CLAIM_MS, type PlatformDeps, type Result } from '../deps';
+import { RECOVERY_DELAY_MS, STALE_CLAIM_MS, type PlatformDeps } from '../deps';
 import { decideBinding, readBindingSnapshot } from './binding-snapshot';
 import { endBindingSteps } from './end-binding';
 import { canShareFrom } from './person-view';
@@ -33,7 +36,7 @@ export async function createBinding(deps: PlatformDeps, request: Request): Promi
   const { store, policy } = deps;
   const a = request.authorizerPsnNo;
   const b = request.beneficiaryPsnNo;
-  if (a === b) return failWith('SELF_BINDING');
+  if (a === b) return fail('SELF_BINDING');
   const op = await store.addPendingOperation({ type: 'binding', a, b, bindingId: request.bindingId }, deps.clock() + RECOVERY_DELAY_MS);
   const done = async <T>(result: Result<T>): Promise<Result<T>> => {
     await store.removePendingOperation(op);
@@ -53,11 +56,11 @@ export async function createBinding(deps: PlatformDeps, request: Request): Promi
   await deps.faults?.atBindingStep?.('binding:claimed');
   if (claim[0] !== 'OK') {
     const existing = await committedAlready();
-    return done(existing ? ok(existing) : failWith(toCode(claim[0])));
+    return done(existing ? ok(existing) : fail(toCode(claim[0])));
   }
   if (claim[1] === 'active') {
     const existing = await store.bindingRecord(b, request.bindingId);
-    return done(existing ? ok(existing) : failWith('BINDING_NOT_FOUND'));
+    return done(existing ? ok(existing) : fail('BINDING_NOT_FOUND'));
   }
   const before = await committedAlready();
   if (before) return done(ok(before));
@@ -66,14 +69,14 @@ export async function createBinding(deps: PlatformDeps, request: Request): Promi
     const snapshot = await readBindingSnapshot(deps, a, b);
     if (!snapshot) {
       await release();
-      return done(failWith('IDENTITY_MISMATCH'));
+      return done(fail('IDENTITY_MISMATCH'));
     }
     const decision = decideBinding(deps, snapshot, request);
     if (!decision.ok) {
       const existing = await committedAlready();
       if (existing) return done(ok(existing));
       await release();
-      return done(failWith(decision.code));
+      return done(fail(decision.code));
     }
     const now = deps.clock();
     const record: Binding = {
@@ -112,7 +115,7 @@ export async function createBinding(deps: PlatformDeps, request: Request): Promi
     if (commit[0] !== 'OK') {
       await release();
       if (commit[0] === 'DUPLICATE_BINDING') await repairActiveEntry(deps, a, b);
-      return done(failWith(toCode(commit[0])));
+      return done(fail(toCode(commit[0])));
     }
     await deps.faults?.atBindingStep?.('binding:committed');
     if (commit[1] === 'exists') {
@@ -126,7 +129,7 @@ export async function createBinding(deps: PlatformDeps, request: Request): Promi
       const authorizer = await store.getPerson(a);
       if (!authorizer || !canShareFrom(authorizer)) {
         await endBindingSteps(deps, record, 'AUTHORIZER_LEFT_EMPLOYEE_INSURANCE', null);
-        return done(failWith('AUTHORIZER_ACCOUNT_ABNORMAL'));
+        return done(fail('AUTHORIZER_ACCOUNT_ABNORMAL'));
       }
     }
     if (commit[1] === 'created') {
@@ -136,7 +139,7 @@ export async function createBinding(deps: PlatformDeps, request: Request): Promi
     return done(ok(record));
   }
   await release();
-  return done(failWith('REQUEST_IN_PROGRESS'));
+  return done(fail('REQUEST_IN_PROGRESS'));
 }
 
 /**

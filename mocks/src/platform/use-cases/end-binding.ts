@@ -2,8 +2,11 @@ import {
   checkEndBinding,
   type Binding,
   type BindingEndReason,
+  fail,
+  ok,
+  type Result,
 } from '@family-share/shared';
-import { failWith, ok, RECOVERY_DELAY_MS, type PlatformDeps, type Result } from '../deps';
+import { RECOVERY_DELAY_MS, type PlatformDeps } from '../deps';
 
 /**
  * Ends a binding at the request of either side (R6, R7): the BFF asserts the actor's fresh
@@ -14,9 +17,9 @@ export async function endBinding(
   request: { bindingId: string; actorPsnNo: string; faceVerified: boolean },
 ): Promise<Result<Binding>> {
   const record = await findBinding(deps, request.bindingId, request.actorPsnNo);
-  if (!record) return failWith('BINDING_NOT_FOUND');
+  if (!record) return fail('BINDING_NOT_FOUND');
   const decision = checkEndBinding({ binding: record, actorId: request.actorPsnNo, faceVerified: request.faceVerified });
-  if (!decision.ok) return failWith(decision.code);
+  if (!decision.ok) return fail(decision.code);
   return ok(await endBindingSteps(deps, record, decision.reason, request.actorPsnNo));
 }
 

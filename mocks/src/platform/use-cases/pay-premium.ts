@@ -2,8 +2,11 @@ import {
   checkPremiumPayment,
   requestFingerprint,
   type PremiumReceipt,
+  fail,
+  ok,
+  type Result,
 } from '@family-share/shared';
-import { failWith, jsonHead, ok, RECOVERY_DELAY_MS, STALE_CLAIM_MS, type PlatformDeps, type Result } from '../deps';
+import { jsonHead, RECOVERY_DELAY_MS, STALE_CLAIM_MS, type PlatformDeps } from '../deps';
 import { canShareFrom } from './person-view';
 
 export interface PremiumPaymentRequest {
@@ -25,7 +28,7 @@ export async function payPremium(deps: PlatformDeps, request: PremiumPaymentRequ
   const b = request.beneficiaryPsnNo;
   const fingerprint = requestFingerprint({ a, b, year: request.year });
   const owner = `${a}|${fingerprint}`;
-  if ((await store.claimOperationId('prm', request.paymentId, owner)) !== owner) return failWith('IDEMPOTENCY_KEY_REUSED');
+  if ((await store.claimOperationId('prm', request.paymentId, owner)) !== owner) return fail('IDEMPOTENCY_KEY_REUSED');
 
   const [payer, relative, links, record, table] = await Promise.all([
     store.getPerson(a),
@@ -34,7 +37,7 @@ export async function payPremium(deps: PlatformDeps, request: PremiumPaymentRequ
     store.premiumRecord(b, request.year),
     store.premiumTable(),
   ]);
-  if (!payer || !relative) return failWith('PERSON_NOT_FOUND');
+  if (!payer || !relative) return fail('PERSON_NOT_FOUND');
   if (record?.status === 'paid' && record.paymentId === request.paymentId) return ok(receiptFrom(record, relative.name));
 
   const bound = links.some((l) => l.beneficiaryId === b && l.state === 'active');
@@ -50,7 +53,7 @@ export async function payPremium(deps: PlatformDeps, request: PremiumPaymentRequ
     policy,
   );
   const resuming = record?.status === 'pending' && record.paymentId === request.paymentId;
-  if (!decision.ok && !resuming) return failWith(decision.code);
+  if (!decision.ok && !resuming) return fail(decision.code);
   const amount = decision.ok ? decision.amount : Number(record?.amount ?? 0);
 
   const now = deps.clock();
@@ -63,7 +66,7 @@ export async function payPremium(deps: PlatformDeps, request: PremiumPaymentRequ
   }
   if (claim[0] !== 'OK') {
     await store.removePendingOperation(op);
-    return failWith(claim[0] === 'PREMIUM_ALREADY_PAID' ? 'PREMIUM_ALREADY_PAID' : 'REQUEST_IN_PROGRESS');
+    return fail(claim[0] === 'PREMIUM_ALREADY_PAID' ? 'PREMIUM_ALREADY_PAID' : 'REQUEST_IN_PROGRESS');
   }
   // The claim in force may be an earlier attempt of this same payment: its time is the payment's.
   const at = Number((JSON.parse(claim[1] ?? '{}') as { at?: string }).at ?? now);
@@ -111,7 +114,7 @@ export async function payPremium(deps: PlatformDeps, request: PremiumPaymentRequ
   if (take !== amount || take === 0) {
     await store.finishPremium(b, request.year, request.paymentId, 'release', paid, event);
     await store.removePendingOperation(op);
-    return failWith(reply[2] === 'NOT_BOUND' ? 'NOT_BOUND' : reply[2] === 'ACCOUNT_ABNORMAL' ? 'AUTHORIZER_ACCOUNT_ABNORMAL' : 'INSUFFICIENT_SHARED_BALANCE');
+    return fail(reply[2] === 'NOT_BOUND' ? 'NOT_BOUND' : reply[2] === 'ACCOUNT_ABNORMAL' ? 'AUTHORIZER_ACCOUNT_ABNORMAL' : 'INSUFFICIENT_SHARED_BALANCE');
   }
   const finish = await store.finishPremium(b, request.year, request.paymentId, 'paid', paid, event);
   await store.removePendingOperation(op);

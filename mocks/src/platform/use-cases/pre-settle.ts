@@ -1,5 +1,5 @@
-import type { CounterPreSettlement, PreSettlementResult } from '@family-share/shared';
-import { failWith, ok, type PlatformDeps, type Result } from '../deps';
+import { fail, ok, type Result, type CounterPreSettlement, type PreSettlementResult } from '@family-share/shared';
+import { type PlatformDeps } from '../deps';
 import { institutionRef } from '../institutions';
 import type { StoredPerson } from '../store/platform-store';
 import { makePlan, toCounterSplit, type SettleCommand } from './settle';
@@ -14,10 +14,10 @@ import { makePlan, toCounterSplit, type SettleCommand } from './settle';
 export async function preSettle(deps: PlatformDeps, command: Omit<SettleCommand, 'settlementId'>): Promise<Result<PreSettlementResult>> {
   const { store } = deps;
   const institution = await store.institution(command.institutionCode);
-  if (!institution) return failWith('INSTITUTION_UNKNOWN');
+  if (!institution) return fail('INSTITUTION_UNKNOWN');
   const payer = await store.getPerson(command.cardHolder);
-  if (!payer) return failWith('PERSON_NOT_FOUND');
-  if (payer.insurance === null || payer.status !== 'active') return failWith('PAYER_NOT_INSURED');
+  if (!payer) return fail('PERSON_NOT_FOUND');
+  if (payer.insurance === null || payer.status !== 'active') return fail('PAYER_NOT_INSURED');
 
   const known = new Map<string, StoredPerson>([[payer.psnNo, payer]]);
   const { plan, sources } = await makePlan(deps, command, institution, payer, deps.clock(), known);

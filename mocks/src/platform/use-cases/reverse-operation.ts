@@ -3,8 +3,11 @@ import {
   type CounterReversal,
   type ReversalRequest,
   type SettlementResult,
+  fail,
+  ok,
+  type Result,
 } from '@family-share/shared';
-import { failWith, jsonHead, ok, RECOVERY_DELAY_MS, type PlatformDeps, type Result } from '../deps';
+import { jsonHead, RECOVERY_DELAY_MS, type PlatformDeps } from '../deps';
 import { REVERSED_OWNER } from '../store/platform-store';
 import { ownerHolder } from './cancel-settlement';
 import type { StoredPlan } from './settle';
@@ -56,7 +59,7 @@ type Kind = 'settlement' | 'cancellation';
 export async function reverseOperation(deps: PlatformDeps, request: ReversalRequest): Promise<Result<CounterReversal>> {
   const { store, policy } = deps;
   const { originalRequestId: id, institutionCode } = request;
-  if (!(await store.institution(institutionCode))) return failWith('INSTITUTION_UNKNOWN');
+  if (!(await store.institution(institutionCode))) return fail('INSTITUTION_UNKNOWN');
 
   const kinds: Kind[] = request.originalKind ? [request.originalKind] : ['settlement', 'cancellation'];
   const owners = await Promise.all(kinds.map((kind) => store.tombstoneOperationId(kind === 'settlement' ? 'stl' : 'cnl', id)));
@@ -64,7 +67,7 @@ export async function reverseOperation(deps: PlatformDeps, request: ReversalRequ
   const now = deps.clock();
   const empty = { acctPay: 0, acctMulaidPay: 0, mulaid: [], psnCashPay: 0, balc: null };
   if (live.length === 0) return ok({ originalRequestId: id, originalKind: request.originalKind ?? null, applied: false, at: now, ...empty });
-  if (live.length > 1) return failWith('REVERSAL_AMBIGUOUS');
+  if (live.length > 1) return fail('REVERSAL_AMBIGUOUS');
   const { kind, owner } = live[0]!;
   const cardHolder = ownerHolder(owner);
   // A cancellation's owner is "cardHolder|{institution, settlementId}" (its fingerprint).
@@ -77,7 +80,7 @@ export async function reverseOperation(deps: PlatformDeps, request: ReversalRequ
   if (begin[0] !== 'REVERSE') {
     await store.removePendingOperation(op);
     if (begin[0] === 'NEVER_BEGUN' || begin[0] === 'DONE') return ok(JSON.parse(begin[1] || JSON.stringify(notApplied)) as CounterReversal);
-    return failWith(begin[0] as Parameters<typeof failWith>[0]);
+    return fail(begin[0] as Parameters<typeof fail>[0]);
   }
   const plan = begin[1] ? (JSON.parse(begin[1]) as StoredPlan) : { steps: [], at: now };
   const previous = begin[2] ?? '';

@@ -9,8 +9,11 @@ import {
   type Policy,
   type SettlementRequest,
   type SettlementResult,
+  fail,
+  ok,
+  type Result,
 } from '@family-share/shared';
-import { failWith, jsonHead, ok, RECOVERY_DELAY_MS, type PlatformDeps, type Result } from '../deps';
+import { jsonHead, RECOVERY_DELAY_MS, type PlatformDeps } from '../deps';
 import { institutionRef } from '../institutions';
 import { REVERSED_OWNER, type StoredPerson } from '../store/platform-store';
 import { canShareFrom } from './person-view';
@@ -75,7 +78,7 @@ export async function settle(deps: PlatformDeps, request: SettlementRequest | Se
   const command = toCommand(request);
   const { store, policy } = deps;
   const institution = await store.institution(command.institutionCode);
-  if (!institution) return failWith('INSTITUTION_UNKNOWN');
+  if (!institution) return fail('INSTITUTION_UNKNOWN');
   const cardHolder = command.cardHolder;
   const fingerprint = requestFingerprint({
     cardHolder,
@@ -85,18 +88,18 @@ export async function settle(deps: PlatformDeps, request: SettlementRequest | Se
   });
   const owner = `${cardHolder}|${fingerprint}`;
   const claimed = await store.claimOperationId('stl', command.settlementId, owner);
-  if (claimed === REVERSED_OWNER) return failWith('OPERATION_REVERSED');
-  if (claimed !== owner) return failWith('IDEMPOTENCY_KEY_REUSED');
+  if (claimed === REVERSED_OWNER) return fail('OPERATION_REVERSED');
+  if (claimed !== owner) return fail('IDEMPOTENCY_KEY_REUSED');
 
   const [payer, journal] = await Promise.all([store.getPerson(cardHolder), store.settlementJournal(cardHolder, command.settlementId)]);
-  if (!payer) return failWith('PERSON_NOT_FOUND');
-  if (journal.status === 'reversing' || journal.status === 'reversed') return failWith('OPERATION_REVERSED');
+  if (!payer) return fail('PERSON_NOT_FOUND');
+  if (journal.status === 'reversing' || journal.status === 'reversed') return fail('OPERATION_REVERSED');
   if (journal.status === 'done' && journal.result) {
     // Also lists it for the counter's day, in case a crash came between the finish and that write.
     await store.addToCounterDay(command.institutionCode, Number(journal.at), command.settlementId, cardHolder);
     return ok(JSON.parse(journal.result) as SettlementResult);
   }
-  if (!journal.fp && (payer.insurance === null || payer.status !== 'active')) return failWith('PAYER_NOT_INSURED');
+  if (!journal.fp && (payer.insurance === null || payer.status !== 'active')) return fail('PAYER_NOT_INSURED');
 
   const now = deps.clock();
   // People read for the plan name the authorizers below; a resumed plan reads them again.
@@ -107,7 +110,7 @@ export async function settle(deps: PlatformDeps, request: SettlementRequest | Se
   if (begin[0] !== 'NEW' && begin[0] !== 'RESUME') {
     await store.removePendingOperation(op);
     if (begin[0] === 'DONE') return ok(JSON.parse(begin[1] ?? '{}') as SettlementResult);
-    return failWith(begin[0] === 'REVERSED' ? 'OPERATION_REVERSED' : 'IDEMPOTENCY_KEY_REUSED');
+    return fail(begin[0] === 'REVERSED' ? 'OPERATION_REVERSED' : 'IDEMPOTENCY_KEY_REUSED');
   }
   const stored = JSON.parse(begin[1] ?? '{}') as StoredPlan;
 
@@ -198,7 +201,7 @@ export async function settle(deps: PlatformDeps, request: SettlementRequest | Se
   const finish = await store.finishSettlement(cardHolder, command.settlementId, JSON.stringify(result), stored.at, record, paymentEvent);
   if (finish[0] === 'OK') await store.addToCounterDay(command.institutionCode, stored.at, command.settlementId, cardHolder);
   await store.removePendingOperation(op);
-  if (finish[0] === 'REVERSED') return failWith('OPERATION_REVERSED');
+  if (finish[0] === 'REVERSED') return fail('OPERATION_REVERSED');
   if (sharedTotal > 0) deps.notifier.notify(cardHolder, paymentEvent);
   return ok(JSON.parse(finish[1] ?? '{}') as SettlementResult);
 }

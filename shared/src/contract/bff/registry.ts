@@ -18,6 +18,52 @@ import { MarkReadRequestSchema, NotificationPageSchema, NotificationQuerySchema 
 import { BffPremiumReceiptSchema, IdempotencyHeaderSchema, PayPremiumRequestSchema, PremiumListQuerySchema, PremiumListSchema } from './premiums';
 import { SaveSubscriptionsRequestSchema, SubscriptionsViewSchema } from './subscriptions';
 
+/** Whom a limit counts: the caller's address, WeChat account (openid), or person. */
+export type RateLimitSubject = 'ip' | 'openid' | 'person';
+
+export interface RateLimitSpec {
+  /** At most this many counted requests per subject … */
+  max: number;
+  /** … in this many seconds (a fixed window from the first one). */
+  windowS: number;
+  per: RateLimitSubject;
+  /** Only what was made counts: the point is given back when the use case refuses or throws. */
+  givenBackOnRefusal?: true;
+  /**
+   * Counted by the use case, not before it, because whether a request counts is known only
+   * there; the use case takes these numbers through the same limiter.
+   */
+  countedInUseCase?: true;
+}
+
+/**
+ * The BFF's rate limits, chosen for people, not for scripts; each answers 429 RATE_LIMITED with
+ * Retry-After and `retryAfterS` when reached. An endpoint names the one it is counted by
+ * (`rateLimit`), applied by the BFF before its use case unless `countedInUseCase`.
+ */
+export const BFF_RATE_LIMITS = {
+  login: { max: 30, windowS: 60, per: 'ip' },
+  refresh: { max: 60, windowS: 60, per: 'ip' },
+  demoCode: { max: 60, windowS: 60, per: 'ip' },
+  faceStart: { max: 20, windowS: 600, per: 'openid' },
+  /** Invitations made (a refused attempt is given back): ten typos must not lock a person out. */
+  invitation: { max: 10, windowS: 3600, per: 'person', givenBackOnRefusal: true },
+  /**
+   * Names that did not match their ID numbers (IDENTITY_MISMATCH), per person: what someone
+   * enumerating ID numbers produces, and what a person with a typo produces a few times.
+   * Counted by bff create-invitation (checkRelative), which answers IDENTITY_CHECKS_LIMITED.
+   */
+  identityFailure: { max: 10, windowS: 3600, per: 'person', countedInUseCase: true },
+  /**
+   * 付款预估 probes a relative's account through the split: a person checks a few amounts before
+   * going out, a script polling someone's balance is stopped. A mistyped amount costs nothing
+   * and is answered AMOUNT_INVALID even at the limit, so bff estimate-payment counts it.
+   */
+  paymentEstimate: { max: 20, windowS: 3600, per: 'person', countedInUseCase: true },
+} as const satisfies Record<string, RateLimitSpec>;
+
+export type RateLimitName = keyof typeof BFF_RATE_LIMITS;
+
 export interface EndpointSpec {
   method: 'get' | 'post' | 'put' | 'delete';
   path: string;
@@ -31,6 +77,8 @@ export interface EndpointSpec {
   response: z.ZodType | null;
   status?: number;
   errors: readonly ErrorCode[];
+  /** The limit of BFF_RATE_LIMITS this endpoint is counted by (it then lists RATE_LIMITED). */
+  rateLimit?: RateLimitName;
 }
 
 const FaceSessionParams = z.object({ sessionId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/) });
@@ -45,12 +93,12 @@ const PERSON_ERRORS = [...AUTH_ERRORS, 'ECREDENTIAL_REQUIRED'] as const;
 export const BFF_API = {
   login: {
     method: 'post', path: '/api/auth/login', summary: 'Log in with a wx.login code', auth: false,
-    body: LoginRequestSchema, response: TokenPairSchema,
+    body: LoginRequestSchema, response: TokenPairSchema, rateLimit: 'login',
     errors: ['VALIDATION_FAILED', 'WECHAT_CODE_INVALID', 'WECHAT_RATE_LIMITED', 'WECHAT_BUSY', 'WECHAT_LOGIN_BLOCKED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE'],
   },
   refresh: {
     method: 'post', path: '/api/auth/refresh', summary: 'A new token pair for a refresh token (rotated)', auth: false,
-    body: RefreshRequestSchema, response: TokenPairSchema, errors: ['VALIDATION_FAILED', 'SESSION_REVOKED', 'RATE_LIMITED'],
+    body: RefreshRequestSchema, response: TokenPairSchema, rateLimit: 'refresh', errors: ['VALIDATION_FAILED', 'SESSION_REVOKED', 'RATE_LIMITED'],
   },
   logout: {
     method: 'post', path: '/api/auth/logout', summary: 'End this session', auth: true, response: null, status: 204,
@@ -62,7 +110,7 @@ export const BFF_API = {
   },
   demoCode: {
     method: 'post', path: '/api/demo/wx-code', summary: 'DEMO: what wx.login gives a phone of this WeChat account', auth: false,
-    body: DemoCodeRequestSchema, response: DemoCodeSchema, errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'RATE_LIMITED'],
+    body: DemoCodeRequestSchema, response: DemoCodeSchema, rateLimit: 'demoCode', errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'RATE_LIMITED'],
   },
   policy: {
     method: 'get', path: '/api/policy', summary: 'The policy values people are told (floor, TTL, minor age, region, hotline)', auth: false,
@@ -74,7 +122,7 @@ export const BFF_API = {
   },
   startFace: {
     method: 'post', path: '/api/face/sessions', summary: 'Start a face verification (R6)', auth: true,
-    body: FaceSessionRequestSchema, response: FaceSessionSchema, status: 201,
+    body: FaceSessionRequestSchema, response: FaceSessionSchema, status: 201, rateLimit: 'faceStart',
     errors: [...AUTH_ERRORS, 'VALIDATION_FAILED', 'FACE_LOCKED', 'RATE_LIMITED', 'ECREDENTIAL_REQUIRED', 'IDENTITY_MISMATCH', 'BINDING_NOT_FOUND', 'MINOR_SELF_SERVICE'],
   },
   completeFace: {
@@ -105,7 +153,7 @@ export const BFF_API = {
   },
   createInvitation: {
     method: 'post', path: '/api/invitations', summary: 'Invite a relative to share my account', auth: true,
-    body: CreateInvitationRequestSchema, response: InvitationViewSchema, status: 201,
+    body: CreateInvitationRequestSchema, response: InvitationViewSchema, status: 201, rateLimit: 'invitation',
     errors: [
       ...PERSON_ERRORS, 'VALIDATION_FAILED', 'RATE_LIMITED', 'COMMITMENT_REQUIRED', 'FACE_VERIFICATION_REQUIRED', 'FACE_TICKET_INVALID',
       'SELF_BINDING', 'IDENTITY_MISMATCH', 'RELATION_NOT_ALLOWED', 'AUTHORIZER_NOT_EMPLOYEE', 'AUTHORIZER_NOT_IN_REGION',
@@ -222,7 +270,7 @@ export const BFF_API = {
   },
   paymentEstimate: {
     method: 'post', path: '/api/payment-estimate', summary: '付款预估: how a payment would be split now; nothing is recorded (R22)', auth: true,
-    body: PaymentEstimateRequestSchema, response: PaymentEstimateSchema,
+    body: PaymentEstimateRequestSchema, response: PaymentEstimateSchema, rateLimit: 'paymentEstimate',
     errors: [...PERSON_ERRORS, 'VALIDATION_FAILED', 'AMOUNT_INVALID', 'INSTITUTION_UNKNOWN', 'PAYER_NOT_INSURED', 'RATE_LIMITED'],
   },
   notifications: {
