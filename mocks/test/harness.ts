@@ -44,6 +44,7 @@ export async function startHarness(options: { policy?: Policy; seed?: boolean; r
     demo: options.demo === true,
     clock,
     recoveryIntervalMs: 0,
+    checkResponses: true,
   });
   const psnCache = new Map<string, string>();
   const api: Harness['api'] = async (method, path, body, headers = {}) => {
