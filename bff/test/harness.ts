@@ -1,7 +1,6 @@
 import {
   composeIdNumber,
-  PLATFORM_API,
-  platformPath,
+  platformRequest,
   TIBET_2022,
   type AdminPerson,
   type PlatformEndpointName,
@@ -60,8 +59,8 @@ export async function startBffHarness(options: { policy?: Policy; demo?: boolean
     return { status: response.status, body: (await response.json()) as never };
   };
   const platformCall: BffHarness['platformCall'] = (name, input) => {
-    const given = input as { params?: Record<string, string | number>; query?: Record<string, string | number | undefined>; body?: unknown };
-    return platform(PLATFORM_API[name].method.toUpperCase(), platformPath(name, given), given.body);
+    const { method, path, body } = platformRequest(name, input);
+    return platform(method, path, body);
   };
 
   const psnCache = new Map<string, string>();

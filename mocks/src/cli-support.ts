@@ -1,4 +1,4 @@
-import { isValidIdNumber, PLATFORM_API, platformPath, type PlatformEndpointName, type PlatformInput } from '@family-share/shared';
+import { isValidIdNumber, platformRequest, type PlatformEndpointName, type PlatformInput } from '@family-share/shared';
 import { DEMO_PEOPLE } from './platform/demo-people';
 
 /** A demo person's key (e.g. "zhaxi") or an ID number → the ID number (what a counter reads from a card). */
@@ -26,11 +26,11 @@ export async function personNumber(idNumber: string): Promise<string> {
 /** One PLATFORM_API endpoint by name: its method and path come from the registry, with the CLI's connection. */
 export async function callPlatform<N extends PlatformEndpointName>(name: N, input: PlatformInput<N>): Promise<{ status: number; body: unknown }> {
   const { url, key } = platformConnection();
-  const given = input as { params?: Record<string, string | number>; query?: Record<string, string | number | undefined>; body?: unknown };
-  const response = await fetch(`${url}${platformPath(name, given)}`, {
-    method: PLATFORM_API[name].method.toUpperCase(),
+  const { method, path, body } = platformRequest(name, input);
+  const response = await fetch(`${url}${path}`, {
+    method,
     headers: { 'content-type': 'application/json', 'x-platform-key': key },
-    body: given.body === undefined ? undefined : JSON.stringify(given.body),
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: await response.json() };
 }

@@ -1,7 +1,6 @@
 import {
   composeIdNumber,
-  PLATFORM_API,
-  platformPath,
+  platformRequest,
   TIBET_2022,
   type AdminPerson,
   type PlatformEndpointName,
@@ -74,8 +73,8 @@ export async function startHarness(options: { policy?: Policy; seed?: boolean; r
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as never };
   };
   const call: Harness['call'] = (name, input) => {
-    const given = input as { params?: Record<string, string | number>; query?: Record<string, string | number | undefined>; body?: unknown };
-    return api(PLATFORM_API[name].method.toUpperCase(), platformPath(name, given), given.body);
+    const { method, path, body } = platformRequest(name, input);
+    return api(method, path, body);
   };
   return {
     redis,

@@ -1,6 +1,6 @@
 import {
   PLATFORM_API,
-  platformPath,
+  platformRequest,
   type ApiEndpoint,
   type PlatformEndpointName,
   type PlatformInput,
@@ -28,10 +28,10 @@ export type PlatformCall = <N extends PlatformEndpointName>(name: N, ...input: I
 export function platformCall(options: { url: string; key: string }): PlatformCall {
   const headers = { 'x-platform-key': options.key };
   return async (name, ...[input]) => {
-    const spec: ApiEndpoint = PLATFORM_API[name];
-    const given = (input ?? {}) as { params?: Record<string, string | number>; query?: Record<string, string | number | undefined>; body?: unknown };
-    const response = await callJson(`${options.url}${platformPath(name, given)}`, { method: spec.method.toUpperCase(), headers, body: given.body });
-    if (response.status >= 200 && response.status < 300) return ok(spec.response ? parseAnswer(spec.response, response.body) : undefined) as never;
+    const { method, path, body } = platformRequest(name, (input ?? {}) as PlatformInput<typeof name>);
+    const response = await callJson(`${options.url}${path}`, { method, headers, body });
+    const schema: ApiEndpoint['response'] = PLATFORM_API[name].response;
+    if (response.status >= 200 && response.status < 300) return ok(schema ? parseAnswer(schema, response.body) : undefined) as never;
     const code = errorCodeOf(response.body);
     if (!code) throw new AppError('SERVICE_UNAVAILABLE', `The platform answered ${response.status} without a code.`);
     return fail(code);

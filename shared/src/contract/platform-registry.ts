@@ -266,6 +266,12 @@ export interface PlatformRequest<N extends PlatformEndpointName> {
   body: Field<N, 'body'> extends z.ZodType ? z.output<Field<N, 'body'>> : undefined;
 }
 
+/** What goes over the wire for a call of an endpoint: its method, path with query, and JSON body (if any). */
+export function platformRequest<N extends PlatformEndpointName>(name: N, input: PlatformInput<N>): { method: string; path: string; body: unknown } {
+  const given = input as { params?: Record<string, string | number>; query?: Record<string, string | number | undefined>; body?: unknown };
+  return { method: PLATFORM_API[name].method.toUpperCase(), path: platformPath(name, given), body: given.body };
+}
+
 /** The path and query string of a call: `:name` segments filled (encoded), query values that are set. */
 export function platformPath<N extends PlatformEndpointName>(name: N, input: { params?: Record<string, string | number>; query?: Record<string, string | number | undefined> } = {}): string {
   const path = fillPath(PLATFORM_API[name].path, input.params);
