@@ -26,7 +26,7 @@ import { createSecretKey, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { composeIdNumber, TIBET_2022 } from '@family-share/shared';
+import { composeIdNumber, PLATFORM_API, TIBET_2022 } from '@family-share/shared';
 import jwt from 'jsonwebtoken';
 import pino from 'pino';
 import { demoPerson, seedDemo } from '../mocks/src/platform/demo-people';
@@ -201,7 +201,7 @@ try {
     const idNumber = composeIdNumber('540104', born, (personSeq * 7) % 1000);
     const name = `${SURNAMES[personSeq % 12]}${GIVEN[Math.floor(personSeq / 12) % 12]}${GIVEN[personSeq % 12]}`;
     const openid = `o_bench_${personSeq}`;
-    const { psnNo } = await platform<{ psnNo: string }>('POST', '/v1/admin/persons', {
+    const { psnNo } = await platform<{ psnNo: string }>('POST', PLATFORM_API.adminCreatePerson.path, {
       idNumber, name, insurance: facts.insurance, region: '540104', status: 'active',
       balance: facts.insurance === 'employee' ? (facts.balance ?? 0) : 0, eCredentialActive: true,
       ...(facts.linked === false ? {} : { openid }),
@@ -210,7 +210,7 @@ try {
     return { psnNo, name, openid };
   };
   const bind = (a: { psnNo: string }, b: { psnNo: string; name: string }, relation: string) =>
-    platform('POST', '/v1/bindings', {
+    platform('POST', PLATFORM_API.createBinding.path, {
       authorizerPsnNo: a.psnNo, beneficiaryPsnNo: b.psnNo, beneficiaryName: b.name, relation,
       bindingId: `bench-${a.psnNo.slice(-6)}-${b.psnNo.slice(-6)}`,
     });
@@ -289,7 +289,7 @@ try {
       institution,
     });
   };
-  const probe = await platform<{ shared: Array<{ amount: number }>; cash: number }>('POST', '/v1/settlements', JSON.parse(settlementBody()));
+  const probe = await platform<{ shared: Array<{ amount: number }>; cash: number }>('POST', PLATFORM_API.settle.path, JSON.parse(settlementBody()));
   if (probe.shared.length !== 1 || probe.cash !== 0) throw new Error(`a settlement is not as expected: ${JSON.stringify(probe)}`);
 
   // ---- the limit servers' data: the same person hash as the product's home, 20 paying pairs ----
@@ -358,7 +358,7 @@ try {
     load(
       {
         url: platformUrl,
-        requests: [{ method: 'POST', path: '/v1/settlements', headers: platformHeaders, setupRequest: (request) => ({ ...request, body: settlementBody(holders) }) }],
+        requests: [{ method: 'POST', path: PLATFORM_API.settle.path, headers: platformHeaders, setupRequest: (request) => ({ ...request, body: settlementBody(holders) }) }],
       },
       DURATION_S,
       WARMUP_S,
@@ -390,7 +390,7 @@ try {
         {
           url: platformUrl,
           requests: [{
-            method: 'POST', path: '/v1/counter/pre-settlements', headers: platformHeaders,
+            method: 'POST', path: PLATFORM_API.counterPreSettle.path, headers: platformHeaders,
             setupRequest: (request) => {
               presettlementSeq += 1;
               const charge = 100 + ((presettlementSeq * 7919) % 20_000);
@@ -415,7 +415,7 @@ try {
         {
           url: platformUrl,
           requests: [{
-            method: 'POST', path: '/v1/counter/cancellations', headers: platformHeaders,
+            method: 'POST', path: PLATFORM_API.cancelSettlement.path, headers: platformHeaders,
             // Past the last settlement made the id is unknown: 404, counted as a failed run.
             setupRequest: (request) => {
               const settlementId = settled[cancelled] ?? `never-made-${cancelled}`;

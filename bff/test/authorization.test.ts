@@ -29,11 +29,13 @@ beforeAll(async () => {
   const first = await invite(b);
   bindingId = (await B.post(`/api/invitations/${first.body.invitationId as string}/accept`)).body.bindingId;
   pendingInvitation = (await invite(c)).body.invitationId;
-  await h.platform('POST', '/v1/settlements', {
-    settlementId: 'AUTHZ-1',
-    cardHolderPsnNo: await h.psn(b.idNumber),
-    charge: 5000,
-    institution: { code: 'P54010001', name: '拉萨城关区康源药店', kind: 'pharmacy' },
+  await h.platformCall('settle', {
+    body: {
+      settlementId: 'AUTHZ-1',
+      cardHolderPsnNo: await h.psn(b.idNumber),
+      charge: 5000,
+      institution: { code: 'P54010001', name: '拉萨城关区康源药店', kind: 'pharmacy' },
+    },
   });
 });
 afterAll(async () => h.close());

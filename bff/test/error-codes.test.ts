@@ -108,7 +108,7 @@ describe('every SPEC error code is reachable through the API', () => {
     const a = await employee();
     const b = await h.newPerson({ insurance: 'resident' });
     const invited = await invite(a.client, b);
-    await h.platform('POST', `/v1/admin/persons/${await h.psn(a.idNumber)}/ecredential`, { active: false });
+    await h.platformCall('adminSetECredential', { params: { psnNo: await h.psn(a.idNumber) }, body: { active: false } });
     const B = await h.login(b.openid);
     expectCode(await B.post(`/api/invitations/${invited.body.invitationId as string}/accept`), 'AUTHORIZER_ECREDENTIAL_INACTIVE');
     expect((await B.get('/api/invitations?box=received')).body.items[0].status).toBe('pending');

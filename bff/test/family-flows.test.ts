@@ -42,11 +42,13 @@ describe('R14 several authorizers and R11 the account choice (Ngari 2025)', () =
     expect(code(await B.put('/api/preferences', { authorizerOrder: [one!.bindingId] }))).toBe('ORDER_MISMATCH');
 
     // Both could cover 50 yuan and she chose the authorizer: the one she put first pays.
-    const pos = await h.platform<{ own: number; shared: Array<{ authorizerId: string; amount: number }> }>('POST', '/v1/settlements', {
-      settlementId: 'R14-1',
-      cardHolderPsnNo: await h.psn(b.idNumber),
-      charge: 5000,
-      institution: { code: 'H54010002', name: '拉萨市人民医院', kind: 'hospital' },
+    const pos = await h.platformCall('settle', {
+      body: {
+        settlementId: 'R14-1',
+        cardHolderPsnNo: await h.psn(b.idNumber),
+        charge: 5000,
+        institution: { code: 'H54010002', name: '拉萨市人民医院', kind: 'hospital' },
+      },
     });
     expect(pos.body).toMatchObject({ own: 0, shared: [{ authorizerId: await h.psn(second.idNumber), amount: 5000 }] });
     expect((await B.get('/api/home')).body.person.accountChoice).toBe('authorizer');
@@ -115,11 +117,13 @@ describe('invitations answered no, and the inbox (R20)', () => {
     const invited = await invite(a.client, b);
     await B.post(`/api/invitations/${invited.body.invitationId as string}/accept`);
     for (let i = 0; i < 7; i += 1) {
-      await h.platform('POST', '/v1/settlements', {
-        settlementId: `INBOX-${i}`,
-        cardHolderPsnNo: await h.psn(b.idNumber),
-        charge: 100 + i,
-        institution: { code: 'P54010001', name: '拉萨城关区康源药店', kind: 'pharmacy' },
+      await h.platformCall('settle', {
+        body: {
+          settlementId: `INBOX-${i}`,
+          cardHolderPsnNo: await h.psn(b.idNumber),
+          charge: 100 + i,
+          institution: { code: 'P54010001', name: '拉萨城关区康源药店', kind: 'pharmacy' },
+        },
       });
     }
     const seen: string[] = [];

@@ -280,7 +280,7 @@ describe('issue 9 item 3: demo mode is an explicit opt-in, refused in production
       expect(done.body.ticket).toBeUndefined();
       const activated = await http.post('/api/ecredential/activate').set(auth).send({ name: victim.name, idNumber: victim.idNumber });
       expect(code(activated)).toBe('FACE_VERIFICATION_REQUIRED');
-      const person = await h.platform<{ eCredential: { active: boolean } }>('GET', `/v1/persons/${await h.psn(victim.idNumber)}`);
+      const person = await h.platformCall('person', { params: { psnNo: await h.psn(victim.idNumber) } });
       expect(person.body.eCredential.active).toBe(false);
     } finally {
       await bff.close();

@@ -1,4 +1,13 @@
-import { composeIdNumber, TIBET_2022, type AdminPerson, type Policy } from '@family-share/shared';
+import {
+  composeIdNumber,
+  platformRequest,
+  TIBET_2022,
+  type AdminPerson,
+  type PlatformEndpointName,
+  type PlatformInput,
+  type PlatformResponse,
+  type Policy,
+} from '@family-share/shared';
 import type { Logger } from 'pino';
 import request from 'supertest';
 import { startStack, type Stack } from '../../scripts/lib/stack';
@@ -20,6 +29,8 @@ export interface BffHarness {
   wxCode(openid: string): Promise<string>;
   login(openid: string): Promise<Client>;
   platform<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** A PLATFORM_API endpoint by name, straight to the platform (the test plays another of its callers); check `status` first. */
+  platformCall<N extends PlatformEndpointName>(name: N, input: PlatformInput<N>): Promise<{ status: number; body: PlatformResponse<N> & { error?: { code: string } } }>;
   newPerson(overrides?: Partial<AdminPerson> & { born?: string }): Promise<{ idNumber: string; name: string; openid: string; psnNo: string }>;
   /** The person number the platform gave an ID number (its 1101 lookup): platform paths and ids name persons by it. */
   psn(idNumber: string): Promise<string>;
@@ -46,6 +57,10 @@ export async function startBffHarness(options: { policy?: Policy; demo?: boolean
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as never };
+  };
+  const platformCall: BffHarness['platformCall'] = (name, input) => {
+    const { method, path, body } = platformRequest(name, input);
+    return platform(method, path, body);
   };
 
   const psnCache = new Map<string, string>();
@@ -79,6 +94,7 @@ export async function startBffHarness(options: { policy?: Policy; demo?: boolean
       };
     },
     platform,
+    platformCall,
     async newPerson(overrides = {}) {
       sequence += 1;
       const { born = '1980-01-01', ...rest } = overrides;
@@ -86,7 +102,8 @@ export async function startBffHarness(options: { policy?: Policy; demo?: boolean
       const idNumber = overrides.idNumber ?? composeIdNumber(rest.region ?? '540102', born, unique);
       const name = overrides.name ?? `${NAMES[sequence % NAMES.length]}${'甲乙丙丁戊己庚辛壬癸'[Math.floor(sequence / NAMES.length) % 10]}`;
       const openid = overrides.openid ?? `o_bff_${sequence}_${unique}`;
-      const { status, body } = await platform<{ psnNo: string }>('POST', '/v1/admin/persons', {
+      const { status, body } = await platformCall('adminCreatePerson', {
+        body: {
         idNumber,
         name,
         insurance: 'employee',
@@ -96,6 +113,7 @@ export async function startBffHarness(options: { policy?: Policy; demo?: boolean
         eCredentialActive: true,
         openid,
         ...rest,
+        },
       });
       if (status !== 201) throw new Error(`could not create a test person: ${JSON.stringify(body)}`);
       return { idNumber, name, openid, psnNo: body.psnNo };
@@ -103,7 +121,7 @@ export async function startBffHarness(options: { policy?: Policy; demo?: boolean
     async psn(idNumber) {
       const known = psnCache.get(idNumber);
       if (known) return known;
-      const { status, body } = await platform<{ psnNo: string }>('POST', '/v1/persons/lookup', { idNumber });
+      const { status, body } = await platformCall('lookupPerson', { body: { idNumber } });
       if (status !== 200) throw new Error(`no person number for a test person (${status})`);
       psnCache.set(idNumber, body.psnNo);
       return body.psnNo;

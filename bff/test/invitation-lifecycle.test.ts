@@ -44,7 +44,7 @@ const accept = (b: Person, invitationId: string) => b.client.post(`/api/invitati
 const cancel = (a: Person, invitationId: string) => a.client.post(`/api/invitations/${invitationId}/cancel`);
 
 async function platformBindings(idNumber: string): Promise<PersonBindings> {
-  return (await h.platform<PersonBindings>('GET', `/v1/persons/${await h.psn(idNumber)}/bindings`)).body;
+  return (await h.platformCall('bindings', { params: { psnNo: await h.psn(idNumber) } })).body;
 }
 
 async function listed(p: Person, box: 'sent' | 'received', invitationId: string) {
@@ -188,7 +188,7 @@ describe('issue 9 item 1: a crash at any step of acceptance never leaves the inv
     }
     expect((await cancel(a, invitationId)).body.status).toBe('cancelled');
     // A late creation with the same id (the stuck acceptance waking up) is refused by the platform.
-    const late = await h.platform('POST', '/v1/bindings', { authorizerPsnNo: await h.psn(a.idNumber), beneficiaryPsnNo: await h.psn(b.idNumber), beneficiaryName: b.name, relation: 'parent', bindingId: `inv-${invitationId}` });
+    const late = await h.platformCall('createBinding', { body: { authorizerPsnNo: await h.psn(a.idNumber), beneficiaryPsnNo: await h.psn(b.idNumber), beneficiaryName: b.name, relation: 'parent', bindingId: `inv-${invitationId}` } });
     expect(late.status).toBe(409);
     expect(await expectAgreement(a, b, invitationId)).toBe('closed');
     const inbox = await b.client.get('/api/notifications');
@@ -250,7 +250,7 @@ describe('issue 9 item 9: invitations that can never be accepted are closed at o
     const a = await employee();
     const b = await relative();
     const invitationId = await invite(a, b);
-    const changed = await h.platform('POST', `/v1/admin/persons/${await h.psn(a.idNumber)}/insurance`, { insurance: 'resident' });
+    const changed = await h.platformCall('adminChangeInsurance', { params: { psnNo: await h.psn(a.idNumber) }, body: { insurance: 'resident' } });
     expect(changed.status).toBe(200);
     h.advance(61_000);
     await expireDueInvitations(h.stack.bff.deps);
@@ -268,14 +268,14 @@ describe('issue 9 item 8: R18, a person under 16 neither activates by face nor a
     const phone = await h.login(child.openid);
     expect(code(await phone.post('/api/face/sessions', { purpose: 'activate', name: child.name, idNumber: child.idNumber }))).toBe('MINOR_SELF_SERVICE');
     expect(code(await phone.post('/api/ecredential/activate', { name: child.name, idNumber: child.idNumber, faceTicket: 'x'.repeat(32) }))).toBe('MINOR_SELF_SERVICE');
-    const direct = await h.platform('POST', '/v1/ecredentials/activate', { name: child.name, idNumber: child.idNumber, openid: child.openid });
+    const direct = await h.platformCall('activate', { body: { name: child.name, idNumber: child.idNumber, openid: child.openid } });
     expect([direct.status, (direct.body as { error: { code: string } }).error.code]).toEqual([422, 'MINOR_SELF_SERVICE']);
   });
 
   it('when a child under 16 who was activated some other way is bound by her parent, then the binding is made, and nothing says "your" credential is active', async () => {
     const parent = await employee();
     const child = await h.newPerson({ insurance: 'resident', born: '2015-03-03', eCredentialActive: true, guardians: [parent.idNumber] });
-    const again = await h.platform('POST', '/v1/ecredentials/activate-guardian', { guardianPsnNo: await h.psn(parent.idNumber), childName: child.name, childIdNumber: child.idNumber });
+    const again = await h.platformCall('activateAsGuardian', { body: { guardianPsnNo: await h.psn(parent.idNumber), childName: child.name, childIdNumber: child.idNumber } });
     expect((again.body as { error: { code: string } }).error.code).toBe('CHILD_ECREDENTIAL_ALREADY_ACTIVE');
     const faceTicket = await h.faceTicket(parent.client, { purpose: 'bind', target: child.idNumber });
     const bound = await parent.client.post('/api/family/minors', { childName: child.name, childIdNumber: child.idNumber, faceTicket, commitmentVersion: COMMITMENT_VERSION });
@@ -303,11 +303,11 @@ describe('issue 9 item 11: a suspended authorizer\'s relatives are told that sha
     const a = await employee();
     const b = await relative();
     expect((await accept(b, await invite(a, b))).status).toBe(200);
-    await h.platform('POST', `/v1/admin/persons/${await h.psn(a.idNumber)}/insurance`, { status: 'suspended' });
+    await h.platformCall('adminChangeInsurance', { params: { psnNo: await h.psn(a.idNumber) }, body: { status: 'suspended' } });
     const paused = await b.client.get('/api/notifications');
     expect(paused.body.items[0]).toMatchObject({ kind: 'SHARING_PAUSED', data: { status: 'suspended', counterpartName: expect.stringContaining('*') } });
     expect((await platformBindings(b.idNumber)).asBeneficiary[0]?.status).toBe('active');
-    await h.platform('POST', `/v1/admin/persons/${await h.psn(a.idNumber)}/insurance`, { status: 'active' });
+    await h.platformCall('adminChangeInsurance', { params: { psnNo: await h.psn(a.idNumber) }, body: { status: 'active' } });
     const resumed = await b.client.get('/api/notifications');
     expect(resumed.body.items[0]).toMatchObject({ kind: 'SHARING_RESUMED' });
     expect(resumed.body.items.filter((n: { kind: string }) => n.kind.startsWith('SHARING_'))).toHaveLength(2);

@@ -6,7 +6,7 @@
  * failing command carries an ID number; then every log line and every key of Redis is read.
  */
 import { Writable } from 'node:stream';
-import { COMMITMENT_VERSION, composeIdNumber } from '@family-share/shared';
+import { COMMITMENT_VERSION, composeIdNumber, PLATFORM_API } from '@family-share/shared';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/wire';
@@ -99,10 +99,10 @@ describe('issue 9 item 5: person numbers in keys and logs, never ID numbers or n
     expect(minor.status).toBe(201);
 
     // Settlements at the counter (by the ID number read from the card), one cancelled.
-    const counter = (path: string, body: object) => h.platform<Record<string, unknown>>('POST', `/v1/counter/${path}`, body);
-    expect((await counter('settlements', { settlementId: 'LEAK-1', cardHolderIdNumber: b.idNumber, institutionCode: PHARMACY, charge: 12_850 })).status).toBe(200);
-    expect((await counter('settlements', { settlementId: 'LEAK-2', cardHolderIdNumber: b.idNumber, institutionCode: PHARMACY, charge: 3_000 })).status).toBe(200);
-    expect((await counter('cancellations', { cancellationId: 'LEAK-2-C', settlementId: 'LEAK-2', institutionCode: PHARMACY })).status).toBe(200);
+    const counter = (name: 'counterSettle' | 'cancelSettlement' | 'reverse', body: object) => h.platform<Record<string, unknown>>('POST', PLATFORM_API[name].path, body);
+    expect((await counter('counterSettle', { settlementId: 'LEAK-1', cardHolderIdNumber: b.idNumber, institutionCode: PHARMACY, charge: 12_850 })).status).toBe(200);
+    expect((await counter('counterSettle', { settlementId: 'LEAK-2', cardHolderIdNumber: b.idNumber, institutionCode: PHARMACY, charge: 3_000 })).status).toBe(200);
+    expect((await counter('cancelSettlement', { cancellationId: 'LEAK-2-C', settlementId: 'LEAK-2', institutionCode: PHARMACY })).status).toBe(200);
 
     // Premiums: A pays B's 2026 premium; 扎西 pays 央金's.
     const bindingId = accepted.body.bindingId as string;

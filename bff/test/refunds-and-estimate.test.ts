@@ -2,7 +2,7 @@
  * Issue 10 item 7 through the BFF, over real HTTP, with the real platform on a real Redis:
  * refunds in both histories (R23, R24) and the payment estimate (付款预估, R22).
  */
-import { chinaDate, COMMITMENT_VERSION, ESTIMATE_MAX_FEN, maskName } from '@family-share/shared';
+import { chinaDate, COMMITMENT_VERSION, ESTIMATE_MAX_FEN, maskName, PLATFORM_API } from '@family-share/shared';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { code, startBffHarness, type BffHarness, type Client } from './harness';
@@ -38,7 +38,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-const counter = (path: string, body: object) => h.platform<Record<string, unknown>>('POST', `/v1/counter/${path}`, body);
+const counter = (name: 'counterSettle' | 'cancelSettlement' | 'reverse', body: object) => h.platform<Record<string, unknown>>('POST', PLATFORM_API[name].path, body);
 const balanceOf = async (client: Client) => (await client.get('/api/home')).body.person.balance as number;
 
 interface Row {
@@ -56,11 +56,11 @@ interface Row {
 
 describe('refunds in the history (R23, R24)', () => {
   it('when B pays at a pharmacy and the pharmacy cancels it, then A’s balance is back at once and both sides show the refund linked to the original, marked 已撤销 (R23)', async () => {
-    const paid = await counter('settlements', { settlementId: 'RF-1', cardHolderIdNumber: b.idNumber, institutionCode: PHARMACY, charge: 12_850 });
+    const paid = await counter('counterSettle', { settlementId: 'RF-1', cardHolderIdNumber: b.idNumber, institutionCode: PHARMACY, charge: 12_850 });
     expect(paid.body).toMatchObject({ acctPay: 3_000, acctMulaidPay: 9_850, psnCashPay: 0 });
     expect(await balanceOf(A)).toBe(900_000 - 9_850);
 
-    const cancelled = await counter('cancellations', { cancellationId: 'RF-1-C', settlementId: 'RF-1', institutionCode: PHARMACY });
+    const cancelled = await counter('cancelSettlement', { cancellationId: 'RF-1-C', settlementId: 'RF-1', institutionCode: PHARMACY });
     expect(cancelled.status).toBe(200);
     // The home page reads the platform each time: right at once, no cache to wait out.
     expect(await balanceOf(A)).toBe(900_000);
@@ -87,9 +87,9 @@ describe('refunds in the history (R23, R24)', () => {
   });
 
   it('when a second payment stands and a third is reversed (冲正), then the monthly total is net of both refunds and the reversal is labelled as one (R23, R24)', async () => {
-    await counter('settlements', { settlementId: 'RF-2', cardHolderIdNumber: b.idNumber, institutionCode: PHARMACY, charge: 5_000 });
-    await counter('settlements', { settlementId: 'RF-3', cardHolderIdNumber: b.idNumber, institutionCode: PHARMACY, charge: 7_000 });
-    const reversed = await counter('reversals', { originalRequestId: 'RF-3', originalKind: 'settlement', institutionCode: PHARMACY });
+    await counter('counterSettle', { settlementId: 'RF-2', cardHolderIdNumber: b.idNumber, institutionCode: PHARMACY, charge: 5_000 });
+    await counter('counterSettle', { settlementId: 'RF-3', cardHolderIdNumber: b.idNumber, institutionCode: PHARMACY, charge: 7_000 });
+    const reversed = await counter('reverse', { originalRequestId: 'RF-3', originalKind: 'settlement', institutionCode: PHARMACY });
     expect(reversed.body).toMatchObject({ applied: true, acctMulaidPay: 7_000 });
 
     // RF-2: B's ¥30 first, ¥20 from A; RF-3: all from A, then given back; RF-1: given back.
@@ -134,9 +134,9 @@ describe('refunds in the history (R23, R24)', () => {
   it('when a cancellation is itself reversed (冲正), then the refund row says it was taken back and a take-back row links to it; the payment stands again and the month counts it (R24)', async () => {
     const month = chinaDate(Date.now()).slice(0, 7);
     const totalBefore = ((await A.get('/api/history/monthly')).body.months.find((m: { month: string }) => m.month === month)?.total ?? 0) as number;
-    await counter('settlements', { settlementId: 'RF-4', cardHolderIdNumber: b.idNumber, institutionCode: PHARMACY, charge: 4_000 });
-    await counter('cancellations', { cancellationId: 'RF-4-C', settlementId: 'RF-4', institutionCode: PHARMACY });
-    const reversed = await counter('reversals', { originalRequestId: 'RF-4-C', originalKind: 'cancellation', institutionCode: PHARMACY });
+    await counter('counterSettle', { settlementId: 'RF-4', cardHolderIdNumber: b.idNumber, institutionCode: PHARMACY, charge: 4_000 });
+    await counter('cancelSettlement', { cancellationId: 'RF-4-C', settlementId: 'RF-4', institutionCode: PHARMACY });
+    const reversed = await counter('reverse', { originalRequestId: 'RF-4-C', originalKind: 'cancellation', institutionCode: PHARMACY });
     expect(reversed.body).toMatchObject({ applied: true, originalKind: 'cancellation' });
 
     const [takeBack, refund, settlement] = (await A.get('/api/history/deductions')).body.items as Row[];
@@ -179,7 +179,7 @@ function keysOf(value: unknown, into = new Set<string>()): Set<string> {
 describe('payment estimate, 付款预估 (R22)', () => {
   // The refunds above left B's own account empty (RF-2 took her ¥30): give her ¥30 again.
   beforeAll(async () => {
-    expect((await h.platform('PUT', `/v1/admin/persons/${await h.psn(b.idNumber)}/balance`, { balance: 3_000 })).status).toBe(200);
+    expect((await h.platformCall('adminSetBalance', { params: { psnNo: await h.psn(b.idNumber) }, body: { balance: 3_000 } })).status).toBe(200);
   });
 
   it('when B estimates 128.50 yuan, then she sees her own part, her parent’s part by masked name and cash — and the platform changed nothing at all (R22)', async () => {

@@ -85,11 +85,13 @@ describe('the whole story', () => {
   });
 
   it('when B pays 128.50 yuan at a pharmacy (POS), then A’s account pays it (R12) and both histories show it (R16)', async () => {
-    const pos = await h.platform<{ shared: Array<{ amount: number }>; cash: number }>('POST', '/v1/settlements', {
-      settlementId: 'STORY-1',
-      cardHolderPsnNo: await h.psn(b.idNumber),
-      charge: 12850,
-      institution: DEMO_INSTITUTIONS[3],
+    const pos = await h.platformCall('settle', {
+      body: {
+        settlementId: 'STORY-1',
+        cardHolderPsnNo: await h.psn(b.idNumber),
+        charge: 12850,
+        institution: DEMO_INSTITUTIONS[3],
+      },
     });
     expect(pos.body).toMatchObject({ shared: [{ amount: 12850 }], cash: 0 });
     const deductions = await A.get('/api/history/deductions');

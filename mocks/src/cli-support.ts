@@ -1,4 +1,4 @@
-import { isValidIdNumber } from '@family-share/shared';
+import { isValidIdNumber, platformRequest, type PlatformEndpointName, type PlatformInput } from '@family-share/shared';
 import { DEMO_PEOPLE } from './platform/demo-people';
 
 /** A demo person's key (e.g. "zhaxi") or an ID number → the ID number (what a counter reads from a card). */
@@ -18,13 +18,15 @@ export function platformConnection(): { url: string; key: string } {
 
 /** The person number the platform gave an ID number (the 1101 lookup); admin paths name persons by it. */
 export async function personNumber(idNumber: string): Promise<string> {
-  const { status, body } = await callPlatform('POST', '/v1/persons/lookup', { idNumber });
+  const { status, body } = await callPlatform('lookupPerson', { body: { idNumber } });
   if (status !== 200) throw new Error(`no such person (${status})`);
   return (body as { psnNo: string }).psnNo;
 }
 
-export async function callPlatform(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+/** One PLATFORM_API endpoint by name: its method and path come from the registry, with the CLI's connection. */
+export async function callPlatform<N extends PlatformEndpointName>(name: N, input: PlatformInput<N>): Promise<{ status: number; body: unknown }> {
   const { url, key } = platformConnection();
+  const { method, path, body } = platformRequest(name, input);
   const response = await fetch(`${url}${path}`, {
     method,
     headers: { 'content-type': 'application/json', 'x-platform-key': key },

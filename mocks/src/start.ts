@@ -26,6 +26,8 @@ export interface StartMocksOptions {
   log?: Logger;
   /** Demo mode: the counter page at /pos. An explicit opt-in (issue 9 item 3), off unless set. */
   demo?: boolean;
+  /** Tests: the platform answers 500 when an answer breaks its PLATFORM_API response schema. */
+  checkResponses?: boolean;
   /** How often the recovery sweeper looks for unfinished operations (ms); 0 turns it off. */
   recoveryIntervalMs?: number;
   /**
@@ -107,7 +109,7 @@ export async function startMocks(options: StartMocksOptions): Promise<RunningMoc
     // Institutions are the platform's reference data (R21), there whether or not demo people are.
     await store.saveInstitutions(DEMO_INSTITUTIONS);
     if (options.seed !== false) await seedDemo(deps);
-    const platformServer = await listen(createPlatformApp(deps, { serviceKey: options.platformKey, demo: options.demo === true }), options.ports?.platform ?? 0);
+    const platformServer = await listen(createPlatformApp(deps, { serviceKey: options.platformKey, demo: options.demo === true, checkResponses: options.checkResponses === true }), options.ports?.platform ?? 0);
     servers.push(platformServer);
     platformUrl = urlOf(platformServer);
     const interval = options.recoveryIntervalMs ?? 2_000;

@@ -1,33 +1,35 @@
-import type { CounterCancellation, CounterPreSettlement, CounterReversal, CounterSettlement, Deduction, PaymentRecord } from '@family-share/shared';
+import { PLATFORM_API, type CounterCancellation, type CounterPreSettlement, type CounterReversal, type CounterSettlement, type Deduction } from '@family-share/shared';
 import { nextId, type Harness } from './harness';
 
 /** The counter's calls and the books, for the tests of R21–R24. */
 export function counterClient(h: Harness) {
-  const post = <T>(path: string, body: unknown) => h.api<T>('POST', `/v1/counter/${path}`, body);
+  // Bodies stay untyped: the tests send fields the strict counter schemas refuse, on purpose.
+  type CounterPost = 'counterSettle' | 'counterPreSettle' | 'cancelSettlement' | 'reverse';
+  const post = <T>(name: CounterPost, body: unknown) => h.api<T>('POST', PLATFORM_API[name].path, body);
   return {
     settle: (holder: string, charge: number, at = 'P54010001', extra: Record<string, unknown> = {}) =>
-      post<CounterSettlement>('settlements', { settlementId: nextId('CS'), cardHolderIdNumber: holder, charge, institutionCode: at, ...extra }),
+      post<CounterSettlement>('counterSettle', { settlementId: nextId('CS'), cardHolderIdNumber: holder, charge, institutionCode: at, ...extra }),
     preview: (holder: string, charge: number, at = 'P54010001', extra: Record<string, unknown> = {}) =>
-      post<CounterPreSettlement>('pre-settlements', { cardHolderIdNumber: holder, charge, institutionCode: at, ...extra }),
+      post<CounterPreSettlement>('counterPreSettle', { cardHolderIdNumber: holder, charge, institutionCode: at, ...extra }),
     cancel: (settlementId: string, at = 'P54010001', cancellationId = nextId('CX')) =>
-      post<CounterCancellation>('cancellations', { cancellationId, settlementId, institutionCode: at }),
+      post<CounterCancellation>('cancelSettlement', { cancellationId, settlementId, institutionCode: at }),
     reverse: (originalRequestId: string, at = 'P54010001', originalKind?: 'settlement' | 'cancellation') =>
-      post<CounterReversal>('reversals', { originalRequestId, institutionCode: at, ...(originalKind ? { originalKind } : {}) }),
-    balance: async (id: string) => (await h.api<{ balance: number }>('GET', `/v1/persons/${await h.psn(id)}`)).body.balance,
+      post<CounterReversal>('reverse', { originalRequestId, institutionCode: at, ...(originalKind ? { originalKind } : {}) }),
+    balance: async (id: string) => (await h.call('person', { params: { psnNo: await h.psn(id) } })).body.balance,
     /** Every ledger entry of an account, with its marks, oldest first (through the API). */
     ledger: async (id: string) => {
       const items: Deduction[] = [];
+      const psnNo = await h.psn(id);
       let cursor: string | null = null;
       do {
-        const q: string = cursor ? `?limit=100&cursor=${cursor}` : '?limit=100';
-        const page: { body: { items: Deduction[]; nextCursor: string | null } } = await h.api('GET', `/v1/persons/${await h.psn(id)}/deductions${q}`);
+        const page: { body: { items: Deduction[]; nextCursor: string | null } } = await h.call('deductions', { params: { psnNo }, query: { limit: 100, cursor: cursor ?? undefined } });
         items.push(...page.body.items);
         cursor = page.body.nextCursor;
       } while (cursor);
       return items.reverse();
     },
-    payments: async (id: string) => (await h.api<{ items: PaymentRecord[] }>('GET', `/v1/persons/${await h.psn(id)}/payments?limit=100`)).body.items,
-    feedKinds: async (id: string) => (await h.api<{ items: Array<{ kind: string; data: Record<string, unknown> }> }>('GET', `/v1/persons/${await h.psn(id)}/feed?limit=100`)).body.items,
+    payments: async (id: string) => (await h.call('payments', { params: { psnNo: await h.psn(id) }, query: { limit: 100 } })).body.items,
+    feedKinds: async (id: string) => (await h.call('feed', { params: { psnNo: await h.psn(id) }, query: { limit: 100 } })).body.items,
   };
 }
 

@@ -1,4 +1,14 @@
-import { composeIdNumber, TIBET_2022, type AdminPerson, type Policy } from '@family-share/shared';
+import {
+  composeIdNumber,
+  platformRequest,
+  TIBET_2022,
+  type AdminPerson,
+  type PlatformEndpointName,
+  type PlatformInput,
+  type PlatformResponse,
+  type Policy,
+  type Relation,
+} from '@family-share/shared';
 import { startRedisServer, type RedisServer } from '../../scripts/lib/redis-server';
 import { startMocks, type RunningMocks } from '../src/start';
 
@@ -14,6 +24,11 @@ export interface Harness {
   /** Moves the mocks' clock forward. */
   advance(ms: number): void;
   api<T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
+  /**
+   * A PLATFORM_API endpoint by name: method and path from the registry. The body is typed as the
+   * success answer; a refusal's `{ error }` is there too, so check `status` first.
+   */
+  call<N extends PlatformEndpointName>(name: N, input: PlatformInput<N>): Promise<{ status: number; body: PlatformResponse<N> & { error?: { code: string } } }>;
   /** A fresh person in the registry, unique within the test run, with the person number the platform gave them. */
   newPerson(overrides?: Partial<AdminPerson> & { born?: string }): Promise<{ idNumber: string; name: string; openid: string; psnNo: string }>;
   /** The person number of an ID number (the platform's 1101 lookup): paths and ids name persons by it. */
@@ -44,6 +59,7 @@ export async function startHarness(options: { policy?: Policy; seed?: boolean; r
     demo: options.demo === true,
     clock,
     recoveryIntervalMs: 0,
+    checkResponses: true,
   });
   const psnCache = new Map<string, string>();
   const api: Harness['api'] = async (method, path, body, headers = {}) => {
@@ -56,10 +72,15 @@ export async function startHarness(options: { policy?: Policy; seed?: boolean; r
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as never };
   };
+  const call: Harness['call'] = (name, input) => {
+    const { method, path, body } = platformRequest(name, input);
+    return api(method, path, body);
+  };
   return {
     redis,
     mocks,
     api,
+    call,
     advance: (ms) => {
       offset += ms;
     },
@@ -81,17 +102,17 @@ export async function startHarness(options: { policy?: Policy; seed?: boolean; r
         openid,
         ...rest,
       };
-      const { status, body } = await api<{ psnNo: string }>('POST', '/v1/admin/persons', person);
+      const { status, body } = await call('adminCreatePerson', { body: person });
       if (status !== 201) throw new Error(`could not create a test person: ${JSON.stringify(body)}`);
       return { idNumber, name, openid, psnNo: body.psnNo };
     },
     psn: async (idNumber) => {
-      const known = psnCache.get(idNumber) ?? (await lookupPsn(api, idNumber));
+      const known = psnCache.get(idNumber) ?? (await lookupPsn(call, idNumber));
       psnCache.set(idNumber, known);
       return known;
     },
     bind: (a, b, { relation = 'parent', bindingId = nextId('b') } = {}) =>
-      api('POST', '/v1/bindings', { authorizerPsnNo: a.psnNo, beneficiaryPsnNo: b.psnNo, beneficiaryName: b.name, relation, bindingId }),
+      call('createBinding', { body: { authorizerPsnNo: a.psnNo, beneficiaryPsnNo: b.psnNo, beneficiaryName: b.name, relation: relation as Relation, bindingId } }),
     async close() {
       await mocks.close();
       if (!options.redis) await redis.dispose();
@@ -99,8 +120,8 @@ export async function startHarness(options: { policy?: Policy; seed?: boolean; r
   };
 }
 
-async function lookupPsn(api: Harness['api'], idNumber: string): Promise<string> {
-  const { status, body } = await api<{ psnNo: string }>('POST', '/v1/persons/lookup', { idNumber });
+async function lookupPsn(call: Harness['call'], idNumber: string): Promise<string> {
+  const { status, body } = await call('lookupPerson', { body: { idNumber } });
   if (status !== 200) throw new Error(`no person number for a test person (${status})`);
   return body.psnNo;
 }

@@ -48,13 +48,7 @@ export async function makeLoadWorld(h: Harness, random: Random, authorizerBalanc
     beneficiaries.push({ ...person, insurance: employee ? 'employee' : 'resident', initial });
     const mine = i % 2 === 0 ? [authorizers[i % 5]!, authorizers[(i + 1) % 5]!] : [authorizers[i % 5]!];
     for (const a of mine) {
-      const bound = await h.api('POST', '/v1/bindings', {
-        authorizerPsnNo: await h.psn(a.idNumber),
-        beneficiaryPsnNo: await h.psn(person.idNumber),
-        beneficiaryName: person.name,
-        relation: 'parent',
-        bindingId: nextId('rel'),
-      });
+      const bound = await h.bind(a, person, { bindingId: nextId('rel') });
       expect(bound.status).toBe(201);
     }
   }

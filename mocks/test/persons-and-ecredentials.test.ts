@@ -1,4 +1,4 @@
-import { composeIdNumber, type PlatformPerson } from '@family-share/shared';
+import { composeIdNumber } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, demoPerson, seedDemo } from '../src/platform/demo-people';
 import { startHarness, type Harness } from './harness';
@@ -13,47 +13,47 @@ const errorCode = (body: unknown) => (body as { error?: { code?: string } }).err
 describe('platform: people and e-credentials (R1)', () => {
   it('when the platform starts, then every demo person is in the registry with the facts the README promises', async () => {
     for (const p of DEMO_PEOPLE) {
-      const { status, body } = await h.api<PlatformPerson>('GET', `/v1/persons/${await h.psn(p.idNumber)}`);
+      const { status, body } = await h.call('person', { params: { psnNo: await h.psn(p.idNumber) } });
       expect(status).toBe(200);
       expect(body).toMatchObject({ name: p.name, insurance: p.insurance, status: p.status, region: p.region });
       expect(body.eCredential.active).toBe(p.eCredentialActive);
     }
-    expect((await h.api<PlatformPerson>('GET', `/v1/persons/${await h.psn(demoPerson('pingcuo').idNumber)}`)).body.balance).toBe(300000);
-    const demo = await h.api<unknown[]>('GET', '/v1/demo-people');
+    expect((await h.call('person', { params: { psnNo: await h.psn(demoPerson('pingcuo').idNumber) } })).body.balance).toBe(300000);
+    const demo = await h.call('demoPeople', {});
     expect(demo.body).toHaveLength(DEMO_PEOPLE.length);
   });
 
   it('when a person activates with name and ID number, then the credential is active and linked to their WeChat account', async () => {
     const zhuoma = demoPerson('zhuoma');
-    const result = await h.api<PlatformPerson>('POST', '/v1/ecredentials/activate', { name: zhuoma.name, idNumber: zhuoma.idNumber, openid: zhuoma.openid });
+    const result = await h.call('activate', { body: { name: zhuoma.name, idNumber: zhuoma.idNumber, openid: zhuoma.openid } });
     expect(result.status).toBe(200);
     expect(result.body.eCredential).toMatchObject({ active: true, mode: 'self' });
     expect((await h.api('GET', `/v1/ecredentials/by-openid/${zhuoma.openid}`)).body).toEqual({ psnNo: await h.psn(zhuoma.idNumber) });
-    const again = await h.api('POST', '/v1/ecredentials/activate', { name: zhuoma.name, idNumber: zhuoma.idNumber, openid: zhuoma.openid });
+    const again = await h.call('activate', { body: { name: zhuoma.name, idNumber: zhuoma.idNumber, openid: zhuoma.openid } });
     expect(again.status).toBe(200);
-    const otherPhone = await h.api('POST', '/v1/ecredentials/activate', { name: zhuoma.name, idNumber: zhuoma.idNumber, openid: 'o_someone_else' });
+    const otherPhone = await h.call('activate', { body: { name: zhuoma.name, idNumber: zhuoma.idNumber, openid: 'o_someone_else' } });
     expect([otherPhone.status, errorCode(otherPhone.body)]).toEqual([409, 'ECREDENTIAL_ALREADY_ACTIVE']);
   });
 
   it('when a WeChat account already holds a credential, then activating another person with it is OPENID_ALREADY_LINKED', async () => {
     const someone = await h.newPerson({ eCredentialActive: false, openid: 'o_shared_phone' });
     const other = await h.newPerson({ eCredentialActive: false });
-    expect((await h.api('POST', '/v1/ecredentials/activate', { name: someone.name, idNumber: someone.idNumber, openid: 'o_shared_phone' })).status).toBe(200);
-    const second = await h.api('POST', '/v1/ecredentials/activate', { name: other.name, idNumber: other.idNumber, openid: 'o_shared_phone' });
+    expect((await h.call('activate', { body: { name: someone.name, idNumber: someone.idNumber, openid: 'o_shared_phone' } })).status).toBe(200);
+    const second = await h.call('activate', { body: { name: other.name, idNumber: other.idNumber, openid: 'o_shared_phone' } });
     expect([second.status, errorCode(second.body)]).toEqual([409, 'OPENID_ALREADY_LINKED']);
-    expect((await h.api<PlatformPerson>('GET', `/v1/persons/${await h.psn(other.idNumber)}`)).body.eCredential.active).toBe(false);
+    expect((await h.call('person', { params: { psnNo: await h.psn(other.idNumber) } })).body.eCredential.active).toBe(false);
   });
 
   it('when the name does not match or the number is unknown, then IDENTITY_MISMATCH either way', async () => {
     const zhaxi = demoPerson('zhaxi');
-    expect(errorCode((await h.api('POST', '/v1/identity/verify', { name: '扎西多', idNumber: zhaxi.idNumber })).body)).toBe('IDENTITY_MISMATCH');
-    expect(errorCode((await h.api('POST', '/v1/identity/verify', { name: '扎西', idNumber: composeIdNumber('540103', '1966-06-06', 1) })).body)).toBe('IDENTITY_MISMATCH');
-    expect((await h.api('POST', '/v1/identity/verify', { name: '扎西', idNumber: zhaxi.idNumber })).status).toBe(200);
+    expect(errorCode((await h.call('verifyIdentity', { body: { name: '扎西多', idNumber: zhaxi.idNumber } })).body)).toBe('IDENTITY_MISMATCH');
+    expect(errorCode((await h.call('verifyIdentity', { body: { name: '扎西', idNumber: composeIdNumber('540103', '1966-06-06', 1) } })).body)).toBe('IDENTITY_MISMATCH');
+    expect((await h.call('verifyIdentity', { body: { name: '扎西', idNumber: zhaxi.idNumber } })).status).toBe(200);
   });
 
   it('when an uninsured person activates, then PAYER_NOT_INSURED', async () => {
     const limei = demoPerson('limei');
-    expect(errorCode((await h.api('POST', '/v1/ecredentials/activate', { name: limei.name, idNumber: limei.idNumber, openid: limei.openid })).body)).toBe('PAYER_NOT_INSURED');
+    expect(errorCode((await h.call('activate', { body: { name: limei.name, idNumber: limei.idNumber, openid: limei.openid } })).body)).toBe('PAYER_NOT_INSURED');
   });
 
   it('when a path names a person by anything but a known person number, then 400 VALIDATION_FAILED or 404 PERSON_NOT_FOUND', async () => {

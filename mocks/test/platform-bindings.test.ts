@@ -1,4 +1,4 @@
-import { composeIdNumber, NGARI_2025, SUBSCRIPTION_TEMPLATES, type Binding, type PersonBindings } from '@family-share/shared';
+import { composeIdNumber, NGARI_2025, SUBSCRIPTION_TEMPLATES, type Relation } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPerson } from '../src/platform/demo-people';
 import { nextId, startHarness, type Harness } from './harness';
@@ -10,14 +10,11 @@ beforeAll(async () => {
 afterAll(async () => h.close());
 
 const bind = async (a: string, b: { idNumber: string; name: string }, relation = 'parent', bindingId = nextId('b')) =>
-  h.api<Binding & { error?: { code: string } }>('POST', '/v1/bindings', {
-    authorizerPsnNo: await h.psn(a),
-    beneficiaryPsnNo: await h.psn(b.idNumber),
-    beneficiaryName: b.name,
-    relation,
-    bindingId,
+  h.call('createBinding', {
+    // Tests pass relations the policy refuses, too: the platform decides.
+    body: { authorizerPsnNo: await h.psn(a), beneficiaryPsnNo: await h.psn(b.idNumber), beneficiaryName: b.name, relation: relation as Relation, bindingId },
   });
-const bindingsOf = async (id: string) => (await h.api<PersonBindings>('GET', `/v1/persons/${await h.psn(id)}/bindings`)).body;
+const bindingsOf = async (id: string) => (await h.call('bindings', { params: { psnNo: await h.psn(id) } })).body;
 const errorCode = (body: unknown) => (body as { error?: { code?: string } }).error?.code;
 
 describe('platform: bindings', () => {
@@ -158,7 +155,7 @@ describe('platform: bindings', () => {
       const a = await h.newPerson({ balance: 400000 });
       const b = await h.newPerson();
       const { body } = await bind(a.idNumber, b);
-      const refused = await h.api('POST', `/v1/bindings/${body.bindingId}/end`, { actorPsnNo: await h.psn(a.idNumber), faceVerified: false });
+      const refused = await h.call('endBinding', { params: { bindingId: body.bindingId }, body: { actorPsnNo: await h.psn(a.idNumber), faceVerified: false } });
       expect([refused.status, errorCode(refused.body)]).toEqual([403, 'FACE_VERIFICATION_REQUIRED']);
       expect((await bindingsOf(b.idNumber)).asBeneficiary[0]?.status).toBe('active');
     });
@@ -168,7 +165,7 @@ describe('platform: bindings', () => {
       const b = await h.newPerson();
       const c = await h.newPerson();
       const { body } = await bind(a.idNumber, b);
-      const refused = await h.api('POST', `/v1/bindings/${body.bindingId}/end`, { actorPsnNo: await h.psn(c.idNumber), faceVerified: true });
+      const refused = await h.call('endBinding', { params: { bindingId: body.bindingId }, body: { actorPsnNo: await h.psn(c.idNumber), faceVerified: true } });
       expect([refused.status, errorCode(refused.body)]).toEqual([404, 'BINDING_NOT_FOUND']);
     });
 
@@ -177,12 +174,12 @@ describe('platform: bindings', () => {
       const b = await h.newPerson({ balance: 400000 });
       const c = await h.newPerson({ balance: 400000 });
       const { body } = await bind(a.idNumber, b);
-      const ended = await h.api<Binding>('POST', `/v1/bindings/${body.bindingId}/end`, { actorPsnNo: await h.psn(b.idNumber), faceVerified: true });
+      const ended = await h.call('endBinding', { params: { bindingId: body.bindingId }, body: { actorPsnNo: await h.psn(b.idNumber), faceVerified: true } });
       expect(ended.status).toBe(200);
       expect(ended.body).toMatchObject({ status: 'ended', endReason: 'ENDED_BY_BENEFICIARY' });
       expect((await bind(c.idNumber, b)).status).toBe(201);
       expect((await bind(b.idNumber, a, 'child')).status).toBe(201);
-      const again = await h.api('POST', `/v1/bindings/${body.bindingId}/end`, { actorPsnNo: await h.psn(a.idNumber), faceVerified: true });
+      const again = await h.call('endBinding', { params: { bindingId: body.bindingId }, body: { actorPsnNo: await h.psn(a.idNumber), faceVerified: true } });
       expect(errorCode(again.body)).toBe('NOT_BOUND');
     });
 
@@ -197,7 +194,7 @@ describe('platform: bindings', () => {
       // b accepted the binding template at a tap (wx.requestSubscribeMessage); c did not (R20)
       await h.mocks.notifier.idle();
       await h.api('POST', '/dev/subscribe', { openid: b.openid, template_id: SUBSCRIPTION_TEMPLATES.binding, decision: 'accept' });
-      const change = await h.api<{ endedBindings: Binding[] }>('POST', `/v1/admin/persons/${await h.psn(a.idNumber)}/insurance`, { insurance: 'resident' });
+      const change = await h.call('adminChangeInsurance', { params: { psnNo: await h.psn(a.idNumber) }, body: { insurance: 'resident' } });
       expect(change.status).toBe(200);
       expect(change.body.endedBindings.map((e) => e.beneficiaryId).sort()).toEqual([b.psnNo, c.psnNo].sort());
       for (const e of change.body.endedBindings) expect(e).toMatchObject({ status: 'ended', endReason: 'AUTHORIZER_LEFT_EMPLOYEE_INSURANCE' });
@@ -270,8 +267,8 @@ describe('platform: bindings', () => {
   });
 
   describe('issue 9 item 1: the decision on a binding id', () => {
-    const decide = async (id: string, a: string, b: string, withdraw?: { reason: string }) =>
-      h.api<{ state: string; reason?: string; binding?: Binding }>('POST', `/v1/bindings/${id}/decision`, { authorizerPsnNo: await h.psn(a), beneficiaryPsnNo: await h.psn(b), ...(withdraw ? { withdraw } : {}) });
+    const decide = async (id: string, a: string, b: string, withdraw?: { reason: 'cancelled' | 'rejected' | 'expired' | 'closed' }) =>
+      h.call('bindingDecision', { params: { bindingId: id }, body: { authorizerPsnNo: await h.psn(a), beneficiaryPsnNo: await h.psn(b), ...(withdraw ? { withdraw } : {}) } });
 
     it('when an id is withdrawn before any commit, then it stays withdrawn and a later creation with it is refused', async () => {
       const a = await h.newPerson({ balance: 400000 });
@@ -328,14 +325,14 @@ describe('platform: several authorizers (R14, Ngari 2025)', () => {
       bindingId: 'ngari-second',
     });
     expect(created.status).toBe(201);
-    const before = (await n.api<PersonBindings>('GET', `/v1/persons/${await n.psn(suolang.idNumber)}/bindings`)).body;
+    const before = (await n.call('bindings', { params: { psnNo: await n.psn(suolang.idNumber) } })).body;
     expect(before.asBeneficiary.map((x) => [x.authorizerId, x.rank])).toEqual([
       [await n.psn(demoPerson('duoji').idNumber), 1],
       [await n.psn(nima.idNumber), 2],
     ]);
     const reorder = await n.api('PUT', `/v1/persons/${await n.psn(suolang.idNumber)}/preferences`, { authorizerOrder: [await n.psn(nima.idNumber), await n.psn(demoPerson('duoji').idNumber)] });
     expect(reorder.status).toBe(200);
-    const after = (await n.api<PersonBindings>('GET', `/v1/persons/${await n.psn(suolang.idNumber)}/bindings`)).body;
+    const after = (await n.call('bindings', { params: { psnNo: await n.psn(suolang.idNumber) } })).body;
     expect(after.asBeneficiary.map((x) => x.authorizerId)).toEqual([await n.psn(nima.idNumber), await n.psn(demoPerson('duoji').idNumber)]);
     const bad = await n.api('PUT', `/v1/persons/${await n.psn(suolang.idNumber)}/preferences`, { authorizerOrder: [await n.psn(nima.idNumber)] });
     expect([bad.status, errorCode(bad.body)]).toEqual([422, 'ORDER_MISMATCH']);

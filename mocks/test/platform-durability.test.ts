@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 const institution = DEMO_INSTITUTIONS[0]!;
-const balance = async (id: string) => (await h.api<{ balance: number }>('GET', `/v1/persons/${await h.psn(id)}`)).body.balance;
+const balance = async (id: string) => (await h.call('person', { params: { psnNo: await h.psn(id) } })).body.balance;
 
 describe('platform: durability and recovery (R17)', () => {
   it('when Redis is killed (-9) in the middle of a load and restarted, then every acknowledged settlement is still there', async () => {

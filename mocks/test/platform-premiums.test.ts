@@ -1,4 +1,4 @@
-import { NGARI_2025, type PremiumReceipt, type PremiumStatus } from '@family-share/shared';
+import { NGARI_2025 } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PREMIUMS } from '../src/platform/demo-people';
 import { nextId, startHarness, type Harness } from './harness';
@@ -10,9 +10,9 @@ beforeAll(async () => {
 afterAll(async () => h.close());
 
 const errorCode = (body: unknown) => (body as { error?: { code?: string } }).error?.code;
-const balance = async (id: string) => (await h.api<{ balance: number }>('GET', `/v1/persons/${await h.psn(id)}`)).body.balance;
+const balance = async (id: string) => (await h.call('person', { params: { psnNo: await h.psn(id) } })).body.balance;
 const pay = async (payer: string, beneficiary: string, year = 2026, paymentId = nextId('P')) =>
-  h.api<PremiumReceipt>('POST', '/v1/premiums/payments', { paymentId, payerPsnNo: await h.psn(payer), beneficiaryPsnNo: await h.psn(beneficiary), year });
+  h.call('payPremium', { body: { paymentId, payerPsnNo: await h.psn(payer), beneficiaryPsnNo: await h.psn(beneficiary), year } });
 
 async function bound(authorizerBalance: number, relative: Record<string, unknown> = { insurance: 'resident' }) {
   const a = await h.newPerson({ balance: authorizerBalance });
@@ -24,17 +24,17 @@ async function bound(authorizerBalance: number, relative: Record<string, unknown
 describe('platform: resident premiums from the shared account (R15)', () => {
   it('when a bound resident relative owes the 2026 premium, then it is paid whole, recorded and both are told', async () => {
     const { a, b } = await bound(500000);
-    const due = await h.api<PremiumStatus>('GET', `/v1/persons/${await h.psn(b.idNumber)}/premiums/2026`);
+    const due = await h.call('premiumStatus', { params: { psnNo: await h.psn(b.idNumber), year: 2026 } });
     expect(due.body).toMatchObject({ amountDue: DEMO_PREMIUMS[2026], status: 'unpaid', demoAmount: true });
     const receipt = await pay(a.idNumber, b.idNumber);
     expect(receipt.status).toBe(200);
     expect(receipt.body).toMatchObject({ amount: 40000, balanceAfter: 460000, beneficiaryId: await h.psn(b.idNumber), year: 2026 });
     expect(await balance(a.idNumber)).toBe(460000);
-    const paid = await h.api<PremiumStatus>('GET', `/v1/persons/${await h.psn(b.idNumber)}/premiums/2026`);
+    const paid = await h.call('premiumStatus', { params: { psnNo: await h.psn(b.idNumber), year: 2026 } });
     expect(paid.body).toMatchObject({ status: 'paid', paidBy: await h.psn(a.idNumber) });
-    const ledger = await h.api<{ items: Array<Record<string, unknown>> }>('GET', `/v1/persons/${await h.psn(a.idNumber)}/deductions`);
+    const ledger = await h.call('deductions', { params: { psnNo: await h.psn(a.idNumber) } });
     expect(ledger.body.items[0]).toMatchObject({ kind: 'premium', year: 2026, amount: 40000, beneficiaryId: await h.psn(b.idNumber), institution: null });
-    const feed = await h.api<{ items: Array<{ kind: string }> }>('GET', `/v1/persons/${await h.psn(b.idNumber)}/feed`);
+    const feed = await h.call('feed', { params: { psnNo: await h.psn(b.idNumber) } });
     expect(feed.body.items[0]?.kind).toBe('PREMIUM_PAID');
   });
 
@@ -56,7 +56,7 @@ describe('platform: resident premiums from the shared account (R15)', () => {
     const result = await pay(a.idNumber, b.idNumber);
     expect([result.status, errorCode(result.body)]).toEqual([422, 'INSUFFICIENT_SHARED_BALANCE']);
     expect(await balance(a.idNumber)).toBe(339999);
-    expect((await h.api<PremiumStatus>('GET', `/v1/persons/${await h.psn(b.idNumber)}/premiums/2026`)).body.status).toBe('unpaid');
+    expect((await h.call('premiumStatus', { params: { psnNo: await h.psn(b.idNumber), year: 2026 } })).body.status).toBe('unpaid');
   });
 
   it('when the year is paid, then another payment is PREMIUM_ALREADY_PAID; a year without a table entry is PREMIUM_NOT_DUE', async () => {

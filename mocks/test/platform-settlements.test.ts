@@ -1,4 +1,4 @@
-import type { DeductionPageSchema, PaymentPageSchema, SettlementResult } from '@family-share/shared';
+import type { DeductionPageSchema, SettlementResult } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { demoPerson } from '../src/platform/demo-people';
@@ -25,9 +25,8 @@ async function settle(holder: string, charge: number, extra: Record<string, unkn
     ...extra,
   });
 }
-const balance = async (id: string) => (await h.api<{ balance: number }>('GET', `/v1/persons/${await h.psn(id)}`)).body.balance;
+const balance = async (id: string) => (await h.call('person', { params: { psnNo: await h.psn(id) } })).body.balance;
 type DeductionPage = z.infer<typeof DeductionPageSchema>;
-type PaymentPage = z.infer<typeof PaymentPageSchema>;
 
 async function pair(authorizerBalance: number, beneficiary: Record<string, unknown> = {}) {
   const a = await h.newPerson({ balance: authorizerBalance });
@@ -65,7 +64,7 @@ describe('platform: settlements at the counter', () => {
 
   it('when the beneficiary saved "authorizer" as preference, then it applies without a per-payment choice', async () => {
     const { a, b } = await pair(500000, { balance: 100000 });
-    expect((await h.api('PUT', `/v1/persons/${await h.psn(b.idNumber)}/preferences`, { accountChoice: 'authorizer' })).status).toBe(200);
+    expect((await h.call('setPreferences', { params: { psnNo: await h.psn(b.idNumber) }, body: { accountChoice: 'authorizer' } })).status).toBe(200);
     const { body } = await settle(b.idNumber, 5000);
     expect(body.shared).toEqual([{ authorizerId: await h.psn(a.idNumber), authorizerName: a.name, amount: 5000 }]);
     const own = await settle(b.idNumber, 5000, { choice: 'own' });
@@ -86,7 +85,7 @@ describe('platform: settlements at the counter', () => {
     const labaBefore = await balance(laba.idNumber);
     const { body } = await settle(deji.idNumber, 8000);
     expect(body).toMatchObject({ own: 0, shared: [], cash: 8000 }); // 边巴 holds 500 yuan, far under the reserve
-    await h.api('PUT', `/v1/admin/persons/${await h.psn(bianba.idNumber)}/balance`, { balance: 320000 });
+    await h.call('adminSetBalance', { params: { psnNo: await h.psn(bianba.idNumber) }, body: { balance: 320000 } });
     const second = await settle(deji.idNumber, 8000);
     expect(second.body).toMatchObject({ shared: [{ authorizerId: await h.psn(bianba.idNumber), amount: 8000 }], cash: 0 });
     expect(await balance(laba.idNumber)).toBe(labaBefore);
@@ -94,8 +93,8 @@ describe('platform: settlements at the counter', () => {
 
   it('when the binding has ended (R7), then no more money flows from the authorizer', async () => {
     const { a, b } = await pair(500000, { insurance: 'resident' });
-    const list = await h.api<{ asBeneficiary: Array<{ bindingId: string }> }>('GET', `/v1/persons/${await h.psn(b.idNumber)}/bindings`);
-    await h.api('POST', `/v1/bindings/${list.body.asBeneficiary[0]!.bindingId}/end`, { actorPsnNo: await h.psn(a.idNumber), faceVerified: true });
+    const list = await h.call('bindings', { params: { psnNo: await h.psn(b.idNumber) } });
+    await h.call('endBinding', { params: { bindingId: list.body.asBeneficiary[0]!.bindingId }, body: { actorPsnNo: await h.psn(a.idNumber), faceVerified: true } });
     const { body } = await settle(b.idNumber, 5000);
     expect(body).toMatchObject({ shared: [], cash: 5000 });
     expect(await balance(a.idNumber)).toBe(500000);
@@ -103,9 +102,9 @@ describe('platform: settlements at the counter', () => {
 
   it('when the authorizer’s account is suspended, then family use pauses (R2) and the binding stays', async () => {
     const { a, b } = await pair(500000, { insurance: 'resident' });
-    await h.api('POST', `/v1/admin/persons/${await h.psn(a.idNumber)}/insurance`, { status: 'suspended' });
+    await h.call('adminChangeInsurance', { params: { psnNo: await h.psn(a.idNumber) }, body: { status: 'suspended' } });
     expect((await settle(b.idNumber, 5000)).body).toMatchObject({ shared: [], cash: 5000 });
-    await h.api('POST', `/v1/admin/persons/${await h.psn(a.idNumber)}/insurance`, { status: 'active' });
+    await h.call('adminChangeInsurance', { params: { psnNo: await h.psn(a.idNumber) }, body: { status: 'active' } });
     expect((await settle(b.idNumber, 5000)).body).toMatchObject({ shared: [{ amount: 5000 }], cash: 0 });
   });
 
@@ -136,7 +135,7 @@ describe('platform: settlements at the counter', () => {
       const a = await h.newPerson({ balance: 300000 + 123456 });
       const beneficiaries = await Promise.all([1, 2, 3, 4].map(() => h.newPerson({ insurance: 'resident' })));
       for (const b of beneficiaries) {
-        await h.api('POST', '/v1/bindings', { authorizerPsnNo: await h.psn(a.idNumber), beneficiaryPsnNo: await h.psn(b.idNumber), beneficiaryName: b.name, relation: 'sibling', bindingId: nextId('c') });
+        await h.bind(a, b, { relation: 'sibling', bindingId: nextId('c') });
       }
       const charges = Array.from({ length: 200 }, (_, i) => 500 + ((i * 7919) % 3000));
       const results = await Promise.all(charges.map((charge, i) => settle(beneficiaries[i % 4]!.idNumber, charge)));
@@ -149,8 +148,7 @@ describe('platform: settlements at the counter', () => {
       let ledgerSum = 0;
       let cursor: string | null = null;
       do {
-        const query: string = cursor ? `?limit=100&cursor=${cursor}` : '?limit=100';
-        const page: { body: DeductionPage } = await h.api<DeductionPage>('GET', `/v1/persons/${await h.psn(a.idNumber)}/deductions${query}`);
+        const page: { body: DeductionPage } = await h.call('deductions', { params: { psnNo: a.psnNo }, query: { limit: 100, cursor: cursor ?? undefined } });
         ledgerSum += page.body.items.reduce((s, d) => s + d.amount, 0);
         cursor = page.body.nextCursor;
       } while (cursor);
@@ -163,7 +161,7 @@ describe('platform: settlements at the counter', () => {
     it('when a relative pays, then the authorizer sees settlement id, time, institution, kind, beneficiary, amount and balance after', async () => {
       const { a, b } = await pair(500000, { insurance: 'resident' });
       const { body } = await settle(b.idNumber, 4321, { institution: hospital });
-      const page = await h.api<DeductionPage>('GET', `/v1/persons/${await h.psn(a.idNumber)}/deductions`);
+      const page = await h.call('deductions', { params: { psnNo: await h.psn(a.idNumber) } });
       expect(page.body.items[0]).toMatchObject({
         operationId: body.settlementId,
         kind: 'settlement',
@@ -175,7 +173,7 @@ describe('platform: settlements at the counter', () => {
         balanceAfter: 500000 - 4321,
       });
       expect(page.body.items[0]!.at).toBe(body.at);
-      const payments = await h.api<PaymentPage>('GET', `/v1/persons/${await h.psn(b.idNumber)}/payments`);
+      const payments = await h.call('payments', { params: { psnNo: await h.psn(b.idNumber) } });
       expect(payments.body.items[0]).toMatchObject({ settlementId: body.settlementId, charge: 4321, own: 0, cash: 0, shared: [{ authorizerId: await h.psn(a.idNumber), amount: 4321 }] });
       expect(JSON.stringify(payments.body)).not.toContain('balanceAfter'); // the beneficiary never sees the authorizer's balance
     });
@@ -184,14 +182,13 @@ describe('platform: settlements at the counter', () => {
       const a = await h.newPerson({ balance: 10_000_000 });
       const [b, c] = await Promise.all([h.newPerson({ insurance: 'resident' }), h.newPerson({ insurance: 'resident' })]);
       for (const x of [b, c]) {
-        await h.api('POST', '/v1/bindings', { authorizerPsnNo: await h.psn(a.idNumber), beneficiaryPsnNo: await h.psn(x.idNumber), beneficiaryName: x.name, relation: 'sibling', bindingId: nextId('p') });
+        await h.bind(a, x, { relation: 'sibling', bindingId: nextId('p') });
       }
       for (let i = 0; i < 45; i += 1) await settle((i % 3 === 0 ? c : b).idNumber, 100 + i);
       const seen: number[] = [];
       let cursor: string | null = null;
       do {
-        const query: string = `?limit=10&beneficiary=${b.psnNo}${cursor ? `&cursor=${cursor}` : ''}`;
-        const page: { body: DeductionPage } = await h.api<DeductionPage>('GET', `/v1/persons/${await h.psn(a.idNumber)}/deductions${query}`);
+        const page: { body: DeductionPage } = await h.call('deductions', { params: { psnNo: a.psnNo }, query: { limit: 10, beneficiary: b.psnNo, cursor: cursor ?? undefined } });
         expect(page.body.items.length).toBeLessThanOrEqual(10);
         seen.push(...page.body.items.map((d) => d.amount));
         cursor = page.body.nextCursor;
@@ -199,14 +196,11 @@ describe('platform: settlements at the counter', () => {
       const expected = Array.from({ length: 45 }, (_, i) => i).filter((i) => i % 3 !== 0).map((i) => 100 + i).reverse();
       expect(seen).toEqual(expected);
       const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
-      const inMonth = await h.api<DeductionPage>('GET', `/v1/persons/${await h.psn(a.idNumber)}/deductions?month=${month}&limit=100`);
+      const inMonth = await h.call('deductions', { params: { psnNo: a.psnNo }, query: { month, limit: 100 } });
       expect(inMonth.body.items).toHaveLength(45);
-      const otherMonth = await h.api<DeductionPage>('GET', `/v1/persons/${await h.psn(a.idNumber)}/deductions?month=2020-01`);
+      const otherMonth = await h.call('deductions', { params: { psnNo: a.psnNo }, query: { month: '2020-01' } });
       expect(otherMonth.body.items).toHaveLength(0);
-      const totals = await h.api<{ months: Array<{ month: string; total: number; byBeneficiary: Record<string, number> }> }>(
-        'GET',
-        `/v1/persons/${await h.psn(a.idNumber)}/deductions/monthly?year=${month.slice(0, 4)}`,
-      );
+      const totals = await h.call('monthly', { params: { psnNo: a.psnNo }, query: { year: month.slice(0, 4) } });
       const row = totals.body.months.find((m) => m.month === month)!;
       expect(row.total).toBe(Array.from({ length: 45 }, (_, i) => 100 + i).reduce((s, x) => s + x, 0));
       expect(row.byBeneficiary[await h.psn(c.idNumber)]).toBe(Array.from({ length: 15 }, (_, k) => 100 + 3 * k).reduce((s, x) => s + x, 0));

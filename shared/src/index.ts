@@ -18,3 +18,5 @@ export * from './china-time';
 export * from './subscriptions';
 export * from './log-safety';
 export * from './claims';
+export * from './contract/openapi';
+export * from './contract/platform-registry';

@@ -1,100 +1,89 @@
 import {
-  BindingDecisionSchema,
-  BindingSchema,
-  CheckBindingResponseSchema,
-  DeductionPageSchema,
-  DemoPersonSchema,
-  FeedCountSchema,
-  FeedPageSchema,
-  InstitutionRecordSchema,
-  MonthlyTotalsSchema,
-  OpenidLookupSchema,
-  PaymentPageSchema,
-  PersonBindingsSchema,
-  PersonSummarySchema,
-  PlatformClaimSchema,
-  PlatformPersonSchema,
-  PremiumReceiptSchema,
-  PremiumStatusSchema,
-  PreSettlementResultSchema,
+  PLATFORM_API,
+  platformRequest,
+  type ApiEndpoint,
+  type PlatformEndpointName,
+  type PlatformInput,
+  type PlatformResponse,
   fail,
   ok,
   type Result,
 } from '@family-share/shared';
-import { z } from 'zod';
 import { AppError } from '@family-share/shared/server-kit';
+import type { z } from 'zod';
 import type { PlatformPort } from '../ports/outside';
 import { callJson, errorCodeOf } from './http-json';
 
-/**
- * The platform over HTTP. Every answer is parsed with the shared schema: what comes from
- * outside is checked even when it is our own stand-in, because the real one will be another
- * system. Business refusals come back as codes; anything else is SERVICE_UNAVAILABLE.
- */
-export function platformHttp(options: { url: string; key: string }): PlatformPort {
-  const headers = { 'x-platform-key': options.key };
-  const call = (method: string, path: string, body?: unknown) => callJson(`${options.url}${path}`, { method, headers, body });
+/** The input of an endpoint; left out where the endpoint takes none. */
+type InputArgs<N extends PlatformEndpointName> = object extends PlatformInput<N> ? [input?: PlatformInput<N>] : [input: PlatformInput<N>];
 
-  async function outcome<S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown): Promise<Result<z.infer<S>>> {
-    const response = await call(method, path, body);
-    if (response.status >= 200 && response.status < 300) return ok(parseAnswer(schema, response.body));
+/** One typed call of any PLATFORM_API endpoint, by name. */
+export type PlatformCall = <N extends PlatformEndpointName>(name: N, ...input: InputArgs<N>) => Promise<Result<PlatformResponse<N>>>;
+
+/**
+ * The platform's endpoints over HTTP, by registry name: the path is built from the registry
+ * (parameters encoded), and every answer is parsed with the entry's response schema — what
+ * comes from outside is checked even when it is our own stand-in, because the real one will
+ * be another system. Business refusals come back as codes; a 2xx in another shape, a refusal
+ * without a code, a 5xx, a timeout or no answer are SERVICE_UNAVAILABLE (503).
+ */
+export function platformCall(options: { url: string; key: string }): PlatformCall {
+  const headers = { 'x-platform-key': options.key };
+  return async (name, ...[input]) => {
+    const { method, path, body } = platformRequest(name, (input ?? {}) as PlatformInput<typeof name>);
+    const response = await callJson(`${options.url}${path}`, { method, headers, body });
+    const schema: ApiEndpoint['response'] = PLATFORM_API[name].response;
+    if (response.status >= 200 && response.status < 300) return ok(schema ? parseAnswer(schema, response.body) : undefined) as never;
     const code = errorCodeOf(response.body);
     if (!code) throw new AppError('SERVICE_UNAVAILABLE', `The platform answered ${response.status} without a code.`);
     return fail(code);
-  }
+  };
+}
 
-  async function value<S extends z.ZodType>(schema: S, path: string): Promise<z.infer<S>> {
-    const result = await outcome(schema, 'GET', path);
+/** The platform port: each method one call of PLATFORM_API. */
+export function platformHttp(options: { url: string; key: string }): PlatformPort {
+  const call = platformCall(options);
+
+  /** A read that the platform refuses only for a reason the caller cannot fix here: the code is thrown. */
+  async function read<N extends PlatformEndpointName>(name: N, ...input: InputArgs<N>): Promise<PlatformResponse<N>> {
+    const result = await call(name, ...input);
     if (!result.ok) throw new AppError(result.code);
     return result.value;
   }
 
-  const query = (q: Record<string, string | number | undefined>) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, String(v));
-    const text = params.toString();
-    return text ? `?${text}` : '';
-  };
-
   return {
-    person: (id) => outcome(PlatformPersonSchema, 'GET', `/v1/persons/${id}`),
+    person: (psnNo) => call('person', { params: { psnNo } }),
     async personIdByOpenid(openid) {
-      const result = await outcome(OpenidLookupSchema, 'GET', `/v1/ecredentials/by-openid/${encodeURIComponent(openid)}`);
+      const result = await call('personIdByOpenid', { params: { openid } });
       return result.ok ? result.value.psnNo : null;
     },
     async verifyIdentity(name, idNumber) {
-      const result = await outcome(z.object({ person: PlatformPersonSchema }), 'POST', '/v1/identity/verify', { name, idNumber });
+      const result = await call('verifyIdentity', { body: { name, idNumber } });
       return result.ok ? ok(result.value.person) : result;
     },
-    activate: (request) => outcome(PlatformPersonSchema, 'POST', '/v1/ecredentials/activate', request),
-    activateAsGuardian: (request) => outcome(PlatformPersonSchema, 'POST', '/v1/ecredentials/activate-guardian', request),
-    async checkBinding(request) {
-      const result = await outcome(CheckBindingResponseSchema, 'POST', '/v1/bindings/check', request);
+    activate: (body) => call('activate', { body }),
+    activateAsGuardian: (body) => call('activateAsGuardian', { body }),
+    async checkBinding(body) {
+      const result = await call('checkBinding', { body });
       return result.ok ? ok({ needsAcceptance: result.value.needsAcceptance, beneficiaryPsnNo: result.value.beneficiaryPsnNo }) : result;
     },
-    createBinding: (request) => outcome(BindingSchema, 'POST', '/v1/bindings', request),
-    endBinding: (bindingId, actorPsnNo, faceVerified) =>
-      outcome(BindingSchema, 'POST', `/v1/bindings/${encodeURIComponent(bindingId)}/end`, { actorPsnNo, faceVerified }),
-    async bindingDecision(bindingId, request) {
-      const result = await outcome(BindingDecisionSchema, 'POST', `/v1/bindings/${encodeURIComponent(bindingId)}/decision`, request);
-      if (!result.ok) throw new AppError(result.code);
-      return result.value;
-    },
-    bindings: (id) => value(PersonBindingsSchema, `/v1/persons/${id}/bindings`),
-    setPreferences: (id, request) =>
-      outcome(z.object({ accountChoice: z.enum(['own', 'authorizer']), authorizerOrder: z.array(z.string()) }), 'PUT', `/v1/persons/${id}/preferences`, request),
-    premiumStatus: (id, year) => value(PremiumStatusSchema, `/v1/persons/${id}/premiums/${year}`),
-    payPremium: (request) => outcome(PremiumReceiptSchema, 'POST', '/v1/premiums/payments', request),
-    deductions: (id, q) => value(DeductionPageSchema, `/v1/persons/${id}/deductions${query(q)}`),
-    payments: (id, q) => value(PaymentPageSchema, `/v1/persons/${id}/payments${query(q)}`),
-    monthly: (id, year) => value(MonthlyTotalsSchema, `/v1/persons/${id}/deductions/monthly${query({ year })}`),
-    feed: (id, q) => value(FeedPageSchema, `/v1/persons/${id}/feed${query(q)}`),
-    feedCount: async (id, since) => (await value(FeedCountSchema, `/v1/persons/${id}/feed/count${query({ feedSince: since })}`)).feedNewer,
-    summary: (id, since) => value(PersonSummarySchema, `/v1/persons/${id}/summary${query({ feedSince: since })}`),
-    claims: (id) => value(z.array(PlatformClaimSchema), `/v1/persons/${id}/claims`),
-    institutions: () => value(z.array(InstitutionRecordSchema), '/v1/counter/institutions'),
-    preSettle: (request) => outcome(PreSettlementResultSchema, 'POST', '/v1/settlements/preview', request),
-    demoPeople: () => value(z.array(DemoPersonSchema), '/v1/demo-people'),
+    createBinding: (body) => call('createBinding', { body }),
+    endBinding: (bindingId, actorPsnNo, faceVerified) => call('endBinding', { params: { bindingId }, body: { actorPsnNo, faceVerified } }),
+    bindingDecision: (bindingId, body) => read('bindingDecision', { params: { bindingId }, body }),
+    bindings: (psnNo) => read('bindings', { params: { psnNo } }),
+    setPreferences: (psnNo, body) => call('setPreferences', { params: { psnNo }, body }),
+    premiumStatus: (psnNo, year) => read('premiumStatus', { params: { psnNo, year } }),
+    payPremium: (body) => call('payPremium', { body }),
+    deductions: (psnNo, query) => read('deductions', { params: { psnNo }, query }),
+    payments: (psnNo, query) => read('payments', { params: { psnNo }, query }),
+    monthly: (psnNo, year) => read('monthly', { params: { psnNo }, query: { year } }),
+    feed: (psnNo, query) => read('feed', { params: { psnNo }, query }),
+    feedCount: async (psnNo, since) => (await read('feedCount', { params: { psnNo }, query: { feedSince: since } })).feedNewer,
+    summary: (psnNo, since) => read('summary', { params: { psnNo }, query: { feedSince: since } }),
+    claims: (psnNo) => read('claims', { params: { psnNo } }),
+    institutions: () => read('institutions'),
+    preSettle: (body) => call('preSettle', { body }),
+    demoPeople: () => read('demoPeople'),
     async healthy() {
       try {
         return (await callJson(`${options.url}/healthz`, { timeoutMs: 1_000 })).status === 200;
@@ -105,7 +94,7 @@ export function platformHttp(options: { url: string; key: string }): PlatformPor
   };
 }
 
-function parseAnswer<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+function parseAnswer(schema: z.ZodType, body: unknown): unknown {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new AppError('SERVICE_UNAVAILABLE', 'The platform answered in an unexpected shape.', { cause: parsed.error });
   return parsed.data;

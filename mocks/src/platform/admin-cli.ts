@@ -5,7 +5,7 @@
 //   npm run admin -- balance zhaxi 8000
 //   npm run admin -- people
 import { parseArgs } from 'node:util';
-import { formatYuan, parseYuan } from '@family-share/shared';
+import { formatYuan, parseYuan, type PlatformInput } from '@family-share/shared';
 import { callPlatform, personNumber, resolvePerson } from '../cli-support';
 import { DEMO_PEOPLE } from './demo-people';
 
@@ -26,14 +26,18 @@ async function main(): Promise<number> {
       if (values.insurance) change.insurance = values.insurance === 'none' ? null : values.insurance;
       if (values.status) change.status = values.status;
       if (values.region) change.region = values.region;
-      const { status, body } = await callPlatform('POST', `/v1/admin/persons/${await personNumber(resolvePerson(who))}/insurance`, change);
+      const { status, body } = await callPlatform('adminChangeInsurance', {
+        params: { psnNo: await personNumber(resolvePerson(who)) },
+        // The platform parses the change; the CLI passes on what was typed.
+        body: change as PlatformInput<'adminChangeInsurance'>['body'],
+      });
       console.log(status === 200 ? summarize(body) : `refused (${status}): ${JSON.stringify(body)}`);
       return status === 200 ? 0 : 1;
     }
     case 'balance': {
       const fen = amount ? parseYuan(amount) : null;
       if (!who || fen === null) return usage();
-      const { status, body } = await callPlatform('PUT', `/v1/admin/persons/${await personNumber(resolvePerson(who))}/balance`, { balance: fen });
+      const { status, body } = await callPlatform('adminSetBalance', { params: { psnNo: await personNumber(resolvePerson(who)) }, body: { balance: fen } });
       console.log(status === 200 ? `balance now ${formatYuan(fen)}` : `refused (${status}): ${JSON.stringify(body)}`);
       return status === 200 ? 0 : 1;
     }

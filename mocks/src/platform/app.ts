@@ -1,45 +1,20 @@
 import { bodyParser } from '@koa/bodyparser';
 import { Router } from '@koa/router';
 import {
-  ActivateECredentialRequestSchema,
-  ActivateGuardianRequestSchema,
-  AdminPersonSchema,
-  BalanceChangeSchema,
-  BindingDecisionRequestSchema,
-  CancellationRequestSchema,
-  CounterDayQuerySchema,
-  CounterPreSettlementRequestSchema,
-  InstitutionCodeSchema,
-  CounterSettlementRequestSchema,
-  CheckBindingRequestSchema,
-  CreateBindingRequestSchema,
-  ECredentialChangeSchema,
-  EndBindingRequestSchema,
-  FileClaimRequestSchema,
-  FeedQuerySchema,
-  FenSchema,
-  IdNumberSchema,
-  InsuranceChangeSchema,
-  LedgerQuerySchema,
-  OpaqueIdSchema,
+  openApiDocument,
   parseIdNumber,
-  PersonLookupRequestSchema,
-  PsnNoSchema,
-  PremiumPaymentRequestSchema,
-  PreSettlementRequestSchema,
-  ReversalRequestSchema,
-  PreferencesRequestSchema,
-  SettlementRequestSchema,
-  SummaryQuerySchema,
-  VerifyIdentityRequestSchema,
-  YearTextSchema,
+  PLATFORM_API,
+  type ApiEndpoint,
+  type PlatformEndpointName,
+  type PlatformRequest,
+  type PlatformResponse,
   ok,
+  type Result,
 } from '@family-share/shared';
 import Koa from 'koa';
-import { z } from 'zod';
 import { counterPageRouter } from '../pos/routes';
 import { AppError } from '@family-share/shared/server-kit';
-import { errorMiddleware, parse, requireServiceKey, respond } from '../http/koa-kit';
+import { errorMiddleware, parse, requireServiceKey } from '../http/koa-kit';
 import type { PlatformDeps } from './deps';
 import { DEMO_PEOPLE } from './demo-people';
 import { counterCommand, psnNoAtEdge } from './person-edge';
@@ -67,249 +42,178 @@ export interface PlatformAppOptions {
   serviceKey: string;
   /** Demo mode: the counter page at /pos (no service key; never in production). */
   demo?: boolean;
+  /**
+   * Tests: an answer that does not match the registry's response schema is a 500, so that the
+   * registry (which the BFF trusts to parse answers) and the use cases cannot drift apart.
+   */
+  checkResponses?: boolean;
 }
 
-const OpenidSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/);
-const MonthlyQuerySchema = z.object({ year: YearTextSchema });
+type Handlers = { [N in PlatformEndpointName]: (request: PlatformRequest<N>) => Promise<Result<PlatformResponse<N>>> };
+
+const value = async <T>(promise: Promise<T>): Promise<Result<T>> => ok(await promise);
+
+/** Each endpoint of PLATFORM_API calls one use case or store read; parsing and HTTP mapping are in mountPlatformApi. */
+function handlers(deps: PlatformDeps): Handlers {
+  const { store } = deps;
+
+  /** A person named in the path (by person number, already in format) must exist. */
+  const personOf = async (psnNo: string) => {
+    const person = await store.getPerson(psnNo);
+    if (!person) throw new AppError('PERSON_NOT_FOUND');
+    return person;
+  };
+  const psnNoOf = (idNumber: string) => psnNoAtEdge(store, idNumber);
+
+  return {
+    lookupPerson: ({ body }) => value(psnNoOf(body.idNumber).then((psnNo) => ({ psnNo }))),
+    person: async ({ params }) => ok(personView(await personOf(params.psnNo))),
+    async verifyIdentity({ body }) {
+      const result = await verifyIdentity(deps, body.name, body.idNumber);
+      return result.ok ? ok({ match: true as const, person: personView(result.value) }) : result;
+    },
+    async personIdByOpenid({ params }) {
+      const psnNo = await store.personIdByOpenid(params.openid);
+      if (!psnNo) throw new AppError('PERSON_NOT_FOUND');
+      return ok({ psnNo });
+    },
+    activate: ({ body }) => activateECredential(deps, body),
+    activateAsGuardian: ({ body }) => activateAsGuardian(deps, body),
+    async summary({ params, query }) {
+      const person = await personOf(params.psnNo);
+      const [bindings, feedNewer] = await Promise.all([listBindings(deps, person.psnNo), store.feedCountSince(person.psnNo, query.feedSince, 99)]);
+      return ok({ person: personView(person), bindings, feedSince: query.feedSince, feedNewer });
+    },
+    checkBinding: ({ body }) => checkBindingNow(deps, body),
+    createBinding: ({ body }) => createBinding(deps, body),
+    bindingDecision: ({ params, body }) => value(bindingDecision(deps, { bindingId: params.bindingId, ...body })),
+    endBinding: ({ params, body }) => endBinding(deps, { bindingId: params.bindingId, ...body }),
+    bindings: async ({ params }) => ok(await listBindings(deps, (await personOf(params.psnNo)).psnNo)),
+    setPreferences: async ({ params, body }) => setPreferences(deps, (await personOf(params.psnNo)).psnNo, body),
+    settle: ({ body }) => settle(deps, toCommand(body)),
+    /** R22 for the BFF (付款预估): the platform-side shape; the BFF masks before the phone sees it. */
+    preSettle: ({ body: { cardHolderPsnNo, ...request } }) => preSettle(deps, { ...request, cardHolder: cardHolderPsnNo }),
+    institutions: () => value(store.institutions()),
+    async counterPreSettle({ body }) {
+      const result = await preSettle(deps, await counterCommand(store, body));
+      return result.ok ? ok(toCounterPreSettlement(result.value)) : result;
+    },
+    async counterSettle({ body }) {
+      const result = await settle(deps, await counterCommand(store, body));
+      return result.ok ? ok(toCounterSettlement(result.value)) : result;
+    },
+    counterSettlement: ({ params, query }) => counterSettlement(deps, query.institutionCode, params.settlementId),
+    counterDay: ({ query }) => value(counterDay(deps, query.institutionCode, query.date)),
+    cancelSettlement: ({ body }) => cancelSettlement(deps, body),
+    reverse: ({ body }) => reverseOperation(deps, body),
+    async premiumStatus({ params }) {
+      const status = await premiumStatus(deps, (await personOf(params.psnNo)).psnNo, params.year);
+      if (!status) throw new AppError('PERSON_NOT_FOUND');
+      return ok(status);
+    },
+    payPremium: ({ body }) => payPremium(deps, body),
+    premiumTable: () => value(store.premiumTable()),
+    deductions: async ({ params, query }) => ok(await store.deductions((await personOf(params.psnNo)).psnNo, query)),
+    monthly: async ({ params, query }) => ok(await monthlyTotals(deps, (await personOf(params.psnNo)).psnNo, query.year)),
+    payments: async ({ params, query }) => ok(await store.payments((await personOf(params.psnNo)).psnNo, query)),
+    feed: async ({ params, query }) => ok(await store.feed((await personOf(params.psnNo)).psnNo, query)),
+    async feedCount({ params, query }) {
+      const person = await personOf(params.psnNo);
+      return ok({ feedSince: query.feedSince, feedNewer: await store.feedCountSince(person.psnNo, query.feedSince, 99) });
+    },
+    claims: async ({ params }) => ok(await store.claims((await personOf(params.psnNo)).psnNo)),
+    demoPeople: async () => ok(DEMO_PEOPLE.map(({ key, idNumber, name, openid, shows }) => ({ key, idNumber, name, openid, shows }))),
+
+    async adminCreatePerson({ body }) {
+      const parsed = parseIdNumber(body.idNumber);
+      if (!parsed.ok) throw new AppError('VALIDATION_FAILED');
+      // The household register names guardians by ID number; the registry keeps their numbers.
+      const guardians = await Promise.all(body.guardians.map(psnNoOf));
+      // A person created again (same ID number) keeps their person number.
+      const psnNo = await store.assignPsnNo(body.idNumber);
+      await store.savePerson({
+        psnNo,
+        idNumber: body.idNumber,
+        name: body.name,
+        insurance: body.insurance,
+        region: body.region,
+        status: body.status,
+        birthDate: parsed.birthDate,
+        balance: body.insurance === 'employee' ? body.balance : 0,
+        eCredential: { active: body.eCredentialActive, activatedAt: body.eCredentialActive ? deps.clock() : null, mode: body.eCredentialActive ? 'self' : null, guardianId: null },
+        guardians,
+        accountChoice: 'own',
+        openid: body.openid ?? null,
+      });
+      return ok(personView((await store.getPerson(psnNo))!));
+    },
+    adminChangeInsurance: async ({ params, body }) => changeInsurance(deps, (await personOf(params.psnNo)).psnNo, body),
+    async adminSetECredential({ params, body }) {
+      const person = await personOf(params.psnNo);
+      await store.updatePersonFields(person.psnNo, { ec: body.active ? '1' : '0' });
+      return ok(personView((await store.getPerson(person.psnNo))!));
+    },
+    adminSetBalance: async ({ params, body }) => setBalance(deps, (await personOf(params.psnNo)).psnNo, body.balance),
+    async adminFileClaim({ body: { idNumber, ...claim } }) {
+      return ok(await fileClaim(deps, { ...claim, psnNo: await psnNoOf(idNumber) }));
+    },
+    adminAdvanceClaim: async ({ params, body }) => advanceClaim(deps, await psnNoOf(body.idNumber), params.claimId),
+    async adminSetPremium({ params, body }) {
+      await store.setPremium(params.year, body.amount);
+      return ok(await store.premiumTable());
+    },
+  };
+}
+
+/**
+ * Mounts every endpoint of PLATFORM_API, so that a path exists once: params, query and body
+ * parsed with the registry's schemas (400 VALIDATION_FAILED otherwise, before any state is
+ * read or changed), the handler's value as the body with the entry's status, or its code's status.
+ */
+function mountPlatformApi(router: Router, deps: PlatformDeps, options: { checkResponses: boolean }): void {
+  const table = handlers(deps) as unknown as Record<PlatformEndpointName, (request: PlatformRequest<PlatformEndpointName>) => Promise<Result<unknown>>>;
+  for (const [name, spec] of Object.entries(PLATFORM_API) as Array<[PlatformEndpointName, ApiEndpoint]>) {
+    const handle = table[name];
+    router[spec.method](spec.path, async (ctx) => {
+      const request = {
+        params: spec.params ? parse(spec.params, ctx.params) : undefined,
+        query: spec.query ? parse(spec.query, ctx.query) : undefined,
+        body: spec.body ? parse(spec.body, (ctx.request as { body?: unknown }).body ?? {}) : undefined,
+      } as PlatformRequest<PlatformEndpointName>;
+      const result = await handle(request);
+      if (!result.ok) throw new AppError(result.code);
+      const checked = options.checkResponses && spec.response ? spec.response.safeParse(result.value) : null;
+      if (checked && !checked.success) {
+        // Paths only: the values may be a person's data, which must not reach a log line.
+        throw new Error(`the platform's ${name} answer breaks PLATFORM_API at ${checked.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+      }
+      ctx.status = spec.status ?? 200;
+      ctx.body = result.value;
+    });
+  }
+}
+
+/** The platform's OpenAPI document, generated from PLATFORM_API by the builder the BFF uses. */
+export function platformOpenApi(): Record<string, unknown> {
+  return openApiDocument(PLATFORM_API, {
+    title: '医保信息平台 (stand-in)',
+    version: '1.0.0',
+    description:
+      'The medical-insurance platform as the BFF, the counters and the administrators call it. Money is integer fen; persons are named by person number (psnNo). Errors carry a stable code.',
+    securitySchemes: { platformKey: { type: 'apiKey', in: 'header', name: PLATFORM_KEY_HEADER } },
+    securityOf: () => [{ platformKey: [] }],
+  });
+}
 
 /** The medical-insurance platform: the system of record, over HTTP. */
 export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOptions): Koa {
   const app = new Koa();
-  const router = new Router({ prefix: '/v1' });
+  const router = new Router();
   const { store } = deps;
-
-  /** A person named in the path (by person number) must exist; the format is checked first. */
-  const personParam = async (id: string | undefined) => {
-    const person = await store.getPerson(parse(PsnNoSchema, id));
-    if (!person) throw new AppError('PERSON_NOT_FOUND');
-    return person;
-  };
-
-  const psnNoOf = (idNumber: string) => psnNoAtEdge(store, idNumber);
-
-  router.post('/persons/lookup', async (ctx) => {
-    ctx.body = { psnNo: await psnNoOf(parse(PersonLookupRequestSchema, ctx.request.body).idNumber) };
-  });
-
-  router.get('/persons/:id', async (ctx) => {
-    ctx.body = personView(await personParam(ctx.params.id));
-  });
-
-  router.post('/identity/verify', async (ctx) => {
-    const body = parse(VerifyIdentityRequestSchema, ctx.request.body);
-    const result = await verifyIdentity(deps, body.name, body.idNumber);
-    respond(ctx, result.ok ? ok({ match: true, person: personView(result.value) }) : result);
-  });
-
-  router.get('/ecredentials/by-openid/:openid', async (ctx) => {
-    const psnNo = await store.personIdByOpenid(parse(OpenidSchema, ctx.params.openid));
-    if (!psnNo) throw new AppError('PERSON_NOT_FOUND');
-    ctx.body = { psnNo };
-  });
-
-  router.post('/ecredentials/activate', async (ctx) => {
-    respond(ctx, await activateECredential(deps, parse(ActivateECredentialRequestSchema, ctx.request.body)));
-  });
-
-  router.post('/ecredentials/activate-guardian', async (ctx) => {
-    respond(ctx, await activateAsGuardian(deps, parse(ActivateGuardianRequestSchema, ctx.request.body)));
-  });
-
-  router.post('/bindings/check', async (ctx) => {
-    respond(ctx, await checkBindingNow(deps, parse(CheckBindingRequestSchema, ctx.request.body)));
-  });
-
-  router.post('/bindings', async (ctx) => {
-    respond(ctx, await createBinding(deps, parse(CreateBindingRequestSchema, ctx.request.body)), 201);
-  });
-
-  router.post('/bindings/:bindingId/decision', async (ctx) => {
-    const bindingId = parse(OpaqueIdSchema, ctx.params.bindingId);
-    ctx.body = await bindingDecision(deps, { bindingId, ...parse(BindingDecisionRequestSchema, ctx.request.body) });
-  });
-
-  router.post('/bindings/:bindingId/end', async (ctx) => {
-    const bindingId = parse(OpaqueIdSchema, ctx.params.bindingId);
-    const body = parse(EndBindingRequestSchema, ctx.request.body);
-    respond(ctx, await endBinding(deps, { bindingId, ...body }));
-  });
-
-  router.get('/persons/:id/summary', async (ctx) => {
-    const person = await personParam(ctx.params.id);
-    const { feedSince } = parse(SummaryQuerySchema, ctx.query);
-    const [bindings, feedNewer] = await Promise.all([
-      listBindings(deps, person.psnNo),
-      store.feedCountSince(person.psnNo, feedSince, 99),
-    ]);
-    ctx.body = { person: personView(person), bindings, feedSince, feedNewer };
-  });
-
-  router.get('/persons/:id/feed/count', async (ctx) => {
-    const person = await personParam(ctx.params.id);
-    const { feedSince } = parse(SummaryQuerySchema, ctx.query);
-    ctx.body = { feedSince, feedNewer: await store.feedCountSince(person.psnNo, feedSince, 99) };
-  });
-
-  router.get('/persons/:id/bindings', async (ctx) => {
-    const person = await personParam(ctx.params.id);
-    ctx.body = await listBindings(deps, person.psnNo);
-  });
-
-  router.put('/persons/:id/preferences', async (ctx) => {
-    const person = await personParam(ctx.params.id);
-    respond(ctx, await setPreferences(deps, person.psnNo, parse(PreferencesRequestSchema, ctx.request.body)));
-  });
-
-  router.post('/settlements', async (ctx) => {
-    respond(ctx, await settle(deps, toCommand(parse(SettlementRequestSchema, ctx.request.body))));
-  });
-
-  /** R22 for the BFF (付款预估): the platform-side shape; the BFF masks before the phone sees it. */
-  router.post('/settlements/preview', async (ctx) => {
-    const { cardHolderPsnNo, ...request } = parse(PreSettlementRequestSchema, ctx.request.body);
-    respond(ctx, await preSettle(deps, { ...request, cardHolder: cardHolderPsnNo }));
-  });
-
-  // ---- the counter (national 2101/2102/2103, 2206/2207/2208, 2601; see the contract) ----
-
-  router.get('/counter/institutions', async (ctx) => {
-    ctx.body = await store.institutions();
-  });
-
-  router.post('/counter/pre-settlements', async (ctx) => {
-    const result = await preSettle(deps, await counterCommand(store, parse(CounterPreSettlementRequestSchema, ctx.request.body)));
-    respond(ctx, result.ok ? ok(toCounterPreSettlement(result.value)) : result);
-  });
-
-  router.post('/counter/settlements', async (ctx) => {
-    const result = await settle(deps, await counterCommand(store, parse(CounterSettlementRequestSchema, ctx.request.body)));
-    respond(ctx, result.ok ? ok(toCounterSettlement(result.value)) : result);
-  });
-
-  router.get('/counter/settlements/:settlementId', async (ctx) => {
-    const settlementId = parse(OpaqueIdSchema, ctx.params.settlementId);
-    const { institutionCode } = parse(z.object({ institutionCode: InstitutionCodeSchema }), ctx.query);
-    respond(ctx, await counterSettlement(deps, institutionCode, settlementId));
-  });
-
-  router.get('/counter/day', async (ctx) => {
-    const query = parse(CounterDayQuerySchema, ctx.query);
-    ctx.body = await counterDay(deps, query.institutionCode, query.date);
-  });
-
-  router.post('/counter/cancellations', async (ctx) => {
-    respond(ctx, await cancelSettlement(deps, parse(CancellationRequestSchema, ctx.request.body)));
-  });
-
-  router.post('/counter/reversals', async (ctx) => {
-    respond(ctx, await reverseOperation(deps, parse(ReversalRequestSchema, ctx.request.body)));
-  });
-
-  router.get('/persons/:id/premiums/:year', async (ctx) => {
-    const person = await personParam(ctx.params.id);
-    ctx.body = await premiumStatus(deps, person.psnNo, parse(YearTextSchema, ctx.params.year));
-  });
-
-  router.post('/premiums/payments', async (ctx) => {
-    respond(ctx, await payPremium(deps, parse(PremiumPaymentRequestSchema, ctx.request.body)));
-  });
-
-  router.get('/premium-table', async (ctx) => {
-    ctx.body = await store.premiumTable();
-  });
-
-  router.get('/persons/:id/deductions', async (ctx) => {
-    const person = await personParam(ctx.params.id);
-    ctx.body = await store.deductions(person.psnNo, parse(LedgerQuerySchema, ctx.query));
-  });
-
-  router.get('/persons/:id/deductions/monthly', async (ctx) => {
-    const person = await personParam(ctx.params.id);
-    ctx.body = await monthlyTotals(deps, person.psnNo, parse(MonthlyQuerySchema, ctx.query).year);
-  });
-
-  router.get('/persons/:id/payments', async (ctx) => {
-    const person = await personParam(ctx.params.id);
-    ctx.body = await store.payments(person.psnNo, parse(LedgerQuerySchema, ctx.query));
-  });
-
-  router.get('/persons/:id/feed', async (ctx) => {
-    const person = await personParam(ctx.params.id);
-    ctx.body = await store.feed(person.psnNo, parse(FeedQuerySchema, ctx.query));
-  });
-
-  router.get('/persons/:id/claims', async (ctx) => {
-    const person = await personParam(ctx.params.id);
-    ctx.body = await store.claims(person.psnNo);
-  });
-
-  router.get('/demo-people', async (ctx) => {
-    ctx.body = DEMO_PEOPLE.map(({ key, idNumber, name, openid, shows }) => ({ key, idNumber, name, openid, shows }));
-  });
-
-  // ---- the registry's own side: creating people, changing insurance (R8), balances ----
-
-  router.post('/admin/persons', async (ctx) => {
-    const body = parse(AdminPersonSchema, ctx.request.body);
-    const parsed = parseIdNumber(body.idNumber);
-    if (!parsed.ok) throw new AppError('VALIDATION_FAILED');
-    // The household register names guardians by ID number; the registry keeps their numbers.
-    const guardians = await Promise.all(body.guardians.map(psnNoOf));
-    // A person created again (same ID number) keeps their person number.
-    const psnNo = await store.assignPsnNo(body.idNumber);
-    await store.savePerson({
-      psnNo,
-      idNumber: body.idNumber,
-      name: body.name,
-      insurance: body.insurance,
-      region: body.region,
-      status: body.status,
-      birthDate: parsed.birthDate,
-      balance: body.insurance === 'employee' ? body.balance : 0,
-      eCredential: { active: body.eCredentialActive, activatedAt: body.eCredentialActive ? deps.clock() : null, mode: body.eCredentialActive ? 'self' : null, guardianId: null },
-      guardians,
-      accountChoice: 'own',
-      openid: body.openid ?? null,
-    });
-    ctx.status = 201;
-    ctx.body = personView((await store.getPerson(psnNo))!);
-  });
-
-  router.post('/admin/persons/:id/insurance', async (ctx) => {
-    const person = await personParam(ctx.params.id);
-    respond(ctx, await changeInsurance(deps, person.psnNo, parse(InsuranceChangeSchema, ctx.request.body)));
-  });
-
-  router.post('/admin/persons/:id/ecredential', async (ctx) => {
-    const person = await personParam(ctx.params.id);
-    const { active } = parse(ECredentialChangeSchema, ctx.request.body);
-    await store.updatePersonFields(person.psnNo, { ec: active ? '1' : '0' });
-    ctx.body = personView((await store.getPerson(person.psnNo))!);
-  });
-
-  router.put('/admin/persons/:id/balance', async (ctx) => {
-    const person = await personParam(ctx.params.id);
-    respond(ctx, await setBalance(deps, person.psnNo, parse(BalanceChangeSchema, ctx.request.body).balance));
-  });
-
-  router.post('/admin/claims', async (ctx) => {
-    const { idNumber, ...claim } = parse(FileClaimRequestSchema, ctx.request.body);
-    const psnNo = await psnNoOf(idNumber);
-    ctx.status = 201;
-    ctx.body = await fileClaim(deps, { ...claim, psnNo });
-  });
-
-  router.post('/admin/claims/:claimId/advance', async (ctx) => {
-    const claimId = parse(OpaqueIdSchema, ctx.params.claimId);
-    const { idNumber } = parse(z.object({ idNumber: IdNumberSchema }), ctx.request.body);
-    respond(ctx, await advanceClaim(deps, await psnNoOf(idNumber), claimId));
-  });
-
-  router.put('/admin/premium-table/:year', async (ctx) => {
-    const year = parse(YearTextSchema, ctx.params.year);
-    const { amount } = parse(z.object({ amount: FenSchema }), ctx.request.body);
-    await store.setPremium(year, amount);
-    ctx.body = await store.premiumTable();
+  mountPlatformApi(router, deps, { checkResponses: options.checkResponses === true });
+  const openapi = platformOpenApi();
+  router.get('/v1/openapi.json', (ctx) => {
+    ctx.body = openapi;
   });
 
   app.use(errorMiddleware(deps.log));

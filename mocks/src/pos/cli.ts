@@ -9,16 +9,15 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import {
-  CounterCancellationSchema,
-  CounterPreSettlementSchema,
-  CounterReversalSchema,
-  CounterSettlementSchema,
-  CounterSettlementViewSchema,
   formatYuan,
   parseYuan,
+  PLATFORM_API,
+  type CounterSettlement,
   type CounterSplit,
+  type PlatformEndpointName,
+  type PlatformInput,
+  type PlatformResponse,
 } from '@family-share/shared';
-import type { z } from 'zod';
 import { callPlatform, resolvePerson } from '../cli-support';
 import { DEMO_INSTITUTIONS } from '../platform/institutions';
 
@@ -52,16 +51,19 @@ const institutionCode = values.at ?? '';
 const institutionName = DEMO_INSTITUTIONS.find((i) => i.code === institutionCode)?.name ?? institutionCode;
 
 /** Calls the platform; a refusal prints the stable code and ends the process with 1. */
-async function call<S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown): Promise<z.infer<S>> {
-  const { status, body: answer } = await callPlatform(method, path, body);
-  if (status !== 200) {
+async function call<N extends PlatformEndpointName>(name: N, input: PlatformInput<N>): Promise<PlatformResponse<N>> {
+  const { status, body: answer } = await callPlatform(name, input);
+  if (status < 200 || status >= 300) {
     const code = (answer as { error?: { code?: string } }).error?.code ?? 'UNKNOWN';
     console.error(`refused: ${code} (HTTP ${status})`);
     if (values.json) console.log(JSON.stringify(answer, null, 2));
     process.exit(1);
   }
-  return schema.parse(answer);
+  return PLATFORM_API[name].response.parse(answer) as PlatformResponse<N>;
 }
+
+/** --choice, checked against own|authorizer before any call. */
+const choice = () => (values.choice ? { choice: values.choice as 'own' | 'authorizer' } : {});
 
 function printSplit(split: CounterSplit, labels: { own: string; cash: string }): void {
   console.log(`${labels.own}   ${formatYuan(split.acctPay)}`);
@@ -78,16 +80,10 @@ function amountFen(): number {
 }
 
 async function settle(holder: string, charge: number, settlementId: string) {
-  return call(CounterSettlementSchema, 'POST', '/v1/counter/settlements', {
-    settlementId,
-    cardHolderIdNumber: holder,
-    charge,
-    institutionCode,
-    ...(values.choice ? { choice: values.choice } : {}),
-  });
+  return call('counterSettle', { body: { settlementId, cardHolderIdNumber: holder, charge, institutionCode, ...choice() } });
 }
 
-function printSettlement(result: z.infer<typeof CounterSettlementSchema>): void {
+function printSettlement(result: CounterSettlement): void {
   console.log(`${institutionName}  结算单 ${result.settlementId}`);
   console.log(`应付个人负担   ${formatYuan(result.charge)}`);
   printSplit(result, { own: '本人个人账户', cash: '现金' });
@@ -98,11 +94,7 @@ if (values.help) usage();
 if (values.choice !== undefined && values.choice !== 'own' && values.choice !== 'authorizer') usage('--choice is own or authorizer');
 
 if (values.cancel) {
-  const answer = await call(CounterCancellationSchema, 'POST', '/v1/counter/cancellations', {
-    cancellationId: values.id ?? newId('CNL'),
-    settlementId: values.cancel,
-    institutionCode,
-  });
+  const answer = await call('cancelSettlement', { body: { cancellationId: values.id ?? newId('CNL'), settlementId: values.cancel, institutionCode } });
   if (values.json) console.log(JSON.stringify(answer, null, 2));
   else {
     console.log(`${institutionName}  撤销 ${answer.cancellationId}（结算单 ${answer.settlementId}）`);
@@ -110,10 +102,8 @@ if (values.cancel) {
   }
 } else if (values.reverse) {
   if (values.kind !== undefined && values.kind !== 'settlement' && values.kind !== 'cancellation') usage('--kind is settlement or cancellation');
-  const answer = await call(CounterReversalSchema, 'POST', '/v1/counter/reversals', {
-    originalRequestId: values.reverse,
-    institutionCode,
-    ...(values.kind ? { originalKind: values.kind } : {}),
+  const answer = await call('reverse', {
+    body: { originalRequestId: values.reverse, institutionCode, ...(values.kind ? { originalKind: values.kind as 'settlement' | 'cancellation' } : {}) },
   });
   if (values.json) console.log(JSON.stringify(answer, null, 2));
   else if (!answer.applied) console.log(`冲正 ${answer.originalRequestId}：原交易未生效，此编号已作废`);
@@ -124,14 +114,10 @@ if (values.cancel) {
   }
 } else if (values.refund) {
   const refund = amountFen();
-  const original = await call(CounterSettlementViewSchema, 'GET', `/v1/counter/settlements/${encodeURIComponent(values.refund)}?institutionCode=${encodeURIComponent(institutionCode)}`);
+  const original = await call('counterSettlement', { params: { settlementId: values.refund }, query: { institutionCode } });
   if (refund > original.charge) usage(`cannot refund ${formatYuan(refund)} of ${formatYuan(original.charge)}`);
   // R23: a partial refund is the whole settlement cancelled, then what remains settled anew under the rules of now.
-  const cancellation = await call(CounterCancellationSchema, 'POST', '/v1/counter/cancellations', {
-    cancellationId: values.id ?? newId('CNL'),
-    settlementId: original.settlementId,
-    institutionCode,
-  });
+  const cancellation = await call('cancelSettlement', { body: { cancellationId: values.id ?? newId('CNL'), settlementId: original.settlementId, institutionCode } });
   const rest = original.charge - refund;
   const again = rest > 0 ? await settle(original.cardHolderIdNumber, rest, newId('POS')) : null;
   if (values.json) console.log(JSON.stringify({ cancellation, settlement: again }, null, 2));
@@ -154,12 +140,7 @@ if (values.cancel) {
     usage((error as Error).message);
   }
   if (values.preview) {
-    const answer = await call(CounterPreSettlementSchema, 'POST', '/v1/counter/pre-settlements', {
-      cardHolderIdNumber: holder,
-      charge,
-      institutionCode,
-      ...(values.choice ? { choice: values.choice } : {}),
-    });
+    const answer = await call('counterPreSettle', { body: { cardHolderIdNumber: holder, charge, institutionCode, ...choice() } });
     if (values.json) console.log(JSON.stringify(answer, null, 2));
     else {
       console.log(`${institutionName}  预结算（未扣款）`);

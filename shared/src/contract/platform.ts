@@ -1,6 +1,7 @@
 /**
  * The medical-insurance platform's HTTP API (the system of record), as the BFF and the POS
- * call it. The platform parses requests with these; the BFF parses the answers with them.
+ * call it: the schemas. The endpoints that use them are in PLATFORM_API (platform-registry.ts);
+ * the platform parses requests with these, the BFF parses the answers with them.
  */
 import { z } from 'zod';
 import {
@@ -268,11 +269,9 @@ export type PreSettlementResult = z.infer<typeof PreSettlementResultSchema>;
 
 // ---- the counter: the national platform's transactions, our shapes ----
 //
-// The national interface for designated institutions (定点医药机构接口规范) and ours:
-//   2101 药店预结算 / 2206 门诊预结算   → POST /v1/counter/pre-settlements   CounterSettlementRequest → CounterPreSettlement
-//   2102 药店结算   / 2207 门诊结算     → POST /v1/counter/settlements       CounterSettlementRequest → CounterSettlement
-//   2103 药店结算撤销 / 2208 门诊结算撤销 → POST /v1/counter/cancellations  CancellationRequest → CounterCancellation
-//   2601 冲正交易                      → POST /v1/counter/reversals        ReversalRequest → CounterReversal
+// The national interface for designated institutions (定点医药机构接口规范) and ours: which
+// endpoint stands for which transaction (2101/2206 预结算, 2102/2207 结算, 2103/2208 撤销,
+// 2601 冲正) is the `national` field of its PLATFORM_API entry (platform-registry.ts).
 // Input fields: msgid → settlementId / cancellationId; psn_no → cardHolderIdNumber;
 // fixmedins_code → institutionCode; setl_id → settlementId (of the one to cancel);
 // omsgid → originalRequestId; oinfno (2102/2207 or 2103/2208) → originalKind.

@@ -1,6 +1,7 @@
 // The BFF contract: the registry of endpoints: method, path, schemas, errors, auth and limits of each.
 import { z } from 'zod';
 import type { ErrorCode } from '../../errors';
+import { fillPath, type ApiEndpoint } from '../openapi';
 import { OpaqueIdSchema, YearTextSchema } from '../common';
 import { DemoCodeRequestSchema, DemoCodeSchema, DemoPersonViewSchema, LoginRequestSchema, RefreshRequestSchema, TokenPairSchema } from './auth';
 import { BffPreferencesRequestSchema, BindingListSchema, EndBindingBffRequestSchema, PreferencesSchema } from './bindings';
@@ -64,18 +65,9 @@ export const BFF_RATE_LIMITS = {
 
 export type RateLimitName = keyof typeof BFF_RATE_LIMITS;
 
-export interface EndpointSpec {
-  method: 'get' | 'post' | 'put' | 'delete';
-  path: string;
-  summary: string;
+export interface EndpointSpec extends ApiEndpoint {
   /** false: no access token needed. */
   auth: boolean;
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  headers?: z.ZodType;
-  response: z.ZodType | null;
-  status?: number;
   errors: readonly ErrorCode[];
   /** The limit of BFF_RATE_LIMITS this endpoint is counted by (it then lists RATE_LIMITED). */
   rateLimit?: RateLimitName;
@@ -294,5 +286,5 @@ export type ResponseOf<N extends BffEndpointName> = (typeof BFF_API)[N]['respons
 
 /** Fills `:name` segments of an endpoint path. */
 export function pathOf(name: BffEndpointName, params: Record<string, string> = {}): string {
-  return BFF_API[name].path.replace(/:(\w+)/g, (_m, key: string) => encodeURIComponent(params[key] ?? ''));
+  return fillPath(BFF_API[name].path, params);
 }
