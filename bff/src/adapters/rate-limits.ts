@@ -1,6 +1,7 @@
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { LimitName, RateLimits } from '../deps';
-import type { RedisLike } from './redis-stores';
+import type { RedisLike } from './redis/client';
+import type { BffKeys } from './redis/keys';
 
 /** points per duration (seconds); chosen for people, not for scripts. */
 const LIMITS: Record<LimitName, { points: number; duration: number }> = {
@@ -27,16 +28,16 @@ export const FACE_FAILURES_PER_HOUR = 5;
  * hold across BFF processes and on a cluster). Redis being away is an error (→ 503), not a
  * free pass and not a refusal.
  */
-export function redisRateLimits(redis: RedisLike, prefix: string, clock: () => number = Date.now, scale = 1): RateLimits {
+export function redisRateLimits(redis: RedisLike, keys: BffKeys, clock: () => number = Date.now, scale = 1): RateLimits {
   const limiters = Object.fromEntries(
     Object.entries(LIMITS).map(([name, { points, duration }]) => [
       name,
-      new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}rl:${name}`, points: points * scale, duration }),
+      new RateLimiterRedis({ storeClient: redis, keyPrefix: keys.rateLimit(name), points: points * scale, duration }),
     ]),
   ) as Record<LimitName, RateLimiterRedis>;
   const faceFailures = new RateLimiterRedis({
     storeClient: redis,
-    keyPrefix: `${prefix}rl:face-failures`,
+    keyPrefix: keys.rateLimit('face-failures'),
     points: FACE_FAILURES_PER_HOUR,
     duration: 3600,
   });
