@@ -8,26 +8,40 @@
  * a read mark set exactly on a notice's time (the "newer than" boundary), the 99 cap (R20).
  */
 import { COMMITMENT_VERSION, type Home } from '@family-share/shared';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BffDeps, Caller } from '../src/deps';
 import { bindingView, myPerson, policySummary } from '../src/use-cases/views';
 import { startBffHarness, type BffHarness, type Client } from './harness';
 
 let h: BffHarness;
+let redis: Redis;
 beforeAll(async () => {
   h = await startBffHarness();
+  redis = new Redis(h.stack.redisUrl);
 });
-afterAll(async () => h.close());
+afterAll(async () => {
+  redis.disconnect();
+  await h.close();
+});
 
-/** The home answer as the BFF computed it before issue 14 (four sequential Redis steps). */
+/**
+ * The home answer as the BFF computed it before issue 14: four sequential steps, written here
+ * with the former commands on the former key names (so the keys are proven unchanged too).
+ */
 async function formerHome(deps: BffDeps, caller: Caller): Promise<Home> {
   const base = { policy: policySummary(deps.config.policy), demo: deps.config.demo };
   const personId = caller.personId!;
   const now = deps.clock();
-  const readMark = await deps.inbox.readMark(personId);
-  const [summary, received] = await Promise.all([deps.platform.summary(personId, readMark), deps.invitations.list(personId, 'received', 50)]);
+  const readMark = Number((await redis.get(`bff:{p:${personId}}:inbox:read`)) ?? '0');
+  const receivedRecords = async () => {
+    const ids = await redis.zrevrange(`bff:{p:${personId}}:inv:recv`, 0, 49);
+    const records = await Promise.all(ids.map((id) => redis.get(`bff:{inv:${id}}`)));
+    return records.filter((j): j is string => j !== null).map((j) => JSON.parse(j) as { status: string; expiresAt: string });
+  };
+  const [summary, received] = await Promise.all([deps.platform.summary(personId, readMark), receivedRecords()]);
   const { person, bindings } = summary;
-  const own = await deps.inbox.countSince(personId, readMark, 99);
+  const own = (await redis.xrange(`bff:{p:${personId}}:inbox`, `${readMark + 1}`, '+', 'COUNT', 99)).length;
   return {
     ...base,
     person: myPerson(person, deps.config.policy),
@@ -35,7 +49,7 @@ async function formerHome(deps: BffDeps, caller: Caller): Promise<Home> {
       asAuthorizer: bindings.asAuthorizer.filter((b) => b.status === 'active').map((b) => bindingView(b, personId)),
       asBeneficiary: bindings.asBeneficiary.filter((b) => b.status === 'active').map((b) => bindingView(b, personId)),
     },
-    pendingInvitations: received.filter((i) => (i.status === 'pending' || i.status === 'accepting') && i.expiresAt > now).length,
+    pendingInvitations: received.filter((i) => (i.status === 'pending' || i.status === 'accepting') && Number(i.expiresAt) > now).length,
     unreadNotifications: Math.min(99, own + summary.feedNewer),
   };
 }

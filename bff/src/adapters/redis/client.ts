@@ -5,7 +5,7 @@ import { Cluster, Redis, type RedisOptions } from 'ioredis';
 
 export type RedisLike = Redis | Cluster;
 
-const SCRIPT_NAMES = ['rotate-refresh', 'consume-ticket', 'transition-invitation', 'idempotency-begin', 'home-reads'] as const;
+const SCRIPT_NAMES = ['rotate-refresh', 'consume-ticket', 'transition-invitation', 'idempotency-begin', 'home-reads', 'count-since'] as const;
 
 export type ScriptName = (typeof SCRIPT_NAMES)[number];
 

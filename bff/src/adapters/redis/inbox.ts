@@ -15,9 +15,8 @@ export function redisInboxStore(r: RedisLike, keys: BffKeys): InboxStore {
         return { id, kind: event.kind, at: event.at, data: event.data };
       });
     },
-    async countSince(personId, sinceMs, cap) {
-      const raw = await r.xrange(keys.person(personId).inbox, `${sinceMs + 1}`, '+', 'COUNT', cap);
-      return raw.length;
+    countSince(personId, sinceMs, cap) {
+      return runScript<number>(r, 'count-since', [keys.person(personId).inbox], [sinceMs, cap]);
     },
     async readMark(personId) {
       return Number((await r.get(keys.person(personId).inboxRead)) ?? '0');
