@@ -38,8 +38,9 @@ function fromStored(json: string): InvitationRecord {
 /**
  * One record per invitation on its own tag {inv:<id>}; each person's sent and received indexes
  * on the person's tag; the sweeps' two sets untagged. Creating one is a sequence of single-key
- * steps: a crash between them leaves a record some index does not name yet (the pair key, taken
- * first, lapses at the invitation's expiry, so the inviter can invite again).
+ * steps (the order is unchanged from the single-file version): a crash after the pair key leaves
+ * it naming no record, and the next invitation to that person takes it over; a crash after the
+ * record leaves one that some index does not name, which lapses with its TTL.
  */
 export function redisInvitationStore(r: RedisLike, keys: BffKeys): InvitationStore {
   const expiring = keys.invitationsExpiring;
