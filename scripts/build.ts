@@ -3,8 +3,9 @@
  * dist/, so that production starts without the tsx loader (it cost ~15–20% of home's
  * throughput in the bench). One ESM bundle per entry point: our workspace code (incl.
  * @family-share/shared, shipped as TypeScript) is bundled, npm packages stay external and
- * load from node_modules as usual. The platform's Lua scripts are copied beside the bundle,
- * where redis-client.ts looks for them (next to the module that reads them).
+ * load from node_modules as usual. The platform's and the BFF's Lua scripts are copied beside
+ * their bundles, where mocks' redis-client.ts and the BFF's redis/client.ts look for them (next
+ * to the module that reads them).
  *
  *   node --import tsx scripts/build.ts
  */
@@ -46,6 +47,11 @@ await Promise.all(
     }),
   ),
 );
-mkdirSync(join(root, 'mocks/dist/lua'), { recursive: true });
-cpSync(join(root, 'mocks/src/platform/store/lua'), join(root, 'mocks/dist/lua'), { recursive: true });
+for (const [from, to] of [
+  ['mocks/src/platform/store/lua', 'mocks/dist/lua'],
+  ['bff/src/adapters/redis/lua', 'bff/dist/lua'],
+]) {
+  mkdirSync(join(root, to!), { recursive: true });
+  cpSync(join(root, from!), join(root, to!), { recursive: true });
+}
 console.log(`built ${targets.map((t) => t.outfile).join(', ')}`);

@@ -6,9 +6,11 @@ import type { FacePort, PlatformPort, WechatPort } from './ports/outside';
 import type {
   CommitmentStore,
   FaceStore,
+  HomeStore,
   IdempotencyStore,
   InboxStore,
   InvitationStore,
+  OpenidStore,
   SessionStore,
 } from './ports/stores';
 import type { SubscriptionStore } from './ports/subscriptions';
@@ -37,12 +39,14 @@ export interface BffDeps {
   commitments: CommitmentStore;
   invitations: InvitationStore;
   inbox: InboxStore;
+  /** The home page's reads of one person's slot, in one round trip. */
+  home: HomeStore;
   idempotency: IdempotencyStore;
   /** Subscription-message consents and deliveries (R20). */
   subscriptions: SubscriptionStore;
   invitationLinks: InvitationLinks;
   /** Which WeChat account a person uses, for subscription messages (R20). */
-  openids: { remember(personId: string, openid: string): Promise<void>; of(personId: string): Promise<string | null> };
+  openids: OpenidStore;
   tokens: TokenService;
   limits: RateLimits;
   clock: () => number;

@@ -6,7 +6,7 @@ import { jwtTokens } from './adapters/jwt-tokens';
 import { platformHttp } from './adapters/platform-http';
 import { redisRateLimits } from './adapters/rate-limits';
 import { BffRedisStores, connectBffRedis, type RedisLike } from './adapters/redis-stores';
-import { redisSubscriptionStore } from './adapters/subscription-store';
+import { redisSubscriptionStore } from './adapters/redis/subscriptions';
 import { wechatHttp } from './adapters/wechat-http';
 import { wechatAccessToken } from './adapters/wechat-token';
 import type { BffDeps } from './deps';
@@ -30,7 +30,6 @@ export function wireDeps(config: BffConfig, log: Logger, overrides: Partial<BffD
   const redis = connectBffRedis(config.redisUrl);
   const stores = new BffRedisStores(redis, config.prefix);
   const clock = overrides.clock ?? Date.now;
-  const openidKey = (personId: string) => `${config.prefix}{p:${personId}}:openid`;
   // One access_token for WeChat's server API, 人脸核身 included (FACE_URL is WeChat's API base in production).
   const accessToken = wechatAccessToken(config.wechat);
   const deps: BffDeps = {
@@ -42,17 +41,13 @@ export function wireDeps(config: BffConfig, log: Logger, overrides: Partial<BffD
     commitments: stores.commitments,
     invitations: stores.invitations,
     inbox: stores.inbox,
+    home: stores.home,
     idempotency: stores.idempotency,
-    subscriptions: redisSubscriptionStore(redis, config.prefix),
+    subscriptions: redisSubscriptionStore(redis, stores.keys),
     invitationLinks: hmacInvitationLinks(config.jwtSecret),
-    openids: {
-      async remember(personId, openid) {
-        await redis.set(openidKey(personId), openid);
-      },
-      of: (personId) => redis.get(openidKey(personId)),
-    },
+    openids: stores.openids,
     tokens: jwtTokens({ secret: config.jwtSecret, ttlS: config.accessTtlS }),
-    limits: redisRateLimits(redis, config.prefix, clock, config.rateLimitScale),
+    limits: redisRateLimits(redis, stores.keys, clock, config.rateLimitScale),
     clock,
     log,
     config: {

@@ -1,7 +1,8 @@
 import { BFF_RATE_LIMITS } from '@family-share/shared';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { LimitName, RateLimits } from '../deps';
-import type { RedisLike } from './redis-stores';
+import type { RedisLike } from './redis/client';
+import type { BffKeys } from './redis/keys';
 
 export const FACE_FAILURES_PER_HOUR = 5;
 
@@ -10,16 +11,16 @@ export const FACE_FAILURES_PER_HOUR = 5;
  * counters, one key each, so they hold across BFF processes and on a cluster). Redis being
  * away is an error (→ 503), not a free pass and not a refusal.
  */
-export function redisRateLimits(redis: RedisLike, prefix: string, clock: () => number = Date.now, scale = 1): RateLimits {
+export function redisRateLimits(redis: RedisLike, keys: BffKeys, clock: () => number = Date.now, scale = 1): RateLimits {
   const limiters = Object.fromEntries(
     Object.entries(BFF_RATE_LIMITS).map(([name, { max, windowS }]) => [
       name,
-      new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}rl:${name}`, points: max * scale, duration: windowS }),
+      new RateLimiterRedis({ storeClient: redis, keyPrefix: keys.rateLimit(name), points: max * scale, duration: windowS }),
     ]),
   ) as Record<LimitName, RateLimiterRedis>;
   const faceFailures = new RateLimiterRedis({
     storeClient: redis,
-    keyPrefix: `${prefix}rl:face-failures`,
+    keyPrefix: keys.rateLimit('face-failures'),
     points: FACE_FAILURES_PER_HOUR,
     duration: 3600,
   });

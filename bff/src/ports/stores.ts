@@ -95,6 +95,8 @@ export interface InvitationStore {
   /** 'pending-exists': the inviter has an open invitation to this person already. */
   create(record: InvitationRecord): Promise<'ok' | 'pending-exists'>;
   get(invitationId: string): Promise<InvitationRecord | null>;
+  /** The records of these ids that still exist, in the order given. */
+  getMany(invitationIds: readonly string[]): Promise<InvitationRecord[]>;
   list(personId: string, box: 'sent' | 'received', limit: number): Promise<InvitationRecord[]>;
   /**
    * Atomically moves an invitation from one of `from` to `to`. R19: a pending one past its
@@ -130,6 +132,27 @@ export interface InboxStore {
   countSince(personId: string, sinceMs: number, cap: number): Promise<number>;
   readMark(personId: string): Promise<number>;
   setReadMark(personId: string, upTo: number): Promise<void>;
+}
+
+/** What the home page needs of one person's BFF data before it asks the platform. */
+export interface HomeReads {
+  /** Notices up to this time (ms) are read; 0 when none ever were. */
+  readMark: number;
+  /** The BFF's own notices newer than the read mark, at most the cap asked for. */
+  ownUnread: number;
+  /** The newest received invitations' ids, newest first. */
+  receivedIds: string[];
+}
+
+/** The home page's reads of one person, in one round trip on the person's slot (issue 14). */
+export interface HomeStore {
+  reads(personId: string, unreadCap: number, receivedLimit: number): Promise<HomeReads>;
+}
+
+/** Which WeChat account a person uses, for subscription messages (R20). */
+export interface OpenidStore {
+  remember(personId: string, openid: string): Promise<void>;
+  of(personId: string): Promise<string | null>;
 }
 
 export type IdempotencyBegin =

@@ -63,17 +63,14 @@ export async function listNotifications(deps: BffDeps, caller: Caller, query: { 
   };
 }
 
-/**
- * How many notices are newer than my read mark (capped at 99: the badge shows "99+"). The
- * platform's part may be known already (the home page's summary carries it).
- */
-export async function countUnread(deps: BffDeps, personId: string, knownMark?: number, platformNewer?: number): Promise<number> {
+/** Unread counts stop here: the badge shows "99+". */
+export const UNREAD_CAP = 99;
+
+/** How many notices are newer than my read mark (capped at UNREAD_CAP); the home page counts its own way (get-home.ts). */
+export async function countUnread(deps: BffDeps, personId: string, knownMark?: number): Promise<number> {
   const mark = knownMark ?? (await deps.inbox.readMark(personId));
-  const [own, feed] = await Promise.all([
-    deps.inbox.countSince(personId, mark, 99),
-    platformNewer ?? deps.platform.feedCount(personId, mark),
-  ]);
-  return Math.min(99, own + feed);
+  const [own, feed] = await Promise.all([deps.inbox.countSince(personId, mark, UNREAD_CAP), deps.platform.feedCount(personId, mark)]);
+  return Math.min(UNREAD_CAP, own + feed);
 }
 
 export async function markRead(deps: BffDeps, caller: Caller, upTo: number): Promise<{ unread: number }> {

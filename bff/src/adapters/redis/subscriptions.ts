@@ -1,6 +1,7 @@
 import type { SubscriptionDecision } from '@family-share/shared';
-import type { Delivery, SubscriptionStore } from '../ports/subscriptions';
-import type { RedisLike } from './redis-stores';
+import type { Delivery, SubscriptionStore } from '../../ports/subscriptions';
+import type { RedisLike } from './client';
+import type { BffKeys } from './keys';
 
 /** Kept a year from the last change: an accepted one-time template does not lapse at WeChat. */
 const TTL_S = 365 * 86400;
@@ -10,9 +11,9 @@ const DELIVERIES_KEPT = 50;
  * Subscription consents in one hash per WeChat account, `<template>:decision|left|at`, and the
  * delivery log in a capped list beside it; both under the account's hash tag.
  */
-export function redisSubscriptionStore(redis: RedisLike, prefix: string): SubscriptionStore {
-  const consentsKey = (openid: string) => `${prefix}{u:${openid}}:subs`;
-  const deliveriesKey = (openid: string) => `${prefix}{u:${openid}}:deliveries`;
+export function redisSubscriptionStore(redis: RedisLike, keys: BffKeys): SubscriptionStore {
+  const consentsKey = (openid: string) => keys.account(openid).subscriptions;
+  const deliveriesKey = (openid: string) => keys.account(openid).deliveries;
 
   return {
     async record(openid, decisions, at) {
