@@ -30,7 +30,9 @@ import { Steps } from './steps'
 import { useInvitationShare } from './use-invitation-share'
 import './index.scss'
 
-const RELATION_OPTIONS = RELATIONS.map((value) => ({ value, label: RELATION_LABELS[value] }))
+/** R3: only the relations the region allows; all close relatives until the policy has arrived (the BFF decides anyway). */
+const relationOptions = (allowed: readonly Relation[] | undefined) =>
+  RELATIONS.filter((value) => !allowed || allowed.includes(value)).map((value) => ({ value, label: RELATION_LABELS[value] }))
 
 
 /**
@@ -144,7 +146,7 @@ export default function AddRelative() {
       <Card>
         <FormField label='这位家人是您的' error={show.relation}>
           <ChipGroup<Relation>
-            options={RELATION_OPTIONS}
+            options={relationOptions(words?.relations)}
             value={relation}
             onChange={(value) => {
               edited('relation')
