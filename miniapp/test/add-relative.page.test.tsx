@@ -4,12 +4,12 @@ import { composeIdNumber } from '@family-share/shared'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
 vi.mock('@/utils/face-handoff', () => ({ verifyFace: vi.fn() }))
-vi.mock('@/services/commitment', () => ({ getCommitment: vi.fn() }))
+vi.mock('@/services/http', async (original) => (await import('./support/api')).httpMock(await original()))
 vi.mock('@/services/invitations', () => ({ createInvitation: vi.fn(), bindMinor: vi.fn(), checkInvitation: vi.fn(), createInvitationLink: vi.fn() }))
 
 import Taro from '@tarojs/taro'
 import AddRelative from '@/pages/add-relative/index'
-import { getCommitment } from '@/services/commitment'
+import { endpoint } from './support/api'
 import { ApiError } from '@/services/http'
 import { bindMinor, checkInvitation, createInvitation, createInvitationLink } from '@/services/invitations'
 import { wordsOf } from '@/i18n/error-messages'
@@ -25,7 +25,7 @@ const ID = 1
 const TICKET = { ticket: 'ticket-0123456789abcdef' }
 
 async function renderForm(accepted = true) {
-  vi.mocked(getCommitment).mockResolvedValue({ ...COMMITMENT, acceptedAt: accepted ? NOW : null })
+  endpoint('commitment').mockResolvedValue({ ...COMMITMENT, acceptedAt: accepted ? NOW : null })
   const view = render(<AddRelative />)
   await screen.findByText('家人姓名')
   return view

@@ -11,11 +11,9 @@ import { TEST_REGION } from '../../shared/test/policies/test-region'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
 vi.mock('@/services/home', () => ({ getHome: vi.fn() }))
-vi.mock('@/services/bindings', () => ({ listBindings: vi.fn() }))
 vi.mock('@/services/invitations', () => ({ listInvitations: vi.fn(), createInvitation: vi.fn(), bindMinor: vi.fn() }))
 vi.mock('@/services/premiums', async (original) => ({ ...(await original<object>()), listPremiums: vi.fn() }))
-vi.mock('@/services/commitment', () => ({ getCommitment: vi.fn() }))
-vi.mock('@/services/notifications', () => ({ listNotifications: vi.fn(), markNotificationsRead: vi.fn(async () => undefined) }))
+vi.mock('@/services/http', async (original) => (await import('./support/api')).httpMock(await original()))
 vi.mock('@/services/face', () => ({ startFaceSession: vi.fn(), completeFaceSession: vi.fn(), getFaceStatus: vi.fn() }))
 vi.mock('@/utils/face-handoff', () => ({ faceRequestOf: vi.fn(), answerFaceRequest: vi.fn(), verifyFace: vi.fn() }))
 vi.mock('@/services/policy', () => ({ loadPolicy: vi.fn(() => new Promise(() => undefined)) }))
@@ -31,17 +29,15 @@ import Notifications from '@/pages/notifications/index'
 import Premiums from '@/pages/premiums/index'
 import Settings from '@/pages/settings/index'
 import { listDemoPeople } from '@/services/auth'
-import { listBindings } from '@/services/bindings'
-import { getCommitment } from '@/services/commitment'
 import { getFaceStatus } from '@/services/face'
 import { getHome } from '@/services/home'
 import { listInvitations } from '@/services/invitations'
-import { listNotifications } from '@/services/notifications'
 import { listPremiums } from '@/services/premiums'
 import { rememberPolicy } from '@/services/policy-store'
 import { faceRequestOf } from '@/utils/face-handoff'
 import { RELATION_LABELS } from '@/i18n/labels'
 import { BINDINGS, COMMITMENT, home, NOW } from './support/fixtures'
+import { endpoint } from './support/api'
 import { resetTaroMock, router } from './support/taro'
 
 /** What the BFF sends for a policy (bff/src/use-cases/views.ts policySummary). */
@@ -95,7 +91,7 @@ const PAGES: PageCase[] = [
     expect: (p) => [usableWords(p)],
     mount: async (p) => {
       vi.mocked(getHome).mockResolvedValue(home({ policy: p }))
-      vi.mocked(listBindings).mockResolvedValue({ ...BINDINGS, asAuthorizer: [], policy: p })
+      endpoint('listBindings').mockResolvedValue({ ...BINDINGS, asAuthorizer: [], policy: p })
       const { container } = render(<Bindings />)
       await screen.findByText('还没有家庭共济关系')
       return container
@@ -127,7 +123,7 @@ const PAGES: PageCase[] = [
     expect: (p) => [`${p.invitationTtlHours}小时内`, ...p.allowedRelations.map((r) => RELATION_LABELS[r])],
     absent: (p) => RELATIONS.filter((r) => !p.allowedRelations.includes(r)).map((r) => RELATION_LABELS[r]),
     mount: async () => {
-      vi.mocked(getCommitment).mockResolvedValue({ ...COMMITMENT, acceptedAt: NOW })
+      endpoint('commitment').mockResolvedValue({ ...COMMITMENT, acceptedAt: NOW })
       const { container } = render(<AddRelative />)
       await screen.findByText('家人姓名')
       return container
@@ -168,7 +164,7 @@ const PAGES: PageCase[] = [
     name: 'notifications (the time limit)',
     expect: (p) => [`请在${p.invitationTtlHours}小时内接受或拒绝`, `超过${p.invitationTtlHours}小时未处理`],
     mount: async () => {
-      vi.mocked(listNotifications).mockResolvedValue({
+      endpoint('notifications').mockResolvedValue({
         items: [
           { id: 'n1', kind: 'INVITATION_RECEIVED', at: NOW, read: true, data: { fromName: '扎*' } },
           { id: 'n2', kind: 'INVITATION_EXPIRED', at: NOW - 1000, read: true, data: { otherName: '卓*' } },

@@ -16,8 +16,7 @@ import { messageOf } from '@/i18n/error-messages'
 import { withinTtl } from '@/i18n/policy-words'
 import { usePolicy } from '@/hooks/usePolicy'
 import { RELATION_LABELS } from '@/i18n/labels'
-import { getCommitment } from '@/services/commitment'
-import { isApiError } from '@/services/http'
+import { call, isApiError } from '@/services/http'
 import { bindMinor, checkInvitation, createInvitation } from '@/services/invitations'
 import { askToNotify } from '@/services/subscribe'
 import { verifyFace } from '@/utils/face-handoff'
@@ -40,7 +39,7 @@ const relationOptions = (allowed: readonly Relation[] | undefined) =>
  * A child under 16 of mine switches to the guardian flow (R18): face → bound at once.
  */
 export default function AddRelative() {
-  const commitment = useRequest(getCommitment)
+  const commitment = useRequest(() => call('commitment'))
   useShowRefresh(commitment.reload)
   const [relation, setRelation] = useState<Relation | null>(null)
   const [name, setName] = useState('')
