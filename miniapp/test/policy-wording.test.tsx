@@ -20,6 +20,7 @@ vi.mock('@/services/policy', () => ({ loadPolicy: vi.fn(() => new Promise(() => 
 vi.mock('@/services/auth', () => ({ listDemoPeople: vi.fn(), loginAsDemoPerson: vi.fn(), loginWithWechat: vi.fn() }))
 
 import Bindings from '@/pages/bindings/index'
+import Claims from '@/pages/claims/index'
 import Face from '@/pages/face/index'
 import Home from '@/pages/index/index'
 import AddRelative from '@/pages/add-relative/index'
@@ -157,6 +158,16 @@ const PAGES: PageCase[] = [
       vi.mocked(getFaceStatus).mockResolvedValue({ attemptsLeft: 0, lockedUntil: Date.now() + 3_600_000 })
       const { container } = render(<Face />)
       await screen.findByText('失败次数过多，人脸验证已暂时锁定')
+      return container
+    },
+  },
+  {
+    name: 'claims (the hotline)',
+    expect: (p) => [`拨打医保服务热线 ${p.hotline}`],
+    mount: async () => {
+      endpoint('claims').mockResolvedValue({ items: [], materials: [], notes: [] })
+      const { container } = render(<Claims />)
+      await screen.findByText('暂无报销申请')
       return container
     },
   },
