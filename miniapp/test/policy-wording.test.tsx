@@ -11,7 +11,6 @@ import { TEST_REGION } from '../../shared/test/policies/test-region'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
 vi.mock('@/services/home', () => ({ getHome: vi.fn() }))
-vi.mock('@/services/invitations', () => ({ listInvitations: vi.fn(), createInvitation: vi.fn(), bindMinor: vi.fn() }))
 vi.mock('@/services/premiums', async (original) => ({ ...(await original<object>()), listPremiums: vi.fn() }))
 vi.mock('@/services/http', async (original) => (await import('./support/api')).httpMock(await original()))
 vi.mock('@/services/face', () => ({ startFaceSession: vi.fn(), completeFaceSession: vi.fn(), getFaceStatus: vi.fn() }))
@@ -32,7 +31,6 @@ import Settings from '@/pages/settings/index'
 import { listDemoPeople } from '@/services/auth'
 import { getFaceStatus } from '@/services/face'
 import { getHome } from '@/services/home'
-import { listInvitations } from '@/services/invitations'
 import { listPremiums } from '@/services/premiums'
 import { rememberPolicy } from '@/services/policy-store'
 import { faceRequestOf } from '@/utils/face-handoff'
@@ -103,7 +101,7 @@ const PAGES: PageCase[] = [
     expect: (p) => [usableWords(p)],
     mount: async () => {
       router.params = { box: 'sent' }
-      vi.mocked(listInvitations).mockResolvedValue({ items: [] })
+      endpoint('listInvitations').mockResolvedValue({ items: [] })
       const { container } = render(<Invitations />)
       await screen.findByText('还没有发出邀请')
       return container

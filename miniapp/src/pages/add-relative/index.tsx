@@ -17,7 +17,6 @@ import { withinTtl } from '@/i18n/policy-words'
 import { usePolicy } from '@/hooks/usePolicy'
 import { RELATION_LABELS } from '@/i18n/labels'
 import { call, isApiError } from '@/services/http'
-import { bindMinor, checkInvitation, createInvitation } from '@/services/invitations'
 import { askToNotify } from '@/services/subscribe'
 import { verifyFace } from '@/utils/face-handoff'
 import { navigate, ROUTES } from '@/utils/nav'
@@ -80,17 +79,17 @@ export default function AddRelative() {
     const person = { name: name.trim(), idNumber: id }
     try {
       // Every rule the server can check without a face scan, before the scan (issue 12).
-      await checkInvitation({ ...person, relation: relation as Relation })
+      await call('checkInvitation', { body: { ...person, relation: relation as Relation } })
       const face = await verifyFace({ purpose: 'bind', target: id })
       if (!face) {
         setFaceCancelled(true)
         return
       }
       if (minorFlow) {
-        const binding = await bindMinor({ childName: person.name, childIdNumber: person.idNumber, faceTicket: face.ticket, commitmentVersion: version })
+        const binding = await call('bindMinor', { body: { childName: person.name, childIdNumber: person.idNumber, faceTicket: face.ticket, commitmentVersion: version } })
         setOutcome({ kind: 'bound', binding })
       } else {
-        const invitation = await createInvitation({ ...person, relation: relation as Relation, faceTicket: face.ticket, commitmentVersion: version })
+        const invitation = await call('createInvitation', { body: { ...person, relation: relation as Relation, faceTicket: face.ticket, commitmentVersion: version } })
         setOutcome({ kind: 'invited', invitation })
       }
     } catch (error) {
