@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   COMMITMENT_PARAGRAPHS,
+  commitmentReserveNote,
   composeIdNumber,
   DEFAULT_POLICY,
   ERROR_CATALOGUE,
   ERROR_CODES,
   ErrorBodySchema,
   FenSchema,
+  formatYuanPlain,
   IdNumberSchema,
   NGARI_2025,
   PageQuerySchema,
@@ -15,6 +17,7 @@ import {
   RelationSchema,
   TIBET_2022,
 } from '../src';
+import { REGIONS } from './policies/region';
 
 describe('policies', () => {
   it('when nothing is chosen, then Tibet 2022 applies with every DECISION value', () => {
@@ -98,5 +101,15 @@ describe('contract building blocks', () => {
   it('when the commitment letter (R9) is shown, then it holds the eight promises of 附件2', () => {
     expect(COMMITMENT_PARAGRAPHS).toHaveLength(9);
     expect(COMMITMENT_PARAGRAPHS.join('')).toContain('3000');
+  });
+});
+
+describe.each(REGIONS)('R9/R13 the reserve note under the commitment letter, under $name', (policy) => {
+  it('when the note is worded, then it states this policy’s floor in its reserve mode and no other amount', () => {
+    const note = commitmentReserveNote(policy);
+    const floor = `${formatYuanPlain(policy.reserveFloor).replace(/\.00$/, '')}元`;
+    expect(note).toContain(floor);
+    expect(note.includes('最低保留')).toBe(policy.reserveMode === 'floor');
+    if (policy.reserveFloor !== TIBET_2022.reserveFloor) expect(note).not.toMatch(/3,?000元/);
   });
 });
