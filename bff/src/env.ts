@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { digitsOf, policyByName, type Policy } from '@family-share/shared';
+import { digitsOf, POLICIES, policyByName, type Policy } from '@family-share/shared';
 import { z } from 'zod';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -32,7 +32,7 @@ function envSchema(production: boolean) {
     JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 bytes').optional(),
     ACCESS_TTL_S: digitsOf(4, z.number().int().min(60).max(3600)).default(900),
     REFRESH_TTL_S: digitsOf(7, z.number().int().min(3600).max(90 * 86400)).default(30 * 86400),
-    POLICY: z.string().default('tibet-2022').refine((n) => policyByName(n) !== undefined, 'tibet-2022 or ngari-2025'),
+    POLICY: z.string().default('tibet-2022').refine((n) => policyByName(n) !== undefined, `one of ${Object.keys(POLICIES).join(', ')}`),
     /**
      * Demo login, demo face outcomes and the demo people list (full ID numbers and names):
      * an explicit opt-in, off unless set; `npm start` sets it. Refused in production.

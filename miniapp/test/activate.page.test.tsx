@@ -3,12 +3,12 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
 vi.mock('@/utils/face-handoff', () => ({ verifyFace: vi.fn() }))
-vi.mock('@/services/ecredential', () => ({ activateECredential: vi.fn() }))
+vi.mock('@/services/http', async (original) => (await import('./support/api')).httpMock(await original()))
 
 import Taro from '@tarojs/taro'
 import Activate from '@/pages/activate/index'
-import { activateECredential } from '@/services/ecredential'
 import { ApiError } from '@/services/http'
+import { endpoint } from './support/api'
 import { verifyFace } from '@/utils/face-handoff'
 import { blur, typeInto } from './support/input'
 import { home } from './support/fixtures'
@@ -71,21 +71,21 @@ describe('e-credential activation form', () => {
 
   it('when the form is valid, then the face step runs for activation and its ticket activates the e-credential', async () => {
     vi.mocked(verifyFace).mockResolvedValue({ ticket: 'ticket-0123456789abcdef' })
-    vi.mocked(activateECredential).mockResolvedValue(home().person!)
+    endpoint('activate').mockResolvedValue(home().person!)
     const { container } = render(<Activate />)
     await typeInto(container, NAME, ' 扎西 ')
     await typeInto(container, ID, '540102198503121315')
 
     fireEvent.click(screen.getByText('下一步：人脸验证'))
 
-    await waitFor(() => expect(activateECredential).toHaveBeenCalledWith({ name: '扎西', idNumber: '540102198503121315', faceTicket: 'ticket-0123456789abcdef' }))
+    await waitFor(() => expect(endpoint('activate')).toHaveBeenCalledWith({ body: { name: '扎西', idNumber: '540102198503121315', faceTicket: 'ticket-0123456789abcdef' } }))
     expect(verifyFace).toHaveBeenCalledWith({ purpose: 'activate', name: '扎西', idNumber: '540102198503121315' })
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' })
   })
 
   it('when activation is refused, then the Chinese message shows and what was typed stays', async () => {
     vi.mocked(verifyFace).mockResolvedValue({ ticket: 'ticket-0123456789abcdef' })
-    vi.mocked(activateECredential).mockRejectedValue(new ApiError('IDENTITY_MISMATCH', 422))
+    endpoint('activate').mockRejectedValue(new ApiError('IDENTITY_MISMATCH', 422))
     const { container } = render(<Activate />)
     await typeInto(container, NAME, '扎西')
     await typeInto(container, ID, '540102198503121315')

@@ -4,14 +4,12 @@ import { composeIdNumber } from '@family-share/shared'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
 vi.mock('@/utils/face-handoff', () => ({ verifyFace: vi.fn() }))
-vi.mock('@/services/commitment', () => ({ getCommitment: vi.fn() }))
-vi.mock('@/services/invitations', () => ({ createInvitation: vi.fn(), bindMinor: vi.fn(), checkInvitation: vi.fn(), createInvitationLink: vi.fn() }))
+vi.mock('@/services/http', async (original) => (await import('./support/api')).httpMock(await original()))
 
 import Taro from '@tarojs/taro'
 import AddRelative from '@/pages/add-relative/index'
-import { getCommitment } from '@/services/commitment'
+import { endpoint } from './support/api'
 import { ApiError } from '@/services/http'
-import { bindMinor, checkInvitation, createInvitation, createInvitationLink } from '@/services/invitations'
 import { wordsOf } from '@/i18n/error-messages'
 import { verifyFace } from '@/utils/face-handoff'
 import { binding, COMMITMENT, invitation, NOW } from './support/fixtures'
@@ -25,7 +23,7 @@ const ID = 1
 const TICKET = { ticket: 'ticket-0123456789abcdef' }
 
 async function renderForm(accepted = true) {
-  vi.mocked(getCommitment).mockResolvedValue({ ...COMMITMENT, acceptedAt: accepted ? NOW : null })
+  endpoint('commitment').mockResolvedValue({ ...COMMITMENT, acceptedAt: accepted ? NOW : null })
   const view = render(<AddRelative />)
   await screen.findByText('家人姓名')
   return view
@@ -36,8 +34,8 @@ describe('add-a-relative form', () => {
     localStorage.clear()
     resetTaroMock()
     vi.clearAllMocks()
-    vi.mocked(checkInvitation).mockResolvedValue({ needsAcceptance: true })
-    vi.mocked(createInvitationLink).mockResolvedValue({ token: 'inv-1.abc.sig', path: '/pages/invite/index?t=inv-1.abc.sig', expiresAt: NOW + 72 * 3_600_000 })
+    endpoint('checkInvitation').mockResolvedValue({ needsAcceptance: true })
+    endpoint('invitationLink').mockResolvedValue({ token: 'inv-1.abc.sig', path: '/pages/invite/index?t=inv-1.abc.sig', expiresAt: NOW + 72 * 3_600_000 })
   })
 
   it('when submitted empty, then relation, name and ID number each say what is missing and nothing is sent', async () => {
@@ -74,7 +72,7 @@ describe('add-a-relative form', () => {
 
   it('when a minor child is submitted, then the face step (bind, the child) is followed by the guardian binding', async () => {
     vi.mocked(verifyFace).mockResolvedValue(TICKET)
-    vi.mocked(bindMinor).mockResolvedValue(binding({ bindingId: 'b-yangjin', relation: 'child', needsAcceptance: false, counterpart: { maskedName: '央*', maskedIdNumber: '5401**********2648' } }))
+    endpoint('bindMinor').mockResolvedValue(binding({ bindingId: 'b-yangjin', relation: 'child', needsAcceptance: false, counterpart: { maskedName: '央*', maskedIdNumber: '5401**********2648' } }))
     const { container } = await renderForm()
     fireEvent.click(screen.getByText('子女'))
     await typeInto(container, NAME, '央金')
@@ -84,13 +82,13 @@ describe('add-a-relative form', () => {
 
     expect(await screen.findByText('绑定成功，已生效')).toBeTruthy()
     expect(verifyFace).toHaveBeenCalledWith({ purpose: 'bind', target: CHILD_ID })
-    expect(bindMinor).toHaveBeenCalledWith({ childName: '央金', childIdNumber: CHILD_ID, faceTicket: TICKET.ticket, commitmentVersion: COMMITMENT.version })
-    expect(createInvitation).not.toHaveBeenCalled()
+    expect(endpoint('bindMinor')).toHaveBeenCalledWith({ body: { childName: '央金', childIdNumber: CHILD_ID, faceTicket: TICKET.ticket, commitmentVersion: COMMITMENT.version } })
+    expect(endpoint('createInvitation')).not.toHaveBeenCalled()
   })
 
   it('when an adult parent is submitted, then an invitation is sent and the confirmation shows its expiry', async () => {
     vi.mocked(verifyFace).mockResolvedValue(TICKET)
-    vi.mocked(createInvitation).mockResolvedValue(invitation({ box: 'sent', counterpart: { maskedName: '卓*', maskedIdNumber: '5401**********2428' }, expiresAt: Date.UTC(2026, 2, 15, 6, 5) }))
+    endpoint('createInvitation').mockResolvedValue(invitation({ box: 'sent', counterpart: { maskedName: '卓*', maskedIdNumber: '5401**********2428' }, expiresAt: Date.UTC(2026, 2, 15, 6, 5) }))
     const { container } = await renderForm()
     fireEvent.click(screen.getByText('父母'))
     await typeInto(container, NAME, '卓玛')
@@ -100,15 +98,15 @@ describe('add-a-relative form', () => {
 
     expect(await screen.findByText('邀请已发送')).toBeTruthy()
     expect(screen.getByText('2026-03-15 14:05')).toBeTruthy()
-    expect(createInvitation).toHaveBeenCalledWith({ name: '卓玛', idNumber: ADULT_ID, relation: 'parent', faceTicket: TICKET.ticket, commitmentVersion: COMMITMENT.version })
-    expect(bindMinor).not.toHaveBeenCalled()
+    expect(endpoint('createInvitation')).toHaveBeenCalledWith({ body: { name: '卓玛', idNumber: ADULT_ID, relation: 'parent', faceTicket: TICKET.ticket, commitmentVersion: COMMITMENT.version } })
+    expect(endpoint('bindMinor')).not.toHaveBeenCalled()
   })
 
   it('when the invitation is made, then h5 offers the signed link to copy (发送给家人) and the share card carries the same path', async () => {
     const made = invitation({ invitationId: 'inv-share-1', box: 'sent', counterpart: { maskedName: '卓*', maskedIdNumber: '5401**********2428' } })
     vi.mocked(verifyFace).mockResolvedValue(TICKET)
-    vi.mocked(createInvitation).mockResolvedValue(made)
-    vi.mocked(createInvitationLink).mockResolvedValue({ token: 'inv-share-1.abc.sig', path: '/pages/invite/index?t=inv-share-1.abc.sig', expiresAt: made.expiresAt })
+    endpoint('createInvitation').mockResolvedValue(made)
+    endpoint('invitationLink').mockResolvedValue({ token: 'inv-share-1.abc.sig', path: '/pages/invite/index?t=inv-share-1.abc.sig', expiresAt: made.expiresAt })
     const { container } = await renderForm()
     fireEvent.click(screen.getByText('父母'))
     await typeInto(container, NAME, '卓玛')
@@ -116,7 +114,7 @@ describe('add-a-relative form', () => {
     fireEvent.click(screen.getByText('下一步：人脸验证'))
 
     expect(await screen.findByText('复制链接')).toBeTruthy()
-    expect(createInvitationLink).toHaveBeenCalledWith('inv-share-1')
+    expect(endpoint('invitationLink')).toHaveBeenCalledWith({ params: { invitationId: 'inv-share-1' } })
     expect(container.textContent).toContain('#/pages/invite/index?t=inv-share-1.abc.sig')
     const card = (hooks.share as unknown as () => { title: string; path: string })()
     expect(card.path).toBe('/pages/invite/index?t=inv-share-1.abc.sig')
@@ -139,7 +137,7 @@ describe('add-a-relative form', () => {
 
   it('when the invitation is refused, then the reason shows in Chinese and the form keeps what was typed', async () => {
     vi.mocked(verifyFace).mockResolvedValue(TICKET)
-    vi.mocked(createInvitation).mockRejectedValue(new ApiError('BENEFICIARY_ALREADY_BOUND', 409))
+    endpoint('createInvitation').mockRejectedValue(new ApiError('BENEFICIARY_ALREADY_BOUND', 409))
     const { container } = await renderForm()
     fireEvent.click(screen.getByText('父母'))
     await typeInto(container, NAME, '卓玛')
@@ -169,18 +167,18 @@ describe('issue 12 item 2: the rule check comes before the face scan, and the re
     localStorage.clear()
     resetTaroMock()
     vi.clearAllMocks()
-    vi.mocked(checkInvitation).mockResolvedValue({ needsAcceptance: true })
+    endpoint('checkInvitation').mockResolvedValue({ needsAcceptance: true })
   })
 
   it('when the name does not match the ID number, then no face scan starts and the name field is marked with the reason', async () => {
-    vi.mocked(checkInvitation).mockRejectedValue(new ApiError('IDENTITY_MISMATCH', 422))
+    endpoint('checkInvitation').mockRejectedValue(new ApiError('IDENTITY_MISMATCH', 422))
     const { container } = await renderForm()
     await fillAdult(container, '卓嘎')
 
     fireEvent.click(screen.getByText('下一步：人脸验证'))
 
     expect(await screen.findByText('姓名与身份证号不一致，请核对后重新填写。')).toBeTruthy()
-    expect(checkInvitation).toHaveBeenCalledWith({ name: '卓嘎', idNumber: ADULT_ID, relation: 'parent' })
+    expect(endpoint('checkInvitation')).toHaveBeenCalledWith({ body: { name: '卓嘎', idNumber: ADULT_ID, relation: 'parent' } })
     expect(verifyFace).not.toHaveBeenCalled()
     expect(fieldWrapper(container, NAME)?.className).toContain('text-input--invalid')
     expect(fieldWrapper(container, ID)?.className).not.toContain('text-input--invalid')
@@ -188,7 +186,7 @@ describe('issue 12 item 2: the rule check comes before the face scan, and the re
   })
 
   it('when the person corrects the marked name, then the mark and the reason go away', async () => {
-    vi.mocked(checkInvitation).mockRejectedValueOnce(new ApiError('IDENTITY_MISMATCH', 422))
+    endpoint('checkInvitation').mockRejectedValueOnce(new ApiError('IDENTITY_MISMATCH', 422))
     const { container } = await renderForm()
     await fillAdult(container, '卓嘎')
     fireEvent.click(screen.getByText('下一步：人脸验证'))
@@ -201,7 +199,7 @@ describe('issue 12 item 2: the rule check comes before the face scan, and the re
   })
 
   it('when the relative is the person themself, then the ID number field carries the reason before any face scan', async () => {
-    vi.mocked(checkInvitation).mockRejectedValue(new ApiError('SELF_BINDING', 422))
+    endpoint('checkInvitation').mockRejectedValue(new ApiError('SELF_BINDING', 422))
     const { container } = await renderForm()
     await fillAdult(container)
 
@@ -213,7 +211,7 @@ describe('issue 12 item 2: the rule check comes before the face scan, and the re
   })
 
   it("when the inviter's own account is suspended, then the reason shows above the button and no field is marked", async () => {
-    vi.mocked(checkInvitation).mockRejectedValue(new ApiError('AUTHORIZER_ACCOUNT_ABNORMAL', 422))
+    endpoint('checkInvitation').mockRejectedValue(new ApiError('AUTHORIZER_ACCOUNT_ABNORMAL', 422))
     const { container } = await renderForm()
     await fillAdult(container)
 
@@ -226,7 +224,7 @@ describe('issue 12 item 2: the rule check comes before the face scan, and the re
   })
 
   it('when too many names did not match, then the message says at what time checks resume', async () => {
-    vi.mocked(checkInvitation).mockRejectedValue(new ApiError('IDENTITY_CHECKS_LIMITED', 429, undefined, undefined, 1800))
+    endpoint('checkInvitation').mockRejectedValue(new ApiError('IDENTITY_CHECKS_LIMITED', 429, undefined, undefined, 1800))
     const { container } = await renderForm()
     await fillAdult(container)
 
@@ -238,7 +236,7 @@ describe('issue 12 item 2: the rule check comes before the face scan, and the re
 
   it('when the refusal comes after the face scan (the world changed meanwhile), then it stays beside its field, never as 人脸验证未完成', async () => {
     vi.mocked(verifyFace).mockResolvedValue(TICKET)
-    vi.mocked(createInvitation).mockRejectedValue(new ApiError('REVERSE_BINDING', 409))
+    endpoint('createInvitation').mockRejectedValue(new ApiError('REVERSE_BINDING', 409))
     const { container } = await renderForm()
     await fillAdult(container)
 
@@ -257,8 +255,8 @@ describe('issue 12 item 2: the rule check comes before the face scan, and the re
     fireEvent.click(screen.getByText('下一步：人脸验证'))
 
     expect(await screen.findByText('人脸验证未完成，已填写的信息已保留。')).toBeTruthy()
-    expect(checkInvitation).toHaveBeenCalledTimes(1)
-    expect(createInvitation).not.toHaveBeenCalled()
+    expect(endpoint('checkInvitation')).toHaveBeenCalledTimes(1)
+    expect(endpoint('createInvitation')).not.toHaveBeenCalled()
     expect(container.querySelectorAll('input')[NAME]?.value).toBe('卓玛')
   })
 })

@@ -2,10 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
-vi.mock('@/services/commitment', () => ({ getCommitment: vi.fn(), acceptCommitment: vi.fn() }))
+vi.mock('@/services/http', async (original) => (await import('./support/api')).httpMock(await original()))
 
 import Commitment from '@/pages/commitment/index'
-import { acceptCommitment, getCommitment } from '@/services/commitment'
+import { endpoint } from './support/api'
 import { COMMITMENT, NOW } from './support/fixtures'
 import { resetTaroMock } from './support/taro'
 
@@ -18,8 +18,8 @@ describe('commitment letter (R9)', () => {
     localStorage.clear()
     resetTaroMock()
     vi.clearAllMocks()
-    vi.mocked(getCommitment).mockResolvedValue(COMMITMENT)
-    vi.mocked(acceptCommitment).mockResolvedValue({ version: COMMITMENT.version, acceptedAt: NOW })
+    endpoint('commitment').mockResolvedValue(COMMITMENT)
+    endpoint('acceptCommitment').mockResolvedValue({ version: COMMITMENT.version, acceptedAt: NOW })
   })
 
   it('when the letter has not been scrolled to its end, then the accept box cannot be ticked and nothing can be signed', async () => {
@@ -31,7 +31,7 @@ describe('commitment letter (R9)', () => {
     fireEvent.click(screen.getByText('签署承诺书'))
 
     expect(checkRow().getAttribute('aria-checked')).toBe('false')
-    expect(acceptCommitment).not.toHaveBeenCalled()
+    expect(endpoint('acceptCommitment')).not.toHaveBeenCalled()
     expect(screen.getByText('请向上滑动，阅读至末尾')).toBeTruthy()
   })
 
@@ -44,12 +44,12 @@ describe('commitment letter (R9)', () => {
     fireEvent.click(checkRow())
     fireEvent.click(screen.getByText('签署承诺书'))
 
-    await waitFor(() => expect(acceptCommitment).toHaveBeenCalledWith(COMMITMENT.version))
+    await waitFor(() => expect(endpoint('acceptCommitment')).toHaveBeenCalledWith({ body: { version: COMMITMENT.version } }))
     expect(checkRow().getAttribute('aria-checked')).toBe('true')
   })
 
   it('when the letter was signed before, then the date shows and no second signature is asked for', async () => {
-    vi.mocked(getCommitment).mockResolvedValue({ ...COMMITMENT, acceptedAt: NOW })
+    endpoint('commitment').mockResolvedValue({ ...COMMITMENT, acceptedAt: NOW })
     render(<Commitment />)
 
     expect(await screen.findByText(/您已于 2026-03-12 14:00 签署本承诺书/)).toBeTruthy()

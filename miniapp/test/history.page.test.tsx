@@ -3,11 +3,11 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
 vi.mock('@/services/history', () => ({ listDeductions: vi.fn(), listPayments: vi.fn(), getMonthlyTotals: vi.fn() }))
-vi.mock('@/services/bindings', () => ({ listBindings: vi.fn() }))
+vi.mock('@/services/http', async (original) => (await import('./support/api')).httpMock(await original()))
 vi.mock('@/services/home', () => ({ getHome: vi.fn() }))
 
 import History from '@/pages/history/index'
-import { listBindings } from '@/services/bindings'
+import { endpoint } from './support/api'
 import { getHome } from '@/services/home'
 import { getMonthlyTotals, listDeductions, listPayments } from '@/services/history'
 import { ApiError } from '@/services/http'
@@ -22,7 +22,7 @@ describe('deduction history page', () => {
     resetTaroMock()
     vi.clearAllMocks()
     vi.mocked(getHome).mockResolvedValue(home())
-    vi.mocked(listBindings).mockResolvedValue(BINDINGS)
+    endpoint('listBindings').mockResolvedValue(BINDINGS)
     vi.mocked(getMonthlyTotals).mockResolvedValue(MONTHLY)
     vi.mocked(listPayments).mockResolvedValue({ items: [], nextCursor: null })
   })

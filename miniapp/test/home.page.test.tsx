@@ -3,13 +3,13 @@ import { fireEvent, render, screen } from '@testing-library/react'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
 vi.mock('@/services/home', () => ({ getHome: vi.fn() }))
-vi.mock('@/services/invitations', () => ({ listInvitations: vi.fn(async () => ({ items: [] })) }))
+vi.mock('@/services/http', async (original) => (await import('./support/api')).httpMock(await original()))
 
 import Taro from '@tarojs/taro'
 import Home from '@/pages/index/index'
 import { ApiError } from '@/services/http'
 import { getHome } from '@/services/home'
-import { listInvitations } from '@/services/invitations'
+import { endpoint } from './support/api'
 import { home, invitation } from './support/fixtures'
 import { resetTaroMock } from './support/taro'
 
@@ -20,6 +20,8 @@ describe('home page', () => {
     localStorage.clear()
     resetTaroMock()
     vi.clearAllMocks()
+    // no invitation waits unless a test says so (the banner asks on every home)
+    endpoint('listInvitations').mockResolvedValue({ items: [] })
   })
 
   it('when the home answer has not arrived, then the loading state shows', () => {
@@ -88,7 +90,7 @@ describe('home page', () => {
 
   it('when an invitation waits for me, then a banner at the top names who invites me and opens that invitation (issue 12 item 1)', async () => {
     getHomeMock.mockResolvedValue(home({ pendingInvitations: 1, sharing: { asAuthorizer: [], asBeneficiary: [] } }))
-    vi.mocked(listInvitations).mockResolvedValue({ items: [invitation({ invitationId: 'inv-7', expiresAt: Date.now() + 3_600_000 })] })
+    endpoint('listInvitations').mockResolvedValue({ items: [invitation({ invitationId: 'inv-7', expiresAt: Date.now() + 3_600_000 })] })
     const { container } = render(<Home />)
 
     expect(await screen.findByText('我的儿子 · 扎*')).toBeTruthy()

@@ -2,19 +2,19 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
-vi.mock('@/services/invitations', () => ({ listInvitations: vi.fn(), acceptInvitation: vi.fn(), rejectInvitation: vi.fn(), cancelInvitation: vi.fn() }))
+vi.mock('@/services/http', async (original) => (await import('./support/api')).httpMock(await original()))
 
 import Taro from '@tarojs/taro'
 import Invitations from '@/pages/invitations/index'
 import { ApiError } from '@/services/http'
-import { acceptInvitation, cancelInvitation, listInvitations } from '@/services/invitations'
+import { endpoint } from './support/api'
 import { binding, invitation } from './support/fixtures'
 import { resetTaroMock, router } from './support/taro'
 
-const list = vi.mocked(listInvitations)
+const list = endpoint('listInvitations')
 
 function boxes(received: ReturnType<typeof invitation>[], sent: ReturnType<typeof invitation>[]) {
-  list.mockImplementation(async (box) => ({ items: box === 'received' ? received : sent }))
+  list.mockImplementation(async (request) => ({ items: request.query?.box === 'received' ? received : sent }))
 }
 
 describe('my invitations page', () => {
@@ -59,7 +59,7 @@ describe('my invitations page', () => {
   it('when a received invitation is pending, then its time left shows, and accepting asks first and then accepts it', async () => {
     const pending = invitation({ expiresAt: Date.now() + 5 * 3_600_000 + 30 * 60_000 })
     boxes([pending], [])
-    vi.mocked(acceptInvitation).mockResolvedValue(binding({ role: 'beneficiary' }))
+    endpoint('acceptInvitation').mockResolvedValue(binding({ role: 'beneficiary' }))
     render(<Invitations />)
 
     expect(await screen.findByText(/^5小时30分钟/)).toBeTruthy()
@@ -67,7 +67,7 @@ describe('my invitations page', () => {
     expect(screen.getByText('我的儿子')).toBeTruthy()
     fireEvent.click(screen.getByText('接受邀请'))
 
-    await waitFor(() => expect(acceptInvitation).toHaveBeenCalledWith('inv-1'))
+    await waitFor(() => expect(endpoint('acceptInvitation')).toHaveBeenCalledWith({ params: { invitationId: 'inv-1' } }))
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '接受邀请' }))
   })
 
@@ -81,13 +81,13 @@ describe('my invitations page', () => {
   it('when I withdraw a sent invitation and the server says it was already answered, then that is explained', async () => {
     router.params = { box: 'sent' }
     boxes([], [invitation({ box: 'sent', invitationId: 'inv-9', expiresAt: Date.now() + 3_600_000 })])
-    vi.mocked(cancelInvitation).mockRejectedValue(new ApiError('INVITATION_NOT_PENDING', 409))
+    endpoint('cancelInvitation').mockRejectedValue(new ApiError('INVITATION_NOT_PENDING', 409))
     render(<Invitations />)
 
     fireEvent.click(await screen.findByText('撤回邀请'))
 
     await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '这条邀请已被处理（接受、拒绝或撤回）。' })))
-    expect(cancelInvitation).toHaveBeenCalledWith('inv-9')
+    expect(endpoint('cancelInvitation')).toHaveBeenCalledWith({ params: { invitationId: 'inv-9' } })
   })
 
   it('issue 9 item 9: when an invitation was closed because it can never be accepted, then it reads 已失效 with the reason and offers no answer', async () => {
@@ -101,7 +101,7 @@ describe('my invitations page', () => {
 
   it("issue 9 item 8: when accepting fails because of the inviter's credential, then the message is about the inviter, never 您的", async () => {
     boxes([invitation({ invitationId: 'inv-7', expiresAt: Date.now() + 3_600_000 })], [])
-    vi.mocked(acceptInvitation).mockRejectedValue(new ApiError('AUTHORIZER_ECREDENTIAL_INACTIVE', 422))
+    endpoint('acceptInvitation').mockRejectedValue(new ApiError('AUTHORIZER_ECREDENTIAL_INACTIVE', 422))
     render(<Invitations />)
 
     fireEvent.click(await screen.findByText('接受邀请'))

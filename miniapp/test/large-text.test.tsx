@@ -2,17 +2,19 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
-vi.mock('@/services/claims', () => ({ listClaims: vi.fn(() => new Promise(() => undefined)) }))
+vi.mock('@/services/http', async (original) => (await import('./support/api')).httpMock(await original()))
 
 import Settings from '@/pages/settings/index'
 import Claims from '@/pages/claims/index'
 import { readLargeText } from '@/hooks/useLargeText'
+import { endpoint } from './support/api'
 import { resetTaroMock } from './support/taro'
 
 const root = (container: HTMLElement) => container.firstElementChild as HTMLElement
 
 describe('large-text mode (适老化)', () => {
   beforeEach(() => {
+    endpoint('claims').mockReturnValue(new Promise(() => undefined))
     localStorage.clear()
     resetTaroMock()
   })

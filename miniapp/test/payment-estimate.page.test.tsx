@@ -3,11 +3,11 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { ResponseOf } from '@family-share/shared'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
-vi.mock('@/services/estimate', () => ({ listEstimateInstitutions: vi.fn(), estimatePayment: vi.fn() }))
+vi.mock('@/services/http', async (original) => (await import('./support/api')).httpMock(await original()))
 
 import PaymentEstimatePage from '@/pages/payment-estimate/index'
-import { estimatePayment, listEstimateInstitutions } from '@/services/estimate'
 import { ApiError } from '@/services/http'
+import { endpoint } from './support/api'
 import { NOW } from './support/fixtures'
 import { typeInto } from './support/input'
 import { resetTaroMock } from './support/taro'
@@ -37,17 +37,17 @@ describe('付款预估 page (R22)', () => {
   beforeEach(() => {
     resetTaroMock()
     vi.clearAllMocks()
-    vi.mocked(listEstimateInstitutions).mockResolvedValue(INSTITUTIONS)
+    endpoint('estimateInstitutions').mockResolvedValue(INSTITUTIONS)
   })
 
   it('when the institutions have not arrived, then the loading state shows', () => {
-    vi.mocked(listEstimateInstitutions).mockReturnValue(new Promise(() => undefined))
+    endpoint('estimateInstitutions').mockReturnValue(new Promise(() => undefined))
     render(<PaymentEstimatePage />)
     expect(screen.getByText('正在加载…')).toBeTruthy()
   })
 
   it('when the institutions cannot be loaded, then the mapped message and a retry show, and the retry loads the form', async () => {
-    vi.mocked(listEstimateInstitutions).mockRejectedValueOnce(new ApiError('SERVICE_UNAVAILABLE', 503)).mockResolvedValueOnce(INSTITUTIONS)
+    endpoint('estimateInstitutions').mockRejectedValueOnce(new ApiError('SERVICE_UNAVAILABLE', 503)).mockResolvedValueOnce(INSTITUTIONS)
     render(<PaymentEstimatePage />)
     expect(await screen.findByText('医保服务暂时无法连接，请稍后再试。')).toBeTruthy()
     fireEvent.click(screen.getByText('重新加载'))
@@ -55,14 +55,14 @@ describe('付款预估 page (R22)', () => {
   })
 
   it('when an amount is estimated at the default pharmacy, then the split shows: own account with its balance after, the parent as I call them, cash — and no balance of the parent', async () => {
-    vi.mocked(estimatePayment).mockResolvedValue(ESTIMATE)
+    endpoint('paymentEstimate').mockResolvedValue(ESTIMATE)
     const { container } = render(<PaymentEstimatePage />)
     await screen.findByText('拉萨城关区康源药店')
     await typeInto(container, 0, '128.50')
     fireEvent.click(screen.getByText('预估支付方式'))
 
     expect(await screen.findByText('预计这样支付')).toBeTruthy()
-    expect(estimatePayment).toHaveBeenCalledWith({ amount: '128.50', institutionCode: 'P54010001' })
+    expect(endpoint('paymentEstimate')).toHaveBeenCalledWith({ body: { amount: '128.50', institutionCode: 'P54010001' } })
     expect(screen.getByText('¥128.50')).toBeTruthy()
     expect(screen.getByText('本人个人账户')).toBeTruthy()
     expect(screen.getByText('支付后余额 ¥0.00')).toBeTruthy()
@@ -83,11 +83,11 @@ describe('付款预估 page (R22)', () => {
       fireEvent.click(screen.getByText('预估支付方式'))
       expect(await screen.findByText('请输入¥0.01至¥50,000.00之间的金额，最多两位小数')).toBeTruthy()
     }
-    expect(estimatePayment).not.toHaveBeenCalled()
+    expect(endpoint('paymentEstimate')).not.toHaveBeenCalled()
   })
 
   it('when the estimate is refused, then the mapped message shows and the typed amount stays', async () => {
-    vi.mocked(estimatePayment).mockRejectedValue(new ApiError('RATE_LIMITED', 429))
+    endpoint('paymentEstimate').mockRejectedValue(new ApiError('RATE_LIMITED', 429))
     const { container } = render(<PaymentEstimatePage />)
     await screen.findByText('拉萨城关区康源药店')
     await typeInto(container, 0, '30')
@@ -98,19 +98,19 @@ describe('付款预估 page (R22)', () => {
   })
 
   it('when a hospital outside the region not open for sharing is chosen, then it is marked, and the estimate says why nothing is shared (R21)', async () => {
-    vi.mocked(estimatePayment).mockResolvedValue({ ...ESTIMATE, institution: INSTITUTIONS.items[1]!, shared: [], cash: 9850, noSharingReason: 'INSTITUTION_NOT_OPEN_FOR_SHARING' })
+    endpoint('paymentEstimate').mockResolvedValue({ ...ESTIMATE, institution: INSTITUTIONS.items[1]!, shared: [], cash: 9850, noSharingReason: 'INSTITUTION_NOT_OPEN_FOR_SHARING' })
     const { container } = render(<PaymentEstimatePage />)
     fireEvent.click(await screen.findByText('更换'))
     expect(screen.getByText('未开通家庭共济')).toBeTruthy()
     fireEvent.click(screen.getByText('成都市第三人民医院'))
     await typeInto(container, 0, '128.5')
     fireEvent.click(screen.getByText('预估支付方式'))
-    await waitFor(() => expect(estimatePayment).toHaveBeenCalledWith({ amount: '128.5', institutionCode: 'H51010001' }))
+    await waitFor(() => expect(endpoint('paymentEstimate')).toHaveBeenCalledWith({ body: { amount: '128.5', institutionCode: 'H51010001' } }))
     expect(await screen.findByText('这里不能使用家人的账户')).toBeTruthy()
   })
 
   it('when a resident-insured person estimates, then no own-account line shows (residents have none, R12) and the relative pays', async () => {
-    vi.mocked(estimatePayment).mockResolvedValue({ ...ESTIMATE, own: 0, ownBalanceAfter: null, shared: [{ bindingId: 'b-1', maskedName: '扎*', relation: 'parent', amount: 12850 }] })
+    endpoint('paymentEstimate').mockResolvedValue({ ...ESTIMATE, own: 0, ownBalanceAfter: null, shared: [{ bindingId: 'b-1', maskedName: '扎*', relation: 'parent', amount: 12850 }] })
     const { container } = render(<PaymentEstimatePage />)
     await screen.findByText('拉萨城关区康源药店')
     await typeInto(container, 0, '128.50')

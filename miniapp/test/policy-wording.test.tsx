@@ -1,25 +1,25 @@
 /**
- * Issue 12 item 11 (STYLE 14): every text that states a policy value takes it from the policy
- * the BFF sent. The pages that state one are rendered under the Ngari 2025 policy and under a
- * made-up policy with other values; under the made-up one no Tibet value may remain.
+ * Issue 12 item 11 (STYLE 14), issue 13 item 8: every text that states a policy value takes it
+ * from the policy the BFF sent. The pages that state one are rendered under the Ngari 2025
+ * policy and under the test-only region (shared/test/policies/test-region.ts, the same file the
+ * shared and platform tests run under); under the test region no Tibet value may remain.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { render, screen, waitFor } from '@testing-library/react'
-import { NGARI_2025, type PolicySummary } from '@family-share/shared'
+import { NGARI_2025, RELATIONS, type Policy, type PolicySummary } from '@family-share/shared'
+import { TEST_REGION } from '../../shared/test/policies/test-region'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
 vi.mock('@/services/home', () => ({ getHome: vi.fn() }))
-vi.mock('@/services/bindings', () => ({ listBindings: vi.fn() }))
-vi.mock('@/services/invitations', () => ({ listInvitations: vi.fn(), createInvitation: vi.fn(), bindMinor: vi.fn() }))
 vi.mock('@/services/premiums', async (original) => ({ ...(await original<object>()), listPremiums: vi.fn() }))
-vi.mock('@/services/commitment', () => ({ getCommitment: vi.fn() }))
-vi.mock('@/services/notifications', () => ({ listNotifications: vi.fn(), markNotificationsRead: vi.fn(async () => undefined) }))
+vi.mock('@/services/http', async (original) => (await import('./support/api')).httpMock(await original()))
 vi.mock('@/services/face', () => ({ startFaceSession: vi.fn(), completeFaceSession: vi.fn(), getFaceStatus: vi.fn() }))
 vi.mock('@/utils/face-handoff', () => ({ faceRequestOf: vi.fn(), answerFaceRequest: vi.fn(), verifyFace: vi.fn() }))
 vi.mock('@/services/policy', () => ({ loadPolicy: vi.fn(() => new Promise(() => undefined)) }))
 vi.mock('@/services/auth', () => ({ listDemoPeople: vi.fn(), loginAsDemoPerson: vi.fn(), loginWithWechat: vi.fn() }))
 
 import Bindings from '@/pages/bindings/index'
+import Claims from '@/pages/claims/index'
 import Face from '@/pages/face/index'
 import Home from '@/pages/index/index'
 import AddRelative from '@/pages/add-relative/index'
@@ -29,44 +29,34 @@ import Notifications from '@/pages/notifications/index'
 import Premiums from '@/pages/premiums/index'
 import Settings from '@/pages/settings/index'
 import { listDemoPeople } from '@/services/auth'
-import { listBindings } from '@/services/bindings'
-import { getCommitment } from '@/services/commitment'
 import { getFaceStatus } from '@/services/face'
 import { getHome } from '@/services/home'
-import { listInvitations } from '@/services/invitations'
-import { listNotifications } from '@/services/notifications'
 import { listPremiums } from '@/services/premiums'
 import { rememberPolicy } from '@/services/policy-store'
 import { faceRequestOf } from '@/utils/face-handoff'
-import { BINDINGS, COMMITMENT, home, NOW, POLICY } from './support/fixtures'
+import { RELATION_LABELS } from '@/i18n/labels'
+import { BINDINGS, COMMITMENT, home, NOW } from './support/fixtures'
+import { endpoint } from './support/api'
 import { resetTaroMock, router } from './support/taro'
 
-/** What the BFF sends for the Ngari 2025 policy (bff/src/use-cases/views.ts policySummary). */
-const NGARI: PolicySummary = {
-  ...POLICY,
-  name: NGARI_2025.name,
-  maxAuthorizersPerBeneficiary: NGARI_2025.maxAuthorizersPerBeneficiary,
-  reserveFloor: NGARI_2025.reserveFloor,
-  invitationTtlHours: NGARI_2025.invitationTtlHours,
-  minorAge: NGARI_2025.minorAge,
-  regionName: NGARI_2025.regionName,
-  hotline: NGARI_2025.hotline,
-  counterName: NGARI_2025.counterName,
-  basis: NGARI_2025.basis,
-}
+/** What the BFF sends for a policy (bff/src/use-cases/views.ts policySummary). */
+const summaryOf = (p: Policy): PolicySummary => ({
+  name: p.name,
+  maxAuthorizersPerBeneficiary: p.maxAuthorizersPerBeneficiary,
+  reserveFloor: p.reserveFloor,
+  reserveMode: p.reserveMode,
+  invitationTtlHours: p.invitationTtlHours,
+  minorAge: p.minorAge,
+  allowedRelations: [...p.allowedRelations],
+  regionName: p.regionName,
+  hotline: p.hotline,
+  counterName: p.counterName,
+  basis: p.basis,
+})
 
+const NGARI = summaryOf(NGARI_2025)
 /** Other values everywhere: whatever still says a Tibet value is a literal. */
-const OTHER: PolicySummary = {
-  ...POLICY,
-  name: 'test-policy',
-  reserveFloor: 123_400,
-  invitationTtlHours: 48,
-  minorAge: 14,
-  regionName: '测试区',
-  hotline: '99999',
-  counterName: '测试区医保大厅',
-  basis: '测试文件1号',
-}
+const OTHER = summaryOf(TEST_REGION)
 
 /** The Tibet values as a stale literal would show them. */
 const STALE = [/3000/, /3,000/, /72小时/, /16周岁/, /西藏/, /12393/, /藏医保办/, /经办机构窗口/]
@@ -76,14 +66,18 @@ interface PageCase {
   /** what the page must say under a policy */
   expect: (p: PolicySummary) => string[]
   mount: (p: PolicySummary) => Promise<HTMLElement>
+  /** what the page must not say under a policy */
+  absent?: (p: PolicySummary) => string[]
 }
 
 const floorWords = (p: PolicySummary) => `${(p.reserveFloor / 100).toLocaleString('en-US')}元`
+/** R13 as the pages word it: the part above the floor, or (gate) the whole balance while above it. */
+const usableWords = (p: PolicySummary) => (p.reserveMode === 'floor' ? `超过${floorWords(p)}的部分` : `余额高于${floorWords(p)}时的余额`)
 
 const PAGES: PageCase[] = [
   {
     name: 'home (the reserve)',
-    expect: (p) => [`账户需保留${floorWords(p)}`],
+    expect: (p) => [p.reserveMode === 'floor' ? `账户需保留${floorWords(p)}` : `余额高于${floorWords(p)}时，家人可以使用`],
     mount: async (p) => {
       vi.mocked(getHome).mockResolvedValue(home({ policy: p, pendingInvitations: 0 }))
       const { container } = render(<Home />)
@@ -93,10 +87,10 @@ const PAGES: PageCase[] = [
   },
   {
     name: 'bindings, empty (the usable part)',
-    expect: (p) => [`超过${floorWords(p)}的部分`],
+    expect: (p) => [usableWords(p)],
     mount: async (p) => {
       vi.mocked(getHome).mockResolvedValue(home({ policy: p }))
-      vi.mocked(listBindings).mockResolvedValue({ ...BINDINGS, asAuthorizer: [], policy: p })
+      endpoint('listBindings').mockResolvedValue({ ...BINDINGS, asAuthorizer: [], policy: p })
       const { container } = render(<Bindings />)
       await screen.findByText('还没有家庭共济关系')
       return container
@@ -104,10 +98,10 @@ const PAGES: PageCase[] = [
   },
   {
     name: 'invitations, none sent',
-    expect: (p) => [`超过${floorWords(p)}的部分`],
+    expect: (p) => [usableWords(p)],
     mount: async () => {
       router.params = { box: 'sent' }
-      vi.mocked(listInvitations).mockResolvedValue({ items: [] })
+      endpoint('listInvitations').mockResolvedValue({ items: [] })
       const { container } = render(<Invitations />)
       await screen.findByText('还没有发出邀请')
       return container
@@ -124,10 +118,11 @@ const PAGES: PageCase[] = [
     },
   },
   {
-    name: 'add a relative (the time limit)',
-    expect: (p) => [`${p.invitationTtlHours}小时内`],
+    name: 'add a relative (the time limit and the relations, R3)',
+    expect: (p) => [`${p.invitationTtlHours}小时内`, ...p.allowedRelations.map((r) => RELATION_LABELS[r])],
+    absent: (p) => RELATIONS.filter((r) => !p.allowedRelations.includes(r)).map((r) => RELATION_LABELS[r]),
     mount: async () => {
-      vi.mocked(getCommitment).mockResolvedValue({ ...COMMITMENT, acceptedAt: NOW })
+      endpoint('commitment').mockResolvedValue({ ...COMMITMENT, acceptedAt: NOW })
       const { container } = render(<AddRelative />)
       await screen.findByText('家人姓名')
       return container
@@ -165,10 +160,20 @@ const PAGES: PageCase[] = [
     },
   },
   {
+    name: 'claims (the hotline)',
+    expect: (p) => [`拨打医保服务热线 ${p.hotline}`],
+    mount: async () => {
+      endpoint('claims').mockResolvedValue({ items: [], materials: [], notes: [] })
+      const { container } = render(<Claims />)
+      await screen.findByText('暂无报销申请')
+      return container
+    },
+  },
+  {
     name: 'notifications (the time limit)',
     expect: (p) => [`请在${p.invitationTtlHours}小时内接受或拒绝`, `超过${p.invitationTtlHours}小时未处理`],
     mount: async () => {
-      vi.mocked(listNotifications).mockResolvedValue({
+      endpoint('notifications').mockResolvedValue({
         items: [
           { id: 'n1', kind: 'INVITATION_RECEIVED', at: NOW, read: true, data: { fromName: '扎*' } },
           { id: 'n2', kind: 'INVITATION_EXPIRED', at: NOW - 1000, read: true, data: { otherName: '卓*' } },
@@ -192,7 +197,7 @@ describe('policy values in page text (issue 12 item 11, STYLE 14)', () => {
 
   describe.each([
     ['the Ngari 2025 policy', NGARI],
-    ['a test policy with other values', OTHER],
+    ['the test-only region', OTHER],
   ])('under %s', (_, policy) => {
     it.each(PAGES.map((page) => [page.name, page] as const))('when %s is shown, then it states the values of this policy', async (_, page) => {
       rememberPolicy(policy)
@@ -200,6 +205,7 @@ describe('policy values in page text (issue 12 item 11, STYLE 14)', () => {
       await waitFor(() => {
         for (const words of page.expect(policy)) expect(container.textContent).toContain(words)
       })
+      for (const words of page.absent?.(policy) ?? []) expect(container.textContent, `${page.name}: ${words}`).not.toContain(words)
       if (policy === OTHER) for (const stale of STALE) expect(container.textContent, `${page.name}: ${stale}`).not.toMatch(stale)
     })
   })

@@ -1,4 +1,4 @@
-import { digitsOf, policyByName, type Policy } from '@family-share/shared';
+import { digitsOf, POLICIES, policyByName, type Policy } from '@family-share/shared';
 import { z } from 'zod';
 
 /** The development values of the shared secrets (the BFF's defaults too): refused in production. */
@@ -25,7 +25,7 @@ const envSchema = (production: boolean) => z.object({
   PLATFORM_POLICY: z
     .string()
     .default('tibet-2022')
-    .refine((name) => policyByName(name) !== undefined, 'tibet-2022 or ngari-2025'),
+    .refine((name) => policyByName(name) !== undefined, `one of ${Object.keys(POLICIES).join(', ')}`),
   PLATFORM_KEY: devSecret(production, 'PLATFORM_KEY'),
   WECHAT_APP_ID: z.string().default('wx_demo_family_share'),
   WECHAT_APP_SECRET: devSecret(production, 'WECHAT_APP_SECRET'),

@@ -10,6 +10,7 @@ import {
   type Relation,
 } from '@family-share/shared';
 import { startRedisServer, type RedisServer } from '../../scripts/lib/redis-server';
+import { areaIn } from '../../shared/test/policies/region';
 import { startMocks, type RunningMocks } from '../src/start';
 
 export const KEYS = {
@@ -21,6 +22,8 @@ export const KEYS = {
 export interface Harness {
   redis: RedisServer;
   mocks: RunningMocks;
+  /** The policy the mocks run under: tests read floors, ages and regions from it, not from Tibet's numbers. */
+  policy: Policy;
   /** Moves the mocks' clock forward. */
   advance(ms: number): void;
   api<T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
@@ -29,7 +32,10 @@ export interface Harness {
    * success answer; a refusal's `{ error }` is there too, so check `status` first.
    */
   call<N extends PlatformEndpointName>(name: N, input: PlatformInput<N>): Promise<{ status: number; body: PlatformResponse<N> & { error?: { code: string } } }>;
-  /** A fresh person in the registry, unique within the test run, with the person number the platform gave them. */
+  /**
+   * A fresh person in the registry, unique within the test run, with the person number the
+   * platform gave them: an employee of the policy's region unless told otherwise.
+   */
   newPerson(overrides?: Partial<AdminPerson> & { born?: string }): Promise<{ idNumber: string; name: string; openid: string; psnNo: string }>;
   /** The person number of an ID number (the platform's 1101 lookup): paths and ids name persons by it. */
   psn(idNumber: string): Promise<string>;
@@ -50,9 +56,11 @@ export async function startHarness(options: { policy?: Policy; seed?: boolean; r
   const redis = options.redis ?? (await startRedisServer({ appendOnly: true }));
   let offset = 0;
   const clock = () => Date.now() + offset;
+  const policy = options.policy ?? TIBET_2022;
+  const area = areaIn(policy);
   const mocks = await startMocks({
     redisUrl: redis.url,
-    policy: options.policy ?? TIBET_2022,
+    policy,
     platformKey: KEYS.platform,
     wechat: KEYS.wechat,
     seed: options.seed ?? true,
@@ -79,6 +87,7 @@ export async function startHarness(options: { policy?: Policy; seed?: boolean; r
   return {
     redis,
     mocks,
+    policy,
     api,
     call,
     advance: (ms) => {
@@ -88,14 +97,14 @@ export async function startHarness(options: { policy?: Policy; seed?: boolean; r
       sequence += 1;
       const { born = '1980-01-01', ...rest } = overrides;
       const unique = (process.pid * 7 + sequence * 13) % 997;
-      const idNumber = overrides.idNumber ?? composeIdNumber(rest.region ?? '540102', born, unique);
+      const idNumber = overrides.idNumber ?? composeIdNumber(rest.region ?? area, born, unique);
       const name = overrides.name ?? `${NAMES[sequence % NAMES.length]}${'甲乙丙丁戊己庚辛壬癸'[Math.floor(sequence / NAMES.length) % 10]}`;
       const openid = overrides.openid ?? `o_test_${sequence}_${unique}`;
       const person = {
         idNumber,
         name,
         insurance: 'employee' as const,
-        region: '540102',
+        region: area,
         status: 'active' as const,
         balance: 0,
         eCredentialActive: true,

@@ -1,13 +1,10 @@
-import { composeIdNumber, NGARI_2025, SUBSCRIPTION_TEMPLATES, type Relation } from '@family-share/shared';
+import { chinaDate, composeIdNumber, NGARI_2025, SUBSCRIPTION_TEMPLATES, type Relation } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPerson } from '../src/platform/demo-people';
+import { adultFromOn, areaIn, areaOutside, minorOn, REGIONS } from '../../shared/test/policies/region';
 import { nextId, startHarness, type Harness } from './harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h.close());
 
 const bind = async (a: string, b: { idNumber: string; name: string }, relation = 'parent', bindingId = nextId('b')) =>
   h.call('createBinding', {
@@ -17,7 +14,18 @@ const bind = async (a: string, b: { idNumber: string; name: string }, relation =
 const bindingsOf = async (id: string) => (await h.call('bindings', { params: { psnNo: await h.psn(id) } })).body;
 const errorCode = (body: unknown) => (body as { error?: { code?: string } }).error?.code;
 
-describe('platform: bindings', () => {
+// The platform's binding rules run under every policy of REGIONS: regions, relations, the minor
+// age and the number of authorizers are read from the policy, never Tibet's values.
+describe.each(REGIONS)('platform: bindings under $name', (policy) => {
+  // No demo seed: the demo family is Tibet's (540…) and would be refused in another region.
+  beforeAll(async () => {
+    h = await startHarness({ policy, seed: false });
+  });
+  afterAll(async () => h.close());
+  // A relation the region allows besides parent and child, for cases about something else.
+  const peer = policy.allowedRelations.find((r) => r !== 'parent' && r !== 'child') ?? 'parent';
+  const today = () => chinaDate(Date.now());
+
   it('when an activated employee binds an activated insured parent, then the binding is active at once for both sides (R7)', async () => {
     const a = await h.newPerson({ balance: 500000 });
     const b = await h.newPerson({ insurance: 'resident', born: '1955-05-05' });
@@ -32,8 +40,8 @@ describe('platform: bindings', () => {
     const a = await h.newPerson({ balance: 500000 });
     const b = await h.newPerson();
     const id = nextId('retry');
-    const first = await bind(a.idNumber, b, 'sibling', id);
-    const second = await bind(a.idNumber, b, 'sibling', id);
+    const first = await bind(a.idNumber, b, peer, id);
+    const second = await bind(a.idNumber, b, peer, id);
     expect(second.status).toBe(201);
     expect(second.body.bindingId).toBe(first.body.bindingId);
     expect((await bindingsOf(b.idNumber)).asBeneficiary).toHaveLength(1);
@@ -43,7 +51,7 @@ describe('platform: bindings', () => {
     ['R1 the beneficiary has not activated', { eCredentialActive: false }, {}, 'BENEFICIARY_ECREDENTIAL_INACTIVE'],
     ['R1 the authorizer has not activated', {}, { eCredentialActive: false }, 'AUTHORIZER_ECREDENTIAL_INACTIVE'],
     ['R2 the authorizer is resident-insured', {}, { insurance: 'resident' }, 'AUTHORIZER_NOT_EMPLOYEE'],
-    ['R2 the authorizer is insured in Sichuan', {}, { region: '510107' }, 'AUTHORIZER_NOT_IN_REGION'],
+    ['R2 the authorizer is insured outside the region', {}, { region: areaOutside(policy) }, 'AUTHORIZER_NOT_IN_REGION'],
     ['R2 the authorizer is suspended', {}, { status: 'suspended' }, 'AUTHORIZER_ACCOUNT_ABNORMAL'],
     ['R2 the beneficiary is uninsured', { insurance: null }, {}, 'BENEFICIARY_NOT_INSURED'],
   ] as const)('when %s, then %s and nothing is stored', async (_label, beneficiaryFacts, authorizerFacts, code) => {
@@ -63,9 +71,9 @@ describe('platform: bindings', () => {
     expect([wrongName.status, errorCode(wrongName.body)]).toEqual([422, 'IDENTITY_MISMATCH']);
     const unknown = await h.api('POST', '/v1/bindings/check', {
       authorizerPsnNo: await h.psn(a.idNumber),
-      beneficiaryIdNumber: composeIdNumber('540103', '1971-02-03', 555),
+      beneficiaryIdNumber: composeIdNumber(areaIn(policy), '1971-02-03', 555),
       beneficiaryName: '李梅',
-      relation: 'sibling',
+      relation: peer,
     });
     expect([unknown.status, errorCode(unknown.body)]).toEqual([422, 'IDENTITY_MISMATCH']);
     expect((await bindingsOf(a.idNumber)).asAuthorizer).toEqual([]);
@@ -78,13 +86,17 @@ describe('platform: bindings', () => {
     expect(errorCode(result.body)).toBe('SELF_BINDING');
   });
 
-  it('when A→B is active (R4), then B→A is REVERSE_BINDING, C→B is BENEFICIARY_ALREADY_BOUND and A→B again DUPLICATE_BINDING', async () => {
+  it('when A→B is active (R4), then B→A is REVERSE_BINDING, one authorizer over the maximum is BENEFICIARY_ALREADY_BOUND and A→B again DUPLICATE_BINDING', async () => {
     const a = await h.newPerson({ balance: 400000 });
     const b = await h.newPerson({ balance: 400000 });
     const c = await h.newPerson({ balance: 400000 });
     expect((await bind(a.idNumber, b)).status).toBe(201);
     const reverse = await bind(b.idNumber, a, 'child');
     expect([reverse.status, errorCode(reverse.body)]).toEqual([409, 'REVERSE_BINDING']);
+    for (let k = 1; k < policy.maxAuthorizersPerBeneficiary; k += 1) {
+      expect((await bind((await h.newPerson({ balance: 400000 })).idNumber, b)).status).toBe(201);
+    }
+    expect((await bindingsOf(b.idNumber)).asBeneficiary).toHaveLength(policy.maxAuthorizersPerBeneficiary);
     const other = await bind(c.idNumber, b);
     expect([other.status, errorCode(other.body)]).toEqual([409, 'BENEFICIARY_ALREADY_BOUND']);
     const again = await bind(a.idNumber, b);
@@ -105,9 +117,9 @@ describe('platform: bindings', () => {
   describe('R18 minors', () => {
     it('when a registered parent activates the child as guardian and binds, then the binding needs no acceptance', async () => {
       const parent = await h.newPerson({ balance: 500000 });
-      const child = await h.newPerson({ insurance: 'resident', born: '2016-06-01', eCredentialActive: false, guardians: [] });
+      const child = await h.newPerson({ insurance: 'resident', born: minorOn(policy, today()), eCredentialActive: false, guardians: [] });
       // the child's record names the parent: recreate it with the guardian
-      await h.api('POST', '/v1/admin/persons', { idNumber: child.idNumber, name: child.name, insurance: 'resident', region: '540102', guardians: [parent.idNumber] });
+      await h.api('POST', '/v1/admin/persons', { idNumber: child.idNumber, name: child.name, insurance: 'resident', region: areaIn(policy), guardians: [parent.idNumber] });
       const activated = await h.api<{ eCredential: { active: boolean; mode: string; guardianId: string } }>('POST', '/v1/ecredentials/activate-guardian', {
         guardianPsnNo: await h.psn(parent.idNumber),
         childName: child.name,
@@ -120,31 +132,10 @@ describe('platform: bindings', () => {
       expect(created.body.needsAcceptance).toBe(false);
     });
 
-    it('when someone who is not a registered parent tries, then MINOR_NEEDS_PARENT for activation and for binding', async () => {
-      const stranger = await h.newPerson({ balance: 500000 });
-      const yangjin = demoPerson('yangjin');
-      const activation = await h.api('POST', '/v1/ecredentials/activate-guardian', {
-        guardianPsnNo: await h.psn(stranger.idNumber),
-        childName: yangjin.name,
-        childIdNumber: yangjin.idNumber,
-      });
-      expect(errorCode(activation.body)).toBe('MINOR_NEEDS_PARENT');
-      const zhaxi = demoPerson('zhaxi');
-      expect(errorCode((await h.api('POST', '/v1/ecredentials/activate-guardian', { guardianPsnNo: await h.psn(zhaxi.idNumber), childName: yangjin.name, childIdNumber: yangjin.idNumber })).body)).toBe(
-        'AUTHORIZER_ECREDENTIAL_INACTIVE',
-      );
-      expect((await h.api('POST', '/v1/ecredentials/activate', { name: zhaxi.name, idNumber: zhaxi.idNumber, openid: zhaxi.openid })).status).toBe(200);
-      await h.api('POST', '/v1/ecredentials/activate-guardian', { guardianPsnNo: await h.psn(zhaxi.idNumber), childName: yangjin.name, childIdNumber: yangjin.idNumber });
-      expect(errorCode((await bind(stranger.idNumber, yangjin, 'child')).body)).toBe('MINOR_NEEDS_PARENT');
-      expect(errorCode((await bind(stranger.idNumber, yangjin, 'sibling')).body)).toBe('MINOR_NEEDS_PARENT');
-      const byParent = await bind(zhaxi.idNumber, yangjin, 'child');
-      expect([byParent.status, byParent.body.needsAcceptance]).toEqual([201, false]);
-    });
-
-    it('when the "child" is 16 or older, then guardian activation is NOT_A_MINOR', async () => {
+    it('when the "child" turns the minor age today, then guardian activation is NOT_A_MINOR', async () => {
       const parent = await h.newPerson({ balance: 500000 });
-      const adult = await h.newPerson({ insurance: 'resident', born: '2000-01-01', eCredentialActive: false, guardians: [] });
-      await h.api('POST', '/v1/admin/persons', { idNumber: adult.idNumber, name: adult.name, insurance: 'resident', region: '540102', guardians: [parent.idNumber] });
+      const adult = await h.newPerson({ insurance: 'resident', born: adultFromOn(policy, today()), eCredentialActive: false, guardians: [] });
+      await h.api('POST', '/v1/admin/persons', { idNumber: adult.idNumber, name: adult.name, insurance: 'resident', region: areaIn(policy), guardians: [parent.idNumber] });
       const result = await h.api('POST', '/v1/ecredentials/activate-guardian', { guardianPsnNo: await h.psn(parent.idNumber), childName: adult.name, childIdNumber: adult.idNumber });
       expect(errorCode(result.body)).toBe('NOT_A_MINOR');
     });
@@ -189,8 +180,8 @@ describe('platform: bindings', () => {
       const c = await h.newPerson();
       const x = await h.newPerson({ balance: 400000 });
       await bind(a.idNumber, b);
-      await bind(a.idNumber, c, 'sibling');
-      await bind(x.idNumber, a, 'sibling');
+      await bind(a.idNumber, c, peer);
+      await bind(x.idNumber, a, peer);
       // b accepted the binding template at a tap (wx.requestSubscribeMessage); c did not (R20)
       await h.mocks.notifier.idle();
       await h.api('POST', '/dev/subscribe', { openid: b.openid, template_id: SUBSCRIPTION_TEMPLATES.binding, decision: 'accept' });
@@ -216,16 +207,19 @@ describe('platform: bindings', () => {
   });
 
   describe('races (R4, R19)', () => {
-    it('when two authorizers race for one beneficiary under Tibet 2022, then exactly one wins', async () => {
+    it(`when more authorizers than the maximum (${policy.maxAuthorizersPerBeneficiary}) race for one beneficiary, then at least one and never more than the maximum win`, async () => {
+      const racing = policy.maxAuthorizersPerBeneficiary + 3;
       for (let round = 0; round < 10; round += 1) {
         const b = await h.newPerson({ insurance: 'resident' });
-        const racers = await Promise.all([1, 2, 3, 4].map(() => h.newPerson({ balance: 400000 })));
+        const racers = await Promise.all(Array.from({ length: racing }, () => h.newPerson({ balance: 400000 })));
         const results = await Promise.all(racers.map((r) => bind(r.idNumber, b)));
-        expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+        const won = results.filter((r) => r.status === 201).length;
+        expect(won).toBeGreaterThanOrEqual(1);
+        expect(won).toBeLessThanOrEqual(policy.maxAuthorizersPerBeneficiary);
         for (const loser of results.filter((r) => r.status !== 201)) {
           expect(['BENEFICIARY_ALREADY_BOUND', 'REQUEST_IN_PROGRESS']).toContain(errorCode(loser.body));
         }
-        expect((await bindingsOf(b.idNumber)).asBeneficiary.filter((x) => x.status === 'active')).toHaveLength(1);
+        expect((await bindingsOf(b.idNumber)).asBeneficiary.filter((x) => x.status === 'active')).toHaveLength(won);
       }
     });
 
@@ -233,7 +227,7 @@ describe('platform: bindings', () => {
       for (let round = 0; round < 10; round += 1) {
         const a = await h.newPerson({ balance: 400000 });
         const b = await h.newPerson({ balance: 400000 });
-        const [ab, ba] = await Promise.all([bind(a.idNumber, b, 'sibling'), bind(b.idNumber, a, 'sibling')]);
+        const [ab, ba] = await Promise.all([bind(a.idNumber, b, peer), bind(b.idNumber, a, peer)]);
         expect([ab.status, ba.status].filter((s) => s === 201).length).toBeLessThanOrEqual(1);
         const aView = await bindingsOf(a.idNumber);
         const active = [...aView.asAuthorizer, ...aView.asBeneficiary].filter((x) => x.status === 'active');
@@ -245,7 +239,7 @@ describe('platform: bindings', () => {
       for (let round = 0; round < 20; round += 1) {
         const a = await h.newPerson({ balance: 400000 });
         const b = await h.newPerson({ balance: 400000 });
-        const [ab, ba] = await Promise.all([bind(a.idNumber, b, 'sibling'), bind(b.idNumber, a, 'sibling')]);
+        const [ab, ba] = await Promise.all([bind(a.idNumber, b, peer), bind(b.idNumber, a, peer)]);
         expect([ab.status, ba.status].sort(), `round ${round}`).toEqual([201, 409]);
         expect([errorCode(ab.body), errorCode(ba.body)]).toContain('REVERSE_BINDING');
         const active = (await bindingsOf(a.idNumber)).asAuthorizer.concat((await bindingsOf(a.idNumber)).asBeneficiary).filter((x) => x.status === 'active');
@@ -303,6 +297,36 @@ describe('platform: bindings', () => {
       expect((await h.mocks.deps.store.beneficiariesOf(await h.psn(a.idNumber)))[0]?.state).toBe('active');
       const retried = await bind(a.idNumber, b, 'parent', id);
       expect([retried.status, retried.body.bindingId]).toEqual([201, id]);
+    });
+  });
+});
+
+describe('platform: the demo family (Tibet 2022 seed)', () => {
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h.close());
+
+  describe('R18 minors', () => {
+    it('when someone who is not a registered parent tries, then MINOR_NEEDS_PARENT for activation and for binding', async () => {
+      const stranger = await h.newPerson({ balance: 500000 });
+      const yangjin = demoPerson('yangjin');
+      const activation = await h.api('POST', '/v1/ecredentials/activate-guardian', {
+        guardianPsnNo: await h.psn(stranger.idNumber),
+        childName: yangjin.name,
+        childIdNumber: yangjin.idNumber,
+      });
+      expect(errorCode(activation.body)).toBe('MINOR_NEEDS_PARENT');
+      const zhaxi = demoPerson('zhaxi');
+      expect(errorCode((await h.api('POST', '/v1/ecredentials/activate-guardian', { guardianPsnNo: await h.psn(zhaxi.idNumber), childName: yangjin.name, childIdNumber: yangjin.idNumber })).body)).toBe(
+        'AUTHORIZER_ECREDENTIAL_INACTIVE',
+      );
+      expect((await h.api('POST', '/v1/ecredentials/activate', { name: zhaxi.name, idNumber: zhaxi.idNumber, openid: zhaxi.openid })).status).toBe(200);
+      await h.api('POST', '/v1/ecredentials/activate-guardian', { guardianPsnNo: await h.psn(zhaxi.idNumber), childName: yangjin.name, childIdNumber: yangjin.idNumber });
+      expect(errorCode((await bind(stranger.idNumber, yangjin, 'child')).body)).toBe('MINOR_NEEDS_PARENT');
+      expect(errorCode((await bind(stranger.idNumber, yangjin, 'sibling')).body)).toBe('MINOR_NEEDS_PARENT');
+      const byParent = await bind(zhaxi.idNumber, yangjin, 'child');
+      expect([byParent.status, byParent.body.needsAcceptance]).toEqual([201, false]);
     });
   });
 });

@@ -5,6 +5,7 @@ import { recoverPending } from '../src/platform/use-cases/recover-pending';
 import { codeOf, counterClient, signed } from './counter-helpers';
 import { nextId, startHarness, type Harness } from './harness';
 import { redisContents } from '../../scripts/lib/redis-contents';
+import { REGIONS } from '../../shared/test/policies/region';
 
 let h: Harness;
 let c: ReturnType<typeof counterClient>;
@@ -164,7 +165,7 @@ describe('R23 cancellation', () => {
     expect([foreign.status, codeOf(foreign.body)]).toEqual([403, 'INSTITUTION_MISMATCH']);
     const unknown = await c.cancel('NO-SUCH-SETTLEMENT');
     expect([unknown.status, codeOf(unknown.body)]).toEqual([404, 'SETTLEMENT_NOT_FOUND']);
-    h.advance(31 * 86_400_000);
+    h.advance((h.policy.cancellationWindowDays + 1) * 86_400_000);
     const late = await c.cancel(s.body.settlementId);
     expect([late.status, codeOf(late.body)]).toEqual([422, 'CANCELLATION_WINDOW_PASSED']);
     expect(await c.balance(a.idNumber)).toBe(494000);
@@ -177,6 +178,33 @@ describe('R23 cancellation', () => {
     const rest = await c.settle(b.idNumber, 7000);
     expect(rest.body).toMatchObject({ acctMulaidPay: 7000 });
     expect(await c.balance(a.idNumber)).toBe(493000);
+  });
+});
+
+// The window is the policy's cancellationWindowDays, not Tibet's 30: each policy of REGIONS on its
+// own platform, the last allowed moment and the first refused one.
+describe.each(REGIONS)('R23 the cancellation window under $name', (policy) => {
+  let r: Harness;
+  beforeAll(async () => {
+    r = await startHarness({ policy, seed: false });
+  });
+  afterAll(async () => r.close());
+
+  it(`when ${policy.cancellationWindowDays} days less a minute have passed, then the settlement is cancelled; a second past the window, CANCELLATION_WINDOW_PASSED and nothing moves`, async () => {
+    const rc = counterClient(r);
+    const a = await r.newPerson({ balance: policy.reserveFloor + 100_000 });
+    const b = await r.newPerson({ born: '1960-02-02', insurance: 'resident' });
+    expect((await r.bind(a, b)).status).toBe(201);
+    const early = await rc.settle(b.idNumber, 6000);
+    const late = await rc.settle(b.idNumber, 4000);
+    expect([early.status, late.status]).toEqual([200, 200]);
+    const window = policy.cancellationWindowDays * 86_400_000;
+    r.advance(window - 60_000);
+    expect((await rc.cancel(early.body.settlementId)).status).toBe(200);
+    r.advance(61_000);
+    const refused = await rc.cancel(late.body.settlementId);
+    expect([refused.status, codeOf(refused.body)]).toEqual([422, 'CANCELLATION_WINDOW_PASSED']);
+    expect(await rc.balance(a.idNumber)).toBe(policy.reserveFloor + 100_000 - 4000);
   });
 });
 

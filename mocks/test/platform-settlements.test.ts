@@ -3,13 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { demoPerson } from '../src/platform/demo-people';
 import { DEMO_INSTITUTIONS, institutionRef } from '../src/platform/institutions';
+import { REGIONS } from '../../shared/test/policies/region';
 import { nextId, startHarness, type Harness } from './harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h.close());
 
 const pharmacy = DEMO_INSTITUTIONS[3]!;
 const hospital = DEMO_INSTITUTIONS[0]!;
@@ -36,34 +33,49 @@ async function pair(authorizerBalance: number, beneficiary: Record<string, unkno
   return { a, b };
 }
 
-describe('platform: settlements at the counter', () => {
+// The counter's money rules run under every policy of REGIONS: balances are written from the
+// policy's floor, and what family use may take from them from its reserve mode (R13).
+describe.each(REGIONS)('platform: settlements at the counter under $name', (policy) => {
+  // No demo seed: the demo family is Tibet's (540…) and would be refused in another region.
+  beforeAll(async () => {
+    h = await startHarness({ policy, seed: false });
+  });
+  afterAll(async () => h.close());
+  const floor = policy.reserveFloor;
+  /** What family use may take from an authorizer holding `extra` fen above the floor. */
+  const usableAbove = (extra: number) => (policy.reserveMode === 'floor' ? extra : floor + extra);
+  const rich = floor + 200_000;
+
   it('when an employee beneficiary pays (R11), then the own account pays first and the authorizer the shortfall', async () => {
-    const { a, b } = await pair(500000, { balance: 2000 });
+    const { a, b } = await pair(rich, { balance: 2000 });
     const { status, body } = await settle(b.idNumber, 12000);
     expect(status).toBe(200);
     expect(body).toMatchObject({ own: 2000, cash: 0, ownBalanceAfter: 0, shared: [{ authorizerId: await h.psn(a.idNumber), amount: 10000 }] });
-    expect(await balance(a.idNumber)).toBe(490000);
+    expect(await balance(a.idNumber)).toBe(rich - 10000);
     expect(await balance(b.idNumber)).toBe(0);
   });
 
-  it('when a resident beneficiary pays (R12), then the authorizer pays directly, down to 3000 yuan and no further (R13), rest cash (R15)', async () => {
-    const { a, b } = await pair(310000, { insurance: 'resident' });
-    const { body } = await settle(b.idNumber, 25000);
-    expect(body).toMatchObject({ own: 0, ownBalanceAfter: null, shared: [{ amount: 10000 }], cash: 15000 });
-    expect(await balance(a.idNumber)).toBe(300000);
+  it('when a resident beneficiary pays (R12), then the authorizer pays directly, only what the reserve allows (R13), rest cash (R15)', async () => {
+    const { a, b } = await pair(floor + 10000, { insurance: 'resident' });
+    const charge = usableAbove(10000) + 15000;
+    const { body } = await settle(b.idNumber, charge);
+    expect(body).toMatchObject({ own: 0, ownBalanceAfter: null, shared: [{ amount: usableAbove(10000) }], cash: 15000 });
+    const left = floor + 10000 - usableAbove(10000);
+    expect(await balance(a.idNumber)).toBe(left);
+    expect(left).toBeLessThanOrEqual(floor);
     const next = await settle(b.idNumber, 500);
     expect(next.body).toMatchObject({ shared: [], cash: 500 });
   });
 
   it('when both accounts could cover and the counter chooses the authorizer (R11), then the authorizer pays all', async () => {
-    const { a, b } = await pair(500000, { balance: 100000 });
+    const { a, b } = await pair(rich, { balance: 100000 });
     const { body } = await settle(b.idNumber, 5000, { choice: 'authorizer' });
     expect(body).toMatchObject({ own: 0, shared: [{ authorizerId: await h.psn(a.idNumber), amount: 5000 }], cash: 0 });
     expect(await balance(b.idNumber)).toBe(100000);
   });
 
   it('when the beneficiary saved "authorizer" as preference, then it applies without a per-payment choice', async () => {
-    const { a, b } = await pair(500000, { balance: 100000 });
+    const { a, b } = await pair(rich, { balance: 100000 });
     expect((await h.call('setPreferences', { params: { psnNo: await h.psn(b.idNumber) }, body: { accountChoice: 'authorizer' } })).status).toBe(200);
     const { body } = await settle(b.idNumber, 5000);
     expect(body.shared).toEqual([{ authorizerId: await h.psn(a.idNumber), authorizerName: a.name, amount: 5000 }]);
@@ -72,36 +84,23 @@ describe('platform: settlements at the counter', () => {
   });
 
   it('when the authorizer pays for anyone (R10), then never from a beneficiary: the authorizer’s own payment uses only their own account', async () => {
-    const { a, b } = await pair(400000, { balance: 900000 });
-    const { body } = await settle(a.idNumber, 500000);
-    expect(body).toMatchObject({ own: 400000, shared: [], cash: 100000 });
+    const { a, b } = await pair(floor + 100_000, { balance: 900000 });
+    const { body } = await settle(a.idNumber, floor + 200_000);
+    expect(body).toMatchObject({ own: floor + 100_000, shared: [], cash: 100000 });
     expect(await balance(b.idNumber)).toBe(900000);
   });
 
-  it('when the demo chain pays (R5: 拉巴 → 边巴 → 德吉), then 德吉 spends from 边巴 only, never from 拉巴', async () => {
-    const laba = demoPerson('laba');
-    const bianba = demoPerson('bianba');
-    const deji = demoPerson('deji');
-    const labaBefore = await balance(laba.idNumber);
-    const { body } = await settle(deji.idNumber, 8000);
-    expect(body).toMatchObject({ own: 0, shared: [], cash: 8000 }); // 边巴 holds 500 yuan, far under the reserve
-    await h.call('adminSetBalance', { params: { psnNo: await h.psn(bianba.idNumber) }, body: { balance: 320000 } });
-    const second = await settle(deji.idNumber, 8000);
-    expect(second.body).toMatchObject({ shared: [{ authorizerId: await h.psn(bianba.idNumber), amount: 8000 }], cash: 0 });
-    expect(await balance(laba.idNumber)).toBe(labaBefore);
-  });
-
   it('when the binding has ended (R7), then no more money flows from the authorizer', async () => {
-    const { a, b } = await pair(500000, { insurance: 'resident' });
+    const { a, b } = await pair(rich, { insurance: 'resident' });
     const list = await h.call('bindings', { params: { psnNo: await h.psn(b.idNumber) } });
     await h.call('endBinding', { params: { bindingId: list.body.asBeneficiary[0]!.bindingId }, body: { actorPsnNo: await h.psn(a.idNumber), faceVerified: true } });
     const { body } = await settle(b.idNumber, 5000);
     expect(body).toMatchObject({ shared: [], cash: 5000 });
-    expect(await balance(a.idNumber)).toBe(500000);
+    expect(await balance(a.idNumber)).toBe(rich);
   });
 
   it('when the authorizer’s account is suspended, then family use pauses (R2) and the binding stays', async () => {
-    const { a, b } = await pair(500000, { insurance: 'resident' });
+    const { a, b } = await pair(rich, { insurance: 'resident' });
     await h.call('adminChangeInsurance', { params: { psnNo: await h.psn(a.idNumber) }, body: { status: 'suspended' } });
     expect((await settle(b.idNumber, 5000)).body).toMatchObject({ shared: [], cash: 5000 });
     await h.call('adminChangeInsurance', { params: { psnNo: await h.psn(a.idNumber) }, body: { status: 'active' } });
@@ -110,16 +109,16 @@ describe('platform: settlements at the counter', () => {
 
   describe('R17 applied once', () => {
     it('when a settlement is retried with the same id and content, then the first result comes back and nothing moves again', async () => {
-      const { a, b } = await pair(500000, { insurance: 'resident' });
+      const { a, b } = await pair(rich, { insurance: 'resident' });
       const request = { settlementId: nextId('R'), cardHolderPsnNo: b.psnNo, charge: 7000, institution: hospital };
       const first = await h.api<SettlementResult>('POST', '/v1/settlements', request);
       const retries = await Promise.all([1, 2, 3, 4, 5].map(() => h.api<SettlementResult>('POST', '/v1/settlements', request)));
       for (const r of retries) expect(r.body).toEqual(first.body);
-      expect(await balance(a.idNumber)).toBe(493000);
+      expect(await balance(a.idNumber)).toBe(rich - 7000);
     });
 
     it('when the same id comes with another amount or card holder, then IDEMPOTENCY_KEY_REUSED and nothing moves', async () => {
-      const { a, b } = await pair(500000, { insurance: 'resident' });
+      const { a, b } = await pair(rich, { insurance: 'resident' });
       const other = await h.newPerson({ balance: 1000 });
       const request = { settlementId: nextId('K'), cardHolderPsnNo: b.psnNo, charge: 7000, institution: hospital };
       await h.api('POST', '/v1/settlements', request);
@@ -127,23 +126,26 @@ describe('platform: settlements at the counter', () => {
       expect([changed.status, errorCode(changed.body)]).toEqual([409, 'IDEMPOTENCY_KEY_REUSED']);
       const otherHolder = await h.api('POST', '/v1/settlements', { ...request, cardHolderPsnNo: await h.psn(other.idNumber) });
       expect(errorCode(otherHolder.body)).toBe('IDEMPOTENCY_KEY_REUSED');
-      expect(await balance(a.idNumber)).toBe(493000);
+      expect(await balance(a.idNumber)).toBe(rich - 7000);
       expect(await balance(other.idNumber)).toBe(1000);
     });
 
     it('when 200 settlements hit one authorizer concurrently, then the balance never goes below the reserve and the ledger sums to the change', async () => {
-      const a = await h.newPerson({ balance: 300000 + 123456 });
+      const start = floor + 123456;
+      const a = await h.newPerson({ balance: start });
       const beneficiaries = await Promise.all([1, 2, 3, 4].map(() => h.newPerson({ insurance: 'resident' })));
       for (const b of beneficiaries) {
-        await h.bind(a, b, { relation: 'sibling', bindingId: nextId('c') });
+        await h.bind(a, b, { relation: 'parent', bindingId: nextId('c') });
       }
       const charges = Array.from({ length: 200 }, (_, i) => 500 + ((i * 7919) % 3000));
       const results = await Promise.all(charges.map((charge, i) => settle(beneficiaries[i % 4]!.idNumber, charge)));
       expect(results.every((r) => r.status === 200)).toBe(true);
       const after = await balance(a.idNumber);
-      expect(after).toBeGreaterThanOrEqual(300000);
+      // floor: never below the reserve; gate: nothing once at or below it, so at most one charge below.
+      if (policy.reserveMode === 'floor') expect(after).toBeGreaterThanOrEqual(floor);
+      else expect(after).toBeGreaterThan(floor - Math.max(...charges));
       const sharedTotal = results.reduce((s, r) => s + r.body.shared.reduce((x, p) => x + p.amount, 0), 0);
-      expect(sharedTotal).toBe(300000 + 123456 - after);
+      expect(sharedTotal).toBe(start - after);
       for (const r of results) expect(r.body.own + r.body.cash + r.body.shared.reduce((x, p) => x + p.amount, 0)).toBe(r.body.charge);
       let ledgerSum = 0;
       let cursor: string | null = null;
@@ -152,14 +154,16 @@ describe('platform: settlements at the counter', () => {
         ledgerSum += page.body.items.reduce((s, d) => s + d.amount, 0);
         cursor = page.body.nextCursor;
       } while (cursor);
-      expect(ledgerSum).toBe(300000 + 123456 - after);
-      expect(after).toBe(300000); // 200 charges of ≥ 5 yuan exceed 1234.56 yuan: the reserve is reached exactly
+      expect(ledgerSum).toBe(start - after);
+      // 200 charges of ≥ 5 yuan exceed what is usable: floor mode reaches the reserve exactly, gate stops at or under it.
+      if (policy.reserveMode === 'floor') expect(after).toBe(floor);
+      else expect(after).toBeLessThanOrEqual(floor);
     });
   });
 
   describe('R16 every deduction is recorded', () => {
     it('when a relative pays, then the authorizer sees settlement id, time, institution, kind, beneficiary, amount and balance after', async () => {
-      const { a, b } = await pair(500000, { insurance: 'resident' });
+      const { a, b } = await pair(rich, { insurance: 'resident' });
       const { body } = await settle(b.idNumber, 4321, { institution: hospital });
       const page = await h.call('deductions', { params: { psnNo: await h.psn(a.idNumber) } });
       expect(page.body.items[0]).toMatchObject({
@@ -170,7 +174,7 @@ describe('platform: settlements at the counter', () => {
         beneficiaryName: b.name,
         institution: institutionRef(hospital),
         amount: 4321,
-        balanceAfter: 500000 - 4321,
+        balanceAfter: rich - 4321,
       });
       expect(page.body.items[0]!.at).toBe(body.at);
       const payments = await h.call('payments', { params: { psnNo: await h.psn(b.idNumber) } });
@@ -182,7 +186,7 @@ describe('platform: settlements at the counter', () => {
       const a = await h.newPerson({ balance: 10_000_000 });
       const [b, c] = await Promise.all([h.newPerson({ insurance: 'resident' }), h.newPerson({ insurance: 'resident' })]);
       for (const x of [b, c]) {
-        await h.bind(a, x, { relation: 'sibling', bindingId: nextId('p') });
+        await h.bind(a, x, { relation: 'parent', bindingId: nextId('p') });
       }
       for (let i = 0; i < 45; i += 1) await settle((i % 3 === 0 ? c : b).idNumber, 100 + i);
       const seen: number[] = [];
@@ -216,15 +220,15 @@ describe('platform: settlements at the counter', () => {
       ['an unknown institution kind', { institution: { ...pharmacy, kind: 'bank' } }],
       ['a settlement id with odd characters', { settlementId: 'x/../y' }],
     ])('when the POS sends %s, then 400 VALIDATION_FAILED', async (_label, change) => {
-      const { a, b } = await pair(500000, { insurance: 'resident' });
+      const { a, b } = await pair(rich, { insurance: 'resident' });
       const result = await h.api('POST', '/v1/settlements', { settlementId: nextId('V'), cardHolderPsnNo: await h.psn(b.idNumber), charge: 100, institution: pharmacy, ...change });
       expect([result.status, errorCode(result.body)]).toEqual([400, 'VALIDATION_FAILED']);
-      expect(await balance(a.idNumber)).toBe(500000);
+      expect(await balance(a.idNumber)).toBe(rich);
     });
 
     it('when the card holder is uninsured, then PAYER_NOT_INSURED; when unknown, PERSON_NOT_FOUND', async () => {
-      const limei = demoPerson('limei');
-      expect(errorCode((await settle(limei.idNumber, 100)).body)).toBe('PAYER_NOT_INSURED');
+      const uninsured = await h.newPerson({ insurance: null });
+      expect(errorCode((await settle(uninsured.idNumber, 100)).body)).toBe('PAYER_NOT_INSURED');
       const unknown = await h.api('POST', '/v1/settlements', { settlementId: nextId('S'), cardHolderPsnNo: 'P0000000000000000', charge: 100, institution: pharmacy });
       expect(errorCode(unknown.body)).toBe('PERSON_NOT_FOUND');
     });
@@ -235,5 +239,25 @@ describe('platform: settlements at the counter', () => {
       const noKey = await h.api('POST', '/v1/settlements', {}, { 'x-platform-key': 'wrong' });
       expect([noKey.status, errorCode(noKey.body)]).toEqual([401, 'UNAUTHENTICATED']);
     });
+  });
+});
+
+describe('platform: the demo family at the counter (Tibet 2022 seed)', () => {
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h.close());
+
+  it('when the demo chain pays (R5: 拉巴 → 边巴 → 德吉), then 德吉 spends from 边巴 only, never from 拉巴', async () => {
+    const laba = demoPerson('laba');
+    const bianba = demoPerson('bianba');
+    const deji = demoPerson('deji');
+    const labaBefore = await balance(laba.idNumber);
+    const { body } = await settle(deji.idNumber, 8000);
+    expect(body).toMatchObject({ own: 0, shared: [], cash: 8000 }); // 边巴 holds 500 yuan, far under the reserve
+    await h.api('PUT', `/v1/admin/persons/${await h.psn(bianba.idNumber)}/balance`, { balance: 320000 });
+    const second = await settle(deji.idNumber, 8000);
+    expect(second.body).toMatchObject({ shared: [{ authorizerId: await h.psn(bianba.idNumber), amount: 8000 }], cash: 0 });
+    expect(await balance(laba.idNumber)).toBe(labaBefore);
   });
 });

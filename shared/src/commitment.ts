@@ -1,3 +1,6 @@
+import { formatYuanPlain } from './money';
+import type { Policy } from './policy';
+
 /**
  * R9: the commitment letter (藏医保办〔2022〕11号 附件2) that an authorizer accepts before an
  * invitation is sent. The version is recorded with each acceptance; change it whenever the
@@ -20,8 +23,13 @@ export const COMMITMENT_PARAGRAPHS: readonly string[] = [
 ];
 
 /**
- * How this product applies paragraph 六's 3000-yuan line (R13 DECISION), shown under the
- * letter so that nobody is surprised at the counter.
+ * How this product applies paragraph 六's reserve line (R13 DECISION), shown under the letter so
+ * that nobody is surprised at the counter. Worded from the region's policy: a literal '3000元'
+ * here told every other region's authorizers the wrong floor.
  */
-export const COMMITMENT_RESERVE_NOTE =
-  '说明：家庭成员使用您的个人账户时，您的账户余额最低保留3000元，低于3000元的部分不会被家庭成员使用。';
+export function commitmentReserveNote(policy: Pick<Policy, 'reserveFloor' | 'reserveMode'>): string {
+  const floor = `${formatYuanPlain(policy.reserveFloor).replace(/\.00$/, '')}元`;
+  return policy.reserveMode === 'floor'
+    ? `说明：家庭成员使用您的个人账户时，您的账户余额最低保留${floor}，低于${floor}的部分不会被家庭成员使用。`
+    : `说明：您的账户余额高于${floor}时，家庭成员可以使用；余额不高于${floor}时，家庭成员不能使用。`;
+}

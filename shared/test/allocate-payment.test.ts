@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocatePayment, NGARI_2025, TIBET_2022, usableSharedBalance, type AllocatePaymentInput, type Policy } from '../src';
-import { R13_CASES } from './r13-cases';
+import { REGIONS } from './policies/region';
+import { TEST_REGION } from './policies/test-region';
+import { R13_CASES, r13CasesOf } from './r13-cases';
 
 const GATE: Policy = { ...TIBET_2022, reserveMode: 'gate' };
 const yuan = (n: number) => Math.round(n * 100);
@@ -9,69 +11,76 @@ const yuan = (n: number) => Math.round(n * 100);
 const employee = (balance: number) => ({ insurance: 'employee' as const, balance });
 const resident = { insurance: 'resident' as const, balance: 0 };
 
-describe('allocatePayment', () => {
+// R10–R13 run under every policy of REGIONS: balances are written from the policy's floor, and
+// what family use may take from them from its reserve mode.
+describe.each(REGIONS)('allocatePayment under $name', (policy) => {
+  const floor = policy.reserveFloor;
+  /** An authorizer `extra` fen above the floor, and what family use may take from it (R13). */
+  const above = (extra: number) => ({ balance: floor + extra, usable: policy.reserveMode === 'floor' ? extra : floor + extra });
+  const allocate = (input: AllocatePaymentInput) => allocatePayment(input, policy);
+
   describe('R10/R11 an employee-insured beneficiary pays from their own account first', () => {
     it('when the own account covers the charge, then it pays everything and the authorizer nothing', () => {
       expect(
-        allocatePayment({ charge: 5000, payer: employee(10000), authorizers: [{ id: 'A', balance: 500000 }] }),
+        allocate({ charge: 5000, payer: employee(10000), authorizers: [{ id: 'A', balance: above(200000).balance }] }),
       ).toEqual({ own: 5000, shared: [], cash: 0 });
     });
     it('when the own account falls short, then the shortfall comes from the authorizer', () => {
       expect(
-        allocatePayment({ charge: 12000, payer: employee(2000), authorizers: [{ id: 'A', balance: 500000 }] }),
+        allocate({ charge: 12000, payer: employee(2000), authorizers: [{ id: 'A', balance: above(200000).balance }] }),
       ).toEqual({ own: 2000, shared: [{ authorizerId: 'A', amount: 10000 }], cash: 0 });
     });
     it('when the own balance is 0, then the authorizer pays all it can and cash the rest', () => {
       expect(
-        allocatePayment({ charge: yuan(250), payer: employee(0), authorizers: [{ id: 'A', balance: yuan(3100) }] }),
-      ).toEqual({ own: 0, shared: [{ authorizerId: 'A', amount: yuan(100) }], cash: yuan(150) });
+        allocate({ charge: yuan(250), payer: employee(0), authorizers: [{ id: 'A', balance: above(yuan(100)).balance }] }),
+      ).toEqual({ own: 0, shared: [{ authorizerId: 'A', amount: Math.min(yuan(250), above(yuan(100)).usable) }], cash: yuan(250) - Math.min(yuan(250), above(yuan(100)).usable) });
     });
     it('when both accounts can cover and the beneficiary chooses the authorizer, then the authorizer pays all', () => {
       expect(
-        allocatePayment({
+        allocate({
           charge: 5000,
           payer: employee(10000),
-          authorizers: [{ id: 'A', balance: 500000 }],
+          authorizers: [{ id: 'A', balance: above(200000).balance }],
           choice: 'authorizer',
         }),
       ).toEqual({ own: 0, shared: [{ authorizerId: 'A', amount: 5000 }], cash: 0 });
     });
     it('when the beneficiary chooses the authorizer but the own account cannot cover, then own pays first anyway', () => {
       expect(
-        allocatePayment({
+        allocate({
           charge: 5000,
           payer: employee(4000),
-          authorizers: [{ id: 'A', balance: 500000 }],
+          authorizers: [{ id: 'A', balance: above(200000).balance }],
           choice: 'authorizer',
         }),
       ).toEqual({ own: 4000, shared: [{ authorizerId: 'A', amount: 1000 }], cash: 0 });
     });
-    it('when the beneficiary chooses the authorizer but the authorizer cannot cover, then own pays (choice ignored)', () => {
+    it('when the beneficiary chooses the authorizer but the authorizer is at the floor and cannot cover, then own pays (choice ignored)', () => {
       expect(
-        allocatePayment({
+        allocate({
           charge: 5000,
           payer: employee(10000),
-          authorizers: [{ id: 'A', balance: 300000 + 4999 }],
+          authorizers: [{ id: 'A', balance: floor }],
           choice: 'authorizer',
         }),
       ).toEqual({ own: 5000, shared: [], cash: 0 });
     });
     it('when the choice is "own", then it is the default order', () => {
-      const input = { charge: 5000, payer: employee(10000), authorizers: [{ id: 'A', balance: 500000 }] };
-      expect(allocatePayment({ ...input, choice: 'own' })).toEqual(allocatePayment(input));
+      const input = { charge: 5000, payer: employee(10000), authorizers: [{ id: 'A', balance: above(200000).balance }] };
+      expect(allocate({ ...input, choice: 'own' })).toEqual(allocatePayment(input));
     });
     it('when there is no authorizer, then the own account and cash pay', () => {
-      expect(allocatePayment({ charge: 5000, payer: employee(1200), authorizers: [] })).toEqual({
+      expect(allocate({ charge: 5000, payer: employee(1200), authorizers: [] })).toEqual({
         own: 1200,
         shared: [],
         cash: 3800,
       });
     });
-    it('when the own account is used, then no 3000-yuan reserve applies to it (R13 is for family use only)', () => {
-      expect(allocatePayment({ charge: yuan(100), payer: employee(yuan(100)), authorizers: [] }).own).toBe(yuan(100));
+    it('when the own account is used, then no reserve applies to it (R13 is for family use only)', () => {
+      expect(allocate({ charge: yuan(100), payer: employee(yuan(100)), authorizers: [] }).own).toBe(yuan(100));
     });
     it('when the charge is 0, then nothing is taken from anyone', () => {
-      expect(allocatePayment({ charge: 0, payer: employee(100), authorizers: [{ id: 'A', balance: 900000 }] })).toEqual({
+      expect(allocate({ charge: 0, payer: employee(100), authorizers: [{ id: 'A', balance: above(600000).balance }] })).toEqual({
         own: 0,
         shared: [],
         cash: 0,
@@ -82,46 +91,44 @@ describe('allocatePayment', () => {
   describe('R12 a resident-insured beneficiary pays from the authorizer directly', () => {
     it('when a resident is charged, then the authorizer pays and the own account is never used', () => {
       expect(
-        allocatePayment({ charge: 8000, payer: resident, authorizers: [{ id: 'A', balance: 500000 }] }),
+        allocate({ charge: 8000, payer: resident, authorizers: [{ id: 'A', balance: above(200000).balance }] }),
       ).toEqual({ own: 0, shared: [{ authorizerId: 'A', amount: 8000 }], cash: 0 });
     });
     it('when a resident somehow carries a balance, then it is still never used', () => {
       expect(
-        allocatePayment({ charge: 8000, payer: { insurance: 'resident', balance: 99999 }, authorizers: [] }),
+        allocate({ charge: 8000, payer: { insurance: 'resident', balance: 99999 }, authorizers: [] }),
       ).toEqual({ own: 0, shared: [], cash: 8000 });
     });
     it('when a resident chooses "own", then there is nothing to choose: the authorizer pays', () => {
       expect(
-        allocatePayment({ charge: 8000, payer: resident, authorizers: [{ id: 'A', balance: 500000 }], choice: 'own' }),
+        allocate({ charge: 8000, payer: resident, authorizers: [{ id: 'A', balance: above(200000).balance }], choice: 'own' }),
       ).toEqual({ own: 0, shared: [{ authorizerId: 'A', amount: 8000 }], cash: 0 });
     });
   });
 
-  describe('R13 the 3000-yuan reserve', () => {
-    it.each([
-      ['exactly 3000.00 yuan', 300000, 0],
-      ['3000.01 yuan', 300001, 1],
-      ['2999.99 yuan', 299999, 0],
-      ['0', 0, 0],
-      ['5000 yuan', 500000, 200000],
-    ])('when the authorizer holds %s (floor, default), then family use can take %i fen', (_l, balance, usable) => {
-      expect(usableSharedBalance(balance)).toBe(usable);
-      const result = allocatePayment({ charge: 1_000_000, payer: resident, authorizers: [{ id: 'A', balance }] });
-      expect(result.shared.reduce((s, p) => s + p.amount, 0)).toBe(usable);
-      expect(result.cash).toBe(1_000_000 - usable);
-    });
+  describe(`R13 the reserve of ${policy.reserveFloor} fen (${policy.reserveMode})`, () => {
+    it.each(r13CasesOf(policy))(
+      'when the authorizer holds $balance fen, then family use can take $usable fen and the rest of a large charge is cash',
+      ({ balance, usable }) => {
+        expect(usableSharedBalance(balance, policy)).toBe(usable);
+        const result = allocate({ charge: 10_000_000, payer: resident, authorizers: [{ id: 'A', balance }] });
+        expect(result.shared.reduce((s, p) => s + p.amount, 0)).toBe(usable);
+        expect(result.cash).toBe(10_000_000 - usable);
+      },
+    );
 
-    it.each([
-      ['exactly 3000.00 yuan', 300000, 0],
-      ['3000.01 yuan', 300001, 300001],
-      ['0', 0, 0],
-      ['5000 yuan', 500000, 500000],
-    ])('when the authorizer holds %s under the gate variant, then family use can take %i fen', (_l, balance, usable) => {
-      expect(usableSharedBalance(balance, GATE)).toBe(usable);
-      const result = allocatePayment({ charge: 1_000_000, payer: resident, authorizers: [{ id: 'A', balance }] }, GATE);
-      expect(result.shared.reduce((s, p) => s + p.amount, 0)).toBe(usable);
+    it('when the authorizer holds exactly the floor, then a resident pays the whole charge in cash (R15: never refused)', () => {
+      expect(allocate({ charge: 1234, payer: resident, authorizers: [{ id: 'A', balance: floor }] })).toEqual({
+        own: 0,
+        shared: [],
+        cash: 1234,
+      });
     });
+  });
+});
 
+describe('allocatePayment', () => {
+  describe('R13 one table with debit.lua', () => {
     it.each(R13_CASES)(
       'when the reserve is $floor fen in $mode mode and the authorizer holds $balance fen, then family use can take $usable fen (the table debit.lua also runs)',
       ({ floor, mode, balance, usable }) => {
@@ -131,14 +138,6 @@ describe('allocatePayment', () => {
         expect(result.shared.reduce((s, p) => s + p.amount, 0)).toBe(usable);
       },
     );
-
-    it('when the authorizer holds exactly 3000.00 yuan, then a resident pays the whole charge in cash (R15: never refused)', () => {
-      expect(allocatePayment({ charge: 1234, payer: resident, authorizers: [{ id: 'A', balance: 300000 }] })).toEqual({
-        own: 0,
-        shared: [],
-        cash: 1234,
-      });
-    });
   });
 
   describe('R14 several authorizers in the beneficiary’s order', () => {
@@ -217,7 +216,7 @@ describe('allocatePayment', () => {
       authorizers: fc.uniqueArray(fc.record({ id: fc.uuid(), balance: fen }), { maxLength: 5, selector: (a) => a.id }),
       choice: fc.option(fc.constantFrom('own' as const, 'authorizer' as const), { nil: undefined }),
     });
-    const policy = fc.constantFrom(TIBET_2022, NGARI_2025, GATE);
+    const policy = fc.constantFrom(TIBET_2022, NGARI_2025, GATE, TEST_REGION);
 
     it('when any charge is allocated, then own + shared + cash = charge and every part is integer fen', () => {
       fc.assert(

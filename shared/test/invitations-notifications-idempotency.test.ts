@@ -7,13 +7,22 @@ import {
   requestFingerprint,
   TIBET_2022,
 } from '../src';
+import { REGIONS } from './policies/region';
 
-describe('R19 invitations expire after 72 hours', () => {
+describe.each(REGIONS)('R19 invitations expire after invitationTtlHours, under $name', (policy) => {
   const sent = Date.UTC(2026, 10, 22, 8, 0, 0);
-  it('when 72 hours less a millisecond have passed, then it is still open; at 72 hours, expired', () => {
+  const ttl = policy.invitationTtlHours * 3600_000;
+  it(`when ${policy.invitationTtlHours} hours less a millisecond have passed, then it is still open; at ${policy.invitationTtlHours} hours, expired`, () => {
+    expect(invitationExpiresAt(sent, policy)).toBe(sent + ttl);
+    expect(isInvitationExpired(sent, sent + ttl - 1, policy)).toBe(false);
+    expect(isInvitationExpired(sent, sent + ttl, policy)).toBe(true);
+  });
+});
+
+describe('R19 the default policy', () => {
+  const sent = Date.UTC(2026, 10, 22, 8, 0, 0);
+  it('when no policy is named, then Tibet 2022’s 72 hours apply', () => {
     expect(invitationExpiresAt(sent)).toBe(sent + 72 * 3600_000);
-    expect(isInvitationExpired(sent, sent + 72 * 3600_000 - 1)).toBe(false);
-    expect(isInvitationExpired(sent, sent + 72 * 3600_000)).toBe(true);
   });
   it('when a region sets 24 hours, then the policy value is used', () => {
     expect(isInvitationExpired(sent, sent + 25 * 3600_000, { ...TIBET_2022, invitationTtlHours: 24 })).toBe(true);

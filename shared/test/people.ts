@@ -1,13 +1,21 @@
-import { composeIdNumber, type PersonFacts } from '../src';
+import { composeIdNumber, TIBET_2022, type PersonFacts, type Policy } from '../src';
+import { areaIn } from './policies/region';
 
-/** A Lhasa (540102) employee born 1980, activated, in normal state; override what a case needs. */
-export function person(overrides: Partial<PersonFacts> & { born?: string; seq?: number } = {}): PersonFacts {
+/**
+ * An employee of the policy's region (Lhasa, 540102, under Tibet 2022) born 1980, activated, in
+ * normal state; override what a case needs.
+ */
+export function person(
+  overrides: Partial<PersonFacts> & { born?: string; seq?: number } = {},
+  policy: Policy = TIBET_2022,
+): PersonFacts {
   const { born = '1980-05-17', seq = 11, ...facts } = overrides;
+  const region = facts.region ?? areaIn(policy);
   return {
-    id: composeIdNumber('540102', born, seq),
+    id: composeIdNumber(region, born, seq),
     birthDate: born,
     insurance: 'employee',
-    region: '540102',
+    region,
     status: 'active',
     eCredentialActive: true,
     ...facts,

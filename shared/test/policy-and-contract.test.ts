@@ -3,12 +3,14 @@ import {
   BFF_API,
   BFF_RATE_LIMITS,
   COMMITMENT_PARAGRAPHS,
+  commitmentReserveNote,
   composeIdNumber,
   DEFAULT_POLICY,
   ERROR_CATALOGUE,
   ERROR_CODES,
   ErrorBodySchema,
   FenSchema,
+  formatYuanPlain,
   IdNumberSchema,
   NGARI_2025,
   PageQuerySchema,
@@ -17,6 +19,7 @@ import {
   RelationSchema,
   TIBET_2022,
 } from '../src';
+import { REGIONS } from './policies/region';
 
 describe('policies', () => {
   it('when nothing is chosen, then Tibet 2022 applies with every DECISION value', () => {
@@ -110,5 +113,15 @@ describe('rate limits in the BFF registry', () => {
     const used = new Set<string>(limited.map(([, limit]) => limit));
     const unused = Object.entries(BFF_RATE_LIMITS).filter(([name, spec]) => !used.has(name) && !('countedInUseCase' in spec)).map(([name]) => name);
     expect(unused).toEqual([]);
+  });
+});
+
+describe.each(REGIONS)('R9/R13 the reserve note under the commitment letter, under $name', (policy) => {
+  it('when the note is worded, then it states this policy’s floor in its reserve mode and no other amount', () => {
+    const note = commitmentReserveNote(policy);
+    const floor = `${formatYuanPlain(policy.reserveFloor).replace(/\.00$/, '')}元`;
+    expect(note).toContain(floor);
+    expect(note.includes('最低保留')).toBe(policy.reserveMode === 'floor');
+    if (policy.reserveFloor !== TIBET_2022.reserveFloor) expect(note).not.toMatch(/3,?000元/);
   });
 });

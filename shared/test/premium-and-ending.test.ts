@@ -7,6 +7,7 @@ import {
   type PremiumPaymentInput,
 } from '../src';
 import { person } from './people';
+import { areaOutside, REGIONS } from './policies/region';
 
 describe('R15 the resident premium from the shared account', () => {
   const base: PremiumPaymentInput = {
@@ -36,15 +37,19 @@ describe('R15 the resident premium from the shared account', () => {
     expect(checkPremiumPayment({ ...base, amountDue: null })).toEqual({ ok: false, code: 'PREMIUM_NOT_DUE' });
     expect(checkPremiumPayment({ ...base, amountDue: 0 })).toEqual({ ok: false, code: 'PREMIUM_NOT_DUE' });
   });
-  it.each([
-    [300000 + 40000, true],
-    [300000 + 39999, false],
-    [300000, false],
-    [0, false],
-  ])('when the authorizer holds %i fen (R13), then a 400-yuan premium is payable: %s', (balance, payable) => {
-    expect(checkPremiumPayment({ ...base, authorizerBalance: balance })).toEqual(
-      payable ? { ok: true, amount: 40000 } : { ok: false, code: 'INSUFFICIENT_SHARED_BALANCE' },
-    );
+  describe.each(REGIONS)('R13 under $name', (policy) => {
+    const floor = policy.reserveFloor;
+    // floor: only what is above the floor; gate: all of it once the balance is above the floor.
+    it.each([
+      [floor + 40000, true],
+      [floor + 39999, policy.reserveMode === 'gate'],
+      [floor, false],
+      [0, false],
+    ])('when the authorizer holds %i fen, then a 400-yuan premium is payable: %s', (balance, payable) => {
+      expect(checkPremiumPayment({ ...base, authorizerBalance: balance }, policy)).toEqual(
+        payable ? { ok: true, amount: 40000 } : { ok: false, code: 'INSUFFICIENT_SHARED_BALANCE' },
+      );
+    });
   });
   it('when the gate variant of R13 applies and the balance is 3000.01 yuan, then the premium is paid in full', () => {
     expect(
@@ -88,11 +93,11 @@ describe('R6/R7 ending a binding', () => {
   });
 });
 
-describe('R8 an authorizer who stops being employee-insured', () => {
-  const A = person({ seq: 11 });
-  const B = person({ seq: 21 });
-  const C = person({ seq: 31 });
-  const X = person({ seq: 41 });
+describe.each(REGIONS)('R8 an authorizer who stops being employee-insured, under $name', (policy) => {
+  const A = person({ seq: 11 }, policy);
+  const B = person({ seq: 21 }, policy);
+  const C = person({ seq: 31 }, policy);
+  const X = person({ seq: 41 }, policy);
   const active = [
     { authorizerId: A.id, beneficiaryId: B.id },
     { authorizerId: A.id, beneficiaryId: C.id },
@@ -103,16 +108,16 @@ describe('R8 an authorizer who stops being employee-insured', () => {
     ['switches to resident insurance', { insurance: 'resident' as const }],
     ['is no longer insured', { insurance: null }],
     ['has their insurance terminated', { status: 'terminated' as const }],
-    ['moves their insurance to Sichuan', { region: '510104' }],
+    ['moves their insurance out of the region', { region: areaOutside(policy) }],
   ])('when A %s, then both of A’s bindings end with the reason, and the one where A benefits stays', (_l, change) => {
-    expect(bindingsEndedByInsuranceChange({ ...A, ...change }, active)).toEqual([
+    expect(bindingsEndedByInsuranceChange({ ...A, ...change }, active, policy)).toEqual([
       { authorizerId: A.id, beneficiaryId: B.id, reason: 'AUTHORIZER_LEFT_EMPLOYEE_INSURANCE' },
       { authorizerId: A.id, beneficiaryId: C.id, reason: 'AUTHORIZER_LEFT_EMPLOYEE_INSURANCE' },
     ]);
   });
 
   it('when A is still an employee, or only suspended, then nothing ends', () => {
-    expect(bindingsEndedByInsuranceChange(A, active)).toEqual([]);
-    expect(bindingsEndedByInsuranceChange({ ...A, status: 'suspended' }, active)).toEqual([]);
+    expect(bindingsEndedByInsuranceChange(A, active, policy)).toEqual([]);
+    expect(bindingsEndedByInsuranceChange({ ...A, status: 'suspended' }, active, policy)).toEqual([]);
   });
 });

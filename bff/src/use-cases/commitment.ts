@@ -1,4 +1,4 @@
-import { COMMITMENT_PARAGRAPHS, COMMITMENT_RESERVE_NOTE, COMMITMENT_TITLE, COMMITMENT_VERSION, fail, ok, type Result } from '@family-share/shared';
+import { COMMITMENT_PARAGRAPHS, COMMITMENT_TITLE, COMMITMENT_VERSION, commitmentReserveNote, fail, ok, type Result } from '@family-share/shared';
 import type { BffDeps, Caller } from '../deps';
 import { requirePerson } from './views';
 
@@ -9,7 +9,7 @@ export async function getCommitment(deps: BffDeps, caller: Caller) {
     version: COMMITMENT_VERSION,
     title: COMMITMENT_TITLE,
     paragraphs: [...COMMITMENT_PARAGRAPHS],
-    reserveNote: COMMITMENT_RESERVE_NOTE,
+    reserveNote: commitmentReserveNote(deps.config.policy),
     acceptedAt: accepted?.version === COMMITMENT_VERSION ? accepted.acceptedAt : null,
   };
 }

@@ -87,6 +87,7 @@ export function policySummary(policy: Policy) {
     reserveMode: policy.reserveMode,
     invitationTtlHours: policy.invitationTtlHours,
     minorAge: policy.minorAge,
+    allowedRelations: [...policy.allowedRelations],
     regionName: policy.regionName,
     hotline: policy.hotline,
     counterName: policy.counterName,

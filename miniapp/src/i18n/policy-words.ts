@@ -5,7 +5,7 @@
  * literal. Until the policy has arrived, sentences are worded without the value rather than
  * with a guessed one.
  */
-import { formatYuanPlain, type PolicySummary } from '@family-share/shared'
+import { formatYuanPlain, type PolicySummary, type Relation } from '@family-share/shared'
 
 export interface PolicyWords {
   /** '3,000元': the one written form of the reserve (R13). */
@@ -21,6 +21,8 @@ export interface PolicyWords {
   hotline: string
   counter: string
   basis: string
+  /** R3: the relations the region allows, in the catalogue's order */
+  relations: readonly Relation[]
   /** R14: several authorizers allowed */
   severalAuthorizers: boolean
   reserveMode: PolicySummary['reserveMode']
@@ -41,6 +43,7 @@ export function policyWords(policy: PolicySummary): PolicyWords {
     hotline: policy.hotline,
     counter: policy.counterName,
     basis: policy.basis,
+    relations: policy.allowedRelations,
     severalAuthorizers: policy.maxAuthorizersPerBeneficiary > 1,
     reserveMode: policy.reserveMode,
   }

@@ -13,6 +13,7 @@ export const POLICY: ResponseOf<'home'>['policy'] = {
   reserveMode: 'floor',
   invitationTtlHours: 72,
   minorAge: 16,
+  allowedRelations: ['spouse', 'parent', 'child', 'sibling', 'grandparent', 'grandchild'],
   regionName: '西藏',
   hotline: '12393',
   counterName: '当地医疗保障经办机构窗口',

@@ -13,8 +13,7 @@ import { useAction } from '@/hooks/useAction'
 import { useRequest } from '@/hooks/useRequest'
 import { messageOf } from '@/i18n/error-messages'
 import { currentDemoPerson } from '@/services/auth'
-import { activateECredential } from '@/services/ecredential'
-import { isApiError } from '@/services/http'
+import { call, isApiError } from '@/services/http'
 import { verifyFace } from '@/utils/face-handoff'
 import { ROUTES } from '@/utils/nav'
 import { afterSignIn } from '@/utils/pending-invite'
@@ -45,7 +44,7 @@ export default function Activate() {
       setFaceCancelled(true)
       return false
     }
-    await activateECredential({ ...person, faceTicket: face.ticket })
+    await call('activate', { body: { ...person, faceTicket: face.ticket } })
     Taro.showToast({ title: '激活成功', icon: 'success' })
     await Taro.reLaunch({ url: afterSignIn(ROUTES.home) })
     return true

@@ -16,9 +16,7 @@ import { messageOf } from '@/i18n/error-messages'
 import { withinTtl } from '@/i18n/policy-words'
 import { usePolicy } from '@/hooks/usePolicy'
 import { RELATION_LABELS } from '@/i18n/labels'
-import { getCommitment } from '@/services/commitment'
-import { isApiError } from '@/services/http'
-import { bindMinor, checkInvitation, createInvitation } from '@/services/invitations'
+import { call, isApiError } from '@/services/http'
 import { askToNotify } from '@/services/subscribe'
 import { verifyFace } from '@/utils/face-handoff'
 import { navigate, ROUTES } from '@/utils/nav'
@@ -30,7 +28,9 @@ import { Steps } from './steps'
 import { useInvitationShare } from './use-invitation-share'
 import './index.scss'
 
-const RELATION_OPTIONS = RELATIONS.map((value) => ({ value, label: RELATION_LABELS[value] }))
+/** R3: only the relations the region allows; all close relatives until the policy has arrived (the BFF decides anyway). */
+const relationOptions = (allowed: readonly Relation[] | undefined) =>
+  RELATIONS.filter((value) => !allowed || allowed.includes(value)).map((value) => ({ value, label: RELATION_LABELS[value] }))
 
 
 /**
@@ -38,7 +38,7 @@ const RELATION_OPTIONS = RELATIONS.map((value) => ({ value, label: RELATION_LABE
  * A child under 16 of mine switches to the guardian flow (R18): face → bound at once.
  */
 export default function AddRelative() {
-  const commitment = useRequest(getCommitment)
+  const commitment = useRequest(() => call('commitment'))
   useShowRefresh(commitment.reload)
   const [relation, setRelation] = useState<Relation | null>(null)
   const [name, setName] = useState('')
@@ -79,17 +79,17 @@ export default function AddRelative() {
     const person = { name: name.trim(), idNumber: id }
     try {
       // Every rule the server can check without a face scan, before the scan (issue 12).
-      await checkInvitation({ ...person, relation: relation as Relation })
+      await call('checkInvitation', { body: { ...person, relation: relation as Relation } })
       const face = await verifyFace({ purpose: 'bind', target: id })
       if (!face) {
         setFaceCancelled(true)
         return
       }
       if (minorFlow) {
-        const binding = await bindMinor({ childName: person.name, childIdNumber: person.idNumber, faceTicket: face.ticket, commitmentVersion: version })
+        const binding = await call('bindMinor', { body: { childName: person.name, childIdNumber: person.idNumber, faceTicket: face.ticket, commitmentVersion: version } })
         setOutcome({ kind: 'bound', binding })
       } else {
-        const invitation = await createInvitation({ ...person, relation: relation as Relation, faceTicket: face.ticket, commitmentVersion: version })
+        const invitation = await call('createInvitation', { body: { ...person, relation: relation as Relation, faceTicket: face.ticket, commitmentVersion: version } })
         setOutcome({ kind: 'invited', invitation })
       }
     } catch (error) {
@@ -144,7 +144,7 @@ export default function AddRelative() {
       <Card>
         <FormField label='这位家人是您的' error={show.relation}>
           <ChipGroup<Relation>
-            options={RELATION_OPTIONS}
+            options={relationOptions(words?.relations)}
             value={relation}
             onChange={(value) => {
               edited('relation')

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import { useShareAppMessage } from '@tarojs/taro'
 import type { InvitationView } from '@family-share/shared'
-import { createInvitationLink } from '@/services/invitations'
 import { ROUTES } from '@/utils/nav'
+import { call } from '@/services/http'
 
 export type InvitationLink = { token: string; path: string; expiresAt: number }
 
@@ -23,7 +23,7 @@ export function useInvitationShare(invitation: InvitationView | null) {
   useEffect(() => {
     if (!invitationId) return
     let live = true
-    createInvitationLink(invitationId).then(
+    call('invitationLink', { params: { invitationId } }).then(
       (made) => live && setLink(made),
       (failed: unknown) => live && setError(failed),
     )

@@ -3,8 +3,8 @@ import Taro from '@tarojs/taro'
 import { Card } from '@/components/card'
 import { Notice } from '@/components/notice'
 import { useAction } from '@/hooks/useAction'
+import { call } from '@/services/http'
 import { messageOf } from '@/i18n/error-messages'
-import { setAccountChoice } from '@/services/bindings'
 import { cx } from '@/utils/cx'
 import { FOCUSABLE } from '@/utils/a11y'
 
@@ -18,7 +18,7 @@ const OPTIONS: ReadonlyArray<{ value: Choice; title: string; text: string }> = [
 /** R11: an employee-insured beneficiary chooses which account pays when both could. */
 export function AccountChoice({ value, onSaved }: { value: Choice; onSaved: () => unknown }) {
   const save = useAction(async (choice: Choice) => {
-    await setAccountChoice(choice)
+    await call('setPreferences', { body: { accountChoice: choice } })
     Taro.showToast({ title: '已保存', icon: 'success' })
     await onSaved()
   })

@@ -7,8 +7,8 @@ import { Card } from '@/components/card'
 import { Notice } from '@/components/notice'
 import { useAction } from '@/hooks/useAction'
 import { messageOf } from '@/i18n/error-messages'
-import { setAuthorizerOrder } from '@/services/bindings'
 import { usePolicy } from '@/hooks/usePolicy'
+import { call } from '@/services/http'
 
 interface AuthorizerOrderProps {
   /** My active authorizers, in their current order. */
@@ -22,7 +22,7 @@ export function AuthorizerOrder({ authorizers, onSaved }: AuthorizerOrderProps) 
   const words = usePolicy()
   useEffect(() => setOrder(authorizers), [authorizers])
   const save = useAction(async () => {
-    await setAuthorizerOrder(order.map((b) => b.bindingId))
+    await call('setPreferences', { body: { authorizerOrder: order.map((b) => b.bindingId) } })
     Taro.showToast({ title: '顺序已保存', icon: 'success' })
     await onSaved()
   })

@@ -10,9 +10,9 @@ import { messageOf } from '@/i18n/error-messages'
 import { confusableNames } from '@/i18n/labels'
 import { usablePart } from '@/i18n/policy-words'
 import { usePolicy } from '@/hooks/usePolicy'
-import { endBinding, listBindings } from '@/services/bindings'
 import { askToNotify } from '@/services/subscribe'
 import { getHome } from '@/services/home'
+import { call } from '@/services/http'
 import { verifyFace } from '@/utils/face-handoff'
 import { navigate, ROUTES } from '@/utils/nav'
 import { AccountChoice } from './account-choice'
@@ -23,7 +23,7 @@ import './index.scss'
 
 /** The binding list has no word on my own insurance (R11 needs it), so home is asked too. */
 async function load() {
-  const [bindings, home] = await Promise.all([listBindings(), getHome()])
+  const [bindings, home] = await Promise.all([call('listBindings'), getHome()])
   return { ...bindings, myInsurance: home.person?.insurance ?? null }
 }
 
@@ -55,7 +55,7 @@ export default function Bindings() {
     try {
       const face = await verifyFace({ purpose: 'unbind', target: binding.bindingId })
       if (!face) return
-      await endBinding(binding.bindingId, face.ticket)
+      await call('endBinding', { params: { bindingId: binding.bindingId }, body: { faceTicket: face.ticket } })
       Taro.showToast({ title: '已解除', icon: 'success' })
       void reload()
     } catch (caught) {

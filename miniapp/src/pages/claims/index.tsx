@@ -5,13 +5,13 @@ import { PageShell } from '@/components/page-shell'
 import { PageState } from '@/components/page-state'
 import { Tag } from '@/components/tag'
 import { useRequest } from '@/hooks/useRequest'
-import { listClaims } from '@/services/claims'
 import { cx } from '@/utils/cx'
 import { formatDate } from '@/utils/time'
 import './index.scss'
 import Taro from '@tarojs/taro'
 import { AppButton } from '@/components/app-button'
 import { usePolicy } from '@/hooks/usePolicy'
+import { call } from '@/services/http'
 
 type Claim = ResponseOf<'claims'>['items'][number]
 
@@ -58,7 +58,7 @@ function ClaimCard({ claim }: { claim: Claim }) {
 
 /** Manual outpatient reimbursement (000 一): filed at the window, followed here. */
 export default function Claims() {
-  const { data, loading, error, reload } = useRequest(listClaims)
+  const { data, loading, error, reload } = useRequest(() => call('claims'))
   const words = usePolicy()
 
   if (!data) {

@@ -8,8 +8,8 @@ import { PageShell } from '@/components/page-shell'
 import { PageState } from '@/components/page-state'
 import { useAction } from '@/hooks/useAction'
 import { useRequest } from '@/hooks/useRequest'
+import { call } from '@/services/http'
 import { messageOf } from '@/i18n/error-messages'
-import { acceptCommitment, getCommitment } from '@/services/commitment'
 import { goBack } from '@/utils/nav'
 import { formatDateTime } from '@/utils/time'
 import './index.scss'
@@ -26,11 +26,11 @@ const END_THRESHOLD = 48
  * scrolled to its end; a letter short enough to fit on screen counts as read at once.
  */
 export default function Commitment() {
-  const { data, loading, error, reload } = useRequest(getCommitment)
+  const { data, loading, error, reload } = useRequest(() => call('commitment'))
   const [readToEnd, setReadToEnd] = useState(false)
   const [agreed, setAgreed] = useState(false)
   const accept = useAction(async (version: string) => {
-    await acceptCommitment(version)
+    await call('acceptCommitment', { body: { version } })
     Taro.showToast({ title: '已签署', icon: 'success' })
     setTimeout(goBack, 600)
   })

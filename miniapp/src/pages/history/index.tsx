@@ -10,8 +10,8 @@ import { useCursorList } from '@/hooks/useCursorList'
 import { useRequest } from '@/hooks/useRequest'
 import { messageOf } from '@/i18n/error-messages'
 import { confusableNames, lastFour, relativeWord } from '@/i18n/labels'
-import { listBindings } from '@/services/bindings'
 import { getHome } from '@/services/home'
+import { call } from '@/services/http'
 import { listDeductions, listPayments, type HistoryFilter } from '@/services/history'
 import { formatMonth, isoDate } from '@/utils/time'
 import { DeductionRow, PaymentRow } from './rows'
@@ -53,7 +53,7 @@ function HistoryOf({ hasAccount }: { hasAccount: boolean }) {
   const [month, setMonth] = useState<string>(ALL)
   // bumped by the list's retry so that a chart in error tries again too (item 6: each part recovers)
   const [chartRetry, setChartRetry] = useState(0)
-  const bindings = useRequest(listBindings)
+  const bindings = useRequest(() => call('listBindings'))
 
   const relativeFilter = tab === 'deductions' && relative !== ALL ? relative : undefined
   const monthFilter = month !== ALL ? month : undefined

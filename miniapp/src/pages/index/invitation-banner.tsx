@@ -3,12 +3,12 @@ import type { InvitationView } from '@family-share/shared'
 import { AppButton } from '@/components/app-button'
 import { useRequest } from '@/hooks/useRequest'
 import { relationToMe, relativeWord } from '@/i18n/labels'
-import { listInvitations } from '@/services/invitations'
 import { navigate, ROUTES } from '@/utils/nav'
+import { call } from '@/services/http'
 
 /** The invitations waiting for me, newest first (the server sweeps expired ones). */
 async function waiting(): Promise<InvitationView[]> {
-  const { items } = await listInvitations('received')
+  const { items } = await call('listInvitations', { query: { box: 'received' } })
   const now = Date.now()
   return items.filter((i) => i.status === 'pending' && i.expiresAt > now).sort((a, b) => b.createdAt - a.createdAt)
 }

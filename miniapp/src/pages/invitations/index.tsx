@@ -9,16 +9,17 @@ import { useRequest } from '@/hooks/useRequest'
 import { messageForInvitee, messageOf } from '@/i18n/error-messages'
 import { usablePart, type PolicyWords } from '@/i18n/policy-words'
 import { usePolicy } from '@/hooks/usePolicy'
-import { isApiError } from '@/services/http'
-import { acceptInvitation, cancelInvitation, listInvitations, rejectInvitation, type InvitationBox } from '@/services/invitations'
+import { call, isApiError } from '@/services/http'
 import { askToNotify } from '@/services/subscribe'
 import { navigate, ROUTES } from '@/utils/nav'
 import { InvitationCard, type InvitationAction } from './invitation-card'
 import { alert, confirm } from '@/utils/dialog'
 import './index.scss'
 
+type InvitationBox = 'sent' | 'received'
+
 async function loadBoth() {
-  const [received, sent] = await Promise.all([listInvitations('received'), listInvitations('sent')])
+  const [received, sent] = await Promise.all([call('listInvitations', { query: { box: 'received' } }), call('listInvitations', { query: { box: 'sent' } })])
   return { received: received.items, sent: sent.items }
 }
 
@@ -51,9 +52,9 @@ export default function Invitations() {
     if (action === 'accept') await askToNotify('accept')
     setBusyId(invitation.invitationId)
     try {
-      if (action === 'accept') await acceptInvitation(invitation.invitationId)
-      else if (action === 'reject') await rejectInvitation(invitation.invitationId)
-      else await cancelInvitation(invitation.invitationId)
+      if (action === 'accept') await call('acceptInvitation', { params: { invitationId: invitation.invitationId } })
+      else if (action === 'reject') await call('rejectInvitation', { params: { invitationId: invitation.invitationId } })
+      else await call('cancelInvitation', { params: { invitationId: invitation.invitationId } })
       Taro.showToast({ title: DONE[action], icon: 'success' })
     } catch (caught) {
       const needsActivation = isApiError(caught) && (caught.code === 'ECREDENTIAL_REQUIRED' || caught.code === 'BENEFICIARY_ECREDENTIAL_INACTIVE')

@@ -6,8 +6,7 @@ import { Notice } from '@/components/notice'
 import { PageShell } from '@/components/page-shell'
 import { PageState } from '@/components/page-state'
 import { messageOf } from '@/i18n/error-messages'
-import { isApiError } from '@/services/http'
-import { acceptInvitation, openInvitationLink, rejectInvitation } from '@/services/invitations'
+import { call, isApiError } from '@/services/http'
 import { hasSession } from '@/services/session'
 import { askToNotify } from '@/services/subscribe'
 import { confirm } from '@/utils/dialog'
@@ -43,7 +42,7 @@ export default function Invite() {
       return
     }
     try {
-      const invitation = await openInvitationLink(token)
+      const invitation = await call('openInvitationLink', { params: { token } })
       forgetInvite()
       setState({ kind: 'shown', invitation })
     } catch (error) {
@@ -71,7 +70,7 @@ export default function Invite() {
     }
     setBusy(true)
     try {
-      const done = action === 'accept' ? await acceptInvitation(state.invitation.invitationId) : await rejectInvitation(state.invitation.invitationId)
+      const done = await call(action === 'accept' ? 'acceptInvitation' : 'rejectInvitation', { params: { invitationId: state.invitation.invitationId } })
       Taro.showToast({ title: action === 'accept' ? '已接受' : '已拒绝', icon: 'success' })
       if ('bindingId' in done && action === 'accept') void Taro.reLaunch({ url: ROUTES.bindings })
       else setState({ kind: 'shown', invitation: done as InvitationView })

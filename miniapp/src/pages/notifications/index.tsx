@@ -8,7 +8,7 @@ import { useCursorList } from '@/hooks/useCursorList'
 import { messageOf } from '@/i18n/error-messages'
 import { describeNotification } from '@/i18n/notifications'
 import { usePolicy } from '@/hooks/usePolicy'
-import { listNotifications, markNotificationsRead } from '@/services/notifications'
+import { call } from '@/services/http'
 import { navigate, ROUTES } from '@/utils/nav'
 import { cx } from '@/utils/cx'
 import { formatDateTime } from '@/utils/time'
@@ -23,8 +23,11 @@ const LINKS = {
 } as const
 
 /** R20: the inbox. Opening it marks everything up to the newest item read. */
+/** One page of the feed; the list keeps this function's identity to tell its pages apart. */
+const notificationsPage = (cursor?: string) => call('notifications', { query: { cursor, limit: '20' } })
+
 export default function Notifications() {
-  const list = useCursorList<NotificationView>(listNotifications)
+  const list = useCursorList<NotificationView>(notificationsPage)
   const marked = useRef(0)
   const policy = usePolicy()
   useReachBottom(() => {
@@ -36,7 +39,7 @@ export default function Notifications() {
     if (newest > marked.current && list.items.some((n) => !n.read)) {
       marked.current = newest
       // Best effort: an unread badge that stays a little longer is no harm.
-      markNotificationsRead(newest).catch(() => undefined)
+      call('markRead', { body: { upTo: newest } }).catch(() => undefined)
     }
   }, [newest, list.items])
 

@@ -11,9 +11,9 @@ import { Tag } from '@/components/tag'
 import { TextInput } from '@/components/text-input'
 import { useAction } from '@/hooks/useAction'
 import { useRequest } from '@/hooks/useRequest'
+import { call } from '@/services/http'
 import { messageOf } from '@/i18n/error-messages'
 import { INSTITUTION_KIND_LABELS, relationFromMySide } from '@/i18n/labels'
-import { estimatePayment, listEstimateInstitutions } from '@/services/estimate'
 import { cx } from '@/utils/cx'
 import { formatDateTime } from '@/utils/time'
 import './index.scss'
@@ -76,8 +76,11 @@ function EstimateResult({ estimate }: { estimate: Estimate }) {
  * account, which family member (masked, as I call them), cash. Nothing is paid or recorded,
  * and a relative's balance is never shown: only their part of this amount.
  */
+/** 付款预估 (R22): how an amount would be split now. */
+const estimatePayment = (body: { amount: string; institutionCode?: string }) => call('paymentEstimate', { body })
+
 export default function PaymentEstimatePage() {
-  const institutions = useRequest(listEstimateInstitutions)
+  const institutions = useRequest(() => call('estimateInstitutions'))
   const [amount, setAmount] = useState('')
   const [picked, setPicked] = useState<string | null>(null)
   const [choosing, setChoosing] = useState(false)

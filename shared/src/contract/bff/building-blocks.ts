@@ -1,6 +1,6 @@
 // The BFF contract: building blocks shared by several resources.
 import { z } from 'zod';
-import { FenSchema } from '../common';
+import { FenSchema, RelationSchema } from '../common';
 
 export const MaskedPersonSchema = z.object({
   maskedName: z.string(),
@@ -14,6 +14,8 @@ export const PolicySummarySchema = z.object({
   reserveMode: z.enum(['floor', 'gate']),
   invitationTtlHours: z.number().int(),
   minorAge: z.number().int(),
+  /** R3: the relations the region allows, so that the mini-program offers no other. */
+  allowedRelations: z.array(RelationSchema),
   /** Words for people: every policy value the mini-program states comes from here (STYLE 14). */
   regionName: z.string(),
   hotline: z.string(),

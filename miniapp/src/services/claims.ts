@@ -1,3 +1,0 @@
-import { call } from './http'
-
-export const listClaims = () => call('claims')
