@@ -1,4 +1,4 @@
-import { BFF_API, COMMITMENT_VERSION, type EndpointSpec } from '@family-share/shared';
+import { BFF_API, TIBET_2022_LETTER, type EndpointSpec } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { code, startBffHarness, type BffHarness, type Client } from './harness';
 
@@ -17,14 +17,14 @@ beforeAll(async () => {
   const c = await h.newPerson({ insurance: 'resident' });
   const x = await h.newPerson({ balance: 900000 });
   [A, B, X] = await Promise.all([h.login(a.openid), h.login(b.openid), h.login(x.openid)]);
-  await A.post('/api/commitment/accept', { version: COMMITMENT_VERSION });
+  await A.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version });
   const invite = async (to: { idNumber: string; name: string }) =>
     A.post('/api/invitations', {
       name: to.name,
       idNumber: to.idNumber,
       relation: 'parent',
       faceTicket: await h.faceTicket(A, { purpose: 'bind', target: to.idNumber }),
-      commitmentVersion: COMMITMENT_VERSION,
+      commitmentVersion: TIBET_2022_LETTER.version,
     });
   const first = await invite(b);
   bindingId = (await B.post(`/api/invitations/${first.body.invitationId as string}/accept`)).body.bindingId;

@@ -1,4 +1,4 @@
-import { COMMITMENT_VERSION, composeIdNumber, TIBET_2022 } from '@family-share/shared';
+import { TIBET_2022_LETTER, composeIdNumber, TIBET_2022 } from '@family-share/shared';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,13 +125,13 @@ describe('BFF and platform on a 3-master Redis Cluster', () => {
     expect([activated.status, activated.body.usableForFamily]).toEqual([200, 500_000]);
     expect(code(await A.post('/api/ecredential/activate', { name: a.name, idNumber: a.idNumber, faceTicket: activation }))).toBe('FACE_TICKET_INVALID');
 
-    expect((await A.post('/api/commitment/accept', { version: COMMITMENT_VERSION })).status).toBe(200);
+    expect((await A.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version })).status).toBe(200);
     const invited = await A.post('/api/invitations', {
       name: b.name,
       idNumber: b.idNumber,
       relation: 'parent',
       faceTicket: await faceTicket(A, { purpose: 'bind', target: b.idNumber }),
-      commitmentVersion: COMMITMENT_VERSION,
+      commitmentVersion: TIBET_2022_LETTER.version,
     });
     expect(invited.status).toBe(201);
 

@@ -1,4 +1,4 @@
-import { COMMITMENT_VERSION, TIBET_2022, type ErrorCode } from '@family-share/shared';
+import { TIBET_2022_LETTER, TIBET_2022, type ErrorCode } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPerson } from '../../mocks/src/platform/demo-people';
 import { code, startBffHarness, type BffHarness, type Client } from './harness';
@@ -24,7 +24,7 @@ afterAll(async () => {
 async function employee(balance = 600000, facts: Record<string, unknown> = {}) {
   const p = await h.newPerson({ balance, ...facts });
   const client = await h.login(p.openid);
-  await client.post('/api/commitment/accept', { version: COMMITMENT_VERSION });
+  await client.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version });
   return { ...p, client };
 }
 
@@ -35,7 +35,7 @@ async function invite(from: Client, to: { idNumber: string; name: string }, rela
     idNumber: to.idNumber,
     relation,
     faceTicket,
-    commitmentVersion: options.commitment === false ? undefined : COMMITMENT_VERSION,
+    commitmentVersion: options.commitment === false ? undefined : TIBET_2022_LETTER.version,
   });
   if (code(res)) seen.add(code(res)!);
   return res;
@@ -87,7 +87,7 @@ describe('every SPEC error code is reachable through the API', () => {
   it('when a binding exists, then REVERSE_BINDING, BENEFICIARY_ALREADY_BOUND and DUPLICATE_BINDING (R4)', async () => {
     const { a, b } = await bound(600000, { insurance: 'employee', balance: 400000 });
     const B = await h.login(b.openid);
-    await B.post('/api/commitment/accept', { version: COMMITMENT_VERSION });
+    await B.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version });
     expectCode(await invite(B, a, 'child'), 'REVERSE_BINDING');
     expectCode(await invite((await employee()).client, b, 'sibling'), 'BENEFICIARY_ALREADY_BOUND');
     expectCode(await invite(a.client, b), 'DUPLICATE_BINDING');
@@ -166,9 +166,9 @@ describe('a region that narrows the relations (R3)', () => {
     const a = await n.newPerson({ balance: 500000 });
     const b = await n.newPerson();
     const A = await n.login(a.openid);
-    await A.post('/api/commitment/accept', { version: COMMITMENT_VERSION });
+    await A.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version });
     const faceTicket = await n.faceTicket(A, { purpose: 'bind', target: b.idNumber });
-    const res = await A.post('/api/invitations', { name: b.name, idNumber: b.idNumber, relation: 'sibling', faceTicket, commitmentVersion: COMMITMENT_VERSION });
+    const res = await A.post('/api/invitations', { name: b.name, idNumber: b.idNumber, relation: 'sibling', faceTicket, commitmentVersion: TIBET_2022_LETTER.version });
     expect([res.status, code(res)]).toEqual([422, 'RELATION_NOT_ALLOWED']);
   });
 });

@@ -1,4 +1,4 @@
-import { COMMITMENT_VERSION, NGARI_2025 } from '@family-share/shared';
+import { TIBET_2022_LETTER, NGARI_2025 } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPerson } from '../../mocks/src/platform/demo-people';
 import { code, startBffHarness, type BffHarness, type Client } from './harness';
@@ -12,13 +12,13 @@ afterAll(async () => h.close());
 async function authorizer(balance = 600000) {
   const p = await h.newPerson({ balance });
   const client = await h.login(p.openid);
-  await client.post('/api/commitment/accept', { version: COMMITMENT_VERSION });
+  await client.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version });
   return { ...p, client };
 }
 
 async function invite(from: Client, to: { idNumber: string; name: string }, relation = 'parent') {
   const faceTicket = await h.faceTicket(from, { purpose: 'bind', target: to.idNumber });
-  return from.post('/api/invitations', { name: to.name, idNumber: to.idNumber, relation, faceTicket, commitmentVersion: COMMITMENT_VERSION });
+  return from.post('/api/invitations', { name: to.name, idNumber: to.idNumber, relation, faceTicket, commitmentVersion: TIBET_2022_LETTER.version });
 }
 
 describe('R14 several authorizers and R11 the account choice (Ngari 2025)', () => {
@@ -62,12 +62,12 @@ describe('R18 a parent binds a child under 16', () => {
     const Z = await h.login(zhaxi.openid);
     const activation = await h.faceTicket(Z, { purpose: 'activate', name: zhaxi.name, idNumber: zhaxi.idNumber });
     expect((await Z.post('/api/ecredential/activate', { name: zhaxi.name, idNumber: zhaxi.idNumber, faceTicket: activation })).status).toBe(200);
-    await Z.post('/api/commitment/accept', { version: COMMITMENT_VERSION });
-    expect(code(await Z.post('/api/family/minors', { childName: yangjin.name, childIdNumber: yangjin.idNumber, commitmentVersion: COMMITMENT_VERSION }))).toBe(
+    await Z.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version });
+    expect(code(await Z.post('/api/family/minors', { childName: yangjin.name, childIdNumber: yangjin.idNumber, commitmentVersion: TIBET_2022_LETTER.version }))).toBe(
       'FACE_VERIFICATION_REQUIRED',
     );
     const faceTicket = await h.faceTicket(Z, { purpose: 'bind', target: yangjin.idNumber });
-    const bound = await Z.post('/api/family/minors', { childName: yangjin.name, childIdNumber: yangjin.idNumber, faceTicket, commitmentVersion: COMMITMENT_VERSION });
+    const bound = await Z.post('/api/family/minors', { childName: yangjin.name, childIdNumber: yangjin.idNumber, faceTicket, commitmentVersion: TIBET_2022_LETTER.version });
     expect(bound.status).toBe(201);
     expect(bound.body).toMatchObject({ role: 'authorizer', relation: 'child', status: 'active', needsAcceptance: false, counterpartInsurance: 'resident' });
     const premiums = await Z.get('/api/premiums?year=2026');
@@ -78,10 +78,10 @@ describe('R18 a parent binds a child under 16', () => {
     const stranger = await authorizer();
     const child = await h.newPerson({ insurance: 'resident', born: '2019-01-01', eCredentialActive: false, guardians: [] });
     let faceTicket = await h.faceTicket(stranger.client, { purpose: 'bind', target: child.idNumber });
-    expect(code(await stranger.client.post('/api/family/minors', { childName: child.name, childIdNumber: child.idNumber, faceTicket, commitmentVersion: COMMITMENT_VERSION }))).toBe('MINOR_NEEDS_PARENT');
+    expect(code(await stranger.client.post('/api/family/minors', { childName: child.name, childIdNumber: child.idNumber, faceTicket, commitmentVersion: TIBET_2022_LETTER.version }))).toBe('MINOR_NEEDS_PARENT');
     const adult = await h.newPerson({ insurance: 'resident', born: '1999-01-01', eCredentialActive: false });
     faceTicket = await h.faceTicket(stranger.client, { purpose: 'bind', target: adult.idNumber });
-    expect(code(await stranger.client.post('/api/family/minors', { childName: adult.name, childIdNumber: adult.idNumber, faceTicket, commitmentVersion: COMMITMENT_VERSION }))).toBe('NOT_A_MINOR');
+    expect(code(await stranger.client.post('/api/family/minors', { childName: adult.name, childIdNumber: adult.idNumber, faceTicket, commitmentVersion: TIBET_2022_LETTER.version }))).toBe('NOT_A_MINOR');
   });
 });
 

@@ -4,7 +4,7 @@ import querystring from 'node:querystring';
 import {
   ALL_TEMPLATE_IDS,
   BFF_API,
-  COMMITMENT_VERSION,
+  TIBET_2022_LETTER,
   httpStatusOf,
   idNumberCheckChar,
   isErrorCode,
@@ -97,11 +97,11 @@ beforeAll(async () => {
   const u = await h.newPerson({ eCredentialActive: false });
   const z = await h.newPerson({ balance: 400_000 });
   const [A, B, U] = await Promise.all([h.login(a.openid), h.login(b.openid), h.login(u.openid)]);
-  await A.post('/api/commitment/accept', { version: COMMITMENT_VERSION });
+  await A.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version });
 
   const invite = async (to: Person) => {
     const faceTicket = await h.faceTicket(A, { purpose: 'bind', target: to.idNumber });
-    const res = await A.post('/api/invitations', { name: to.name, idNumber: to.idNumber, relation: 'parent', faceTicket, commitmentVersion: COMMITMENT_VERSION });
+    const res = await A.post('/api/invitations', { name: to.name, idNumber: to.idNumber, relation: 'parent', faceTicket, commitmentVersion: TIBET_2022_LETTER.version });
     expect(res.status).toBe(201);
     return { invitationId: res.body.invitationId as string, faceTicket };
   };
@@ -325,8 +325,8 @@ function fieldValues(field: string): unknown[] {
     childName: names,
     relation: [...RELATIONS, 'friend', 'Spouse', '', null],
     faceTicket: [w.usedTicket, w.unusedTicket, randomBytes(24).toString('base64url'), 'short', `${w.usedTicket} `, 'x'.repeat(129), null],
-    commitmentVersion: [COMMITMENT_VERSION, `${COMMITMENT_VERSION} `, 'v0', '', 'x'.repeat(65)],
-    version: [COMMITMENT_VERSION, 'v0', '', 'x'.repeat(65), null],
+    commitmentVersion: [TIBET_2022_LETTER.version, `${TIBET_2022_LETTER.version} `, 'v0', '', 'x'.repeat(65)],
+    version: [TIBET_2022_LETTER.version, 'v0', '', 'x'.repeat(65), null],
     code: [randomBytes(16).toString('hex'), '', 'a b', 'x'.repeat(129), 'a'.repeat(128)],
     refreshToken: [w.staleRefresh, `${randomBytes(16).toString('base64url')}.${Buffer.from(w.a.openid).toString('base64url')}.${randomBytes(32).toString('base64url')}`, 'short', 'x'.repeat(201), 'a.b.c.d.e.f.g.h.i.j.k.l'],
     openid: [demoPerson('zhaxi').openid, 'o_nobody_here', '', 'x'.repeat(129), 'a b'],
@@ -582,7 +582,7 @@ function mayChangeState(req: FuzzRequest, parsed: Record<string, unknown>): bool
       // A face session would be saved, except for a binding that is not the caller's.
       return !(body.purpose === 'unbind' && body.target !== w.bindingId && person) && !(caller === 'U' && body.purpose !== 'activate');
     case 'acceptCommitment':
-      return person && body.version === COMMITMENT_VERSION;
+      return person && body.version === TIBET_2022_LETTER.version;
     case 'setPreferences': {
       const order = body.authorizerOrder as string[] | undefined;
       return person && !(order && order.some((id) => id !== w.bindingId));
@@ -686,11 +686,11 @@ describe('bad input over every endpoint of BFF_API (fast-check)', () => {
     const cases: Array<[FuzzRequest, number, string]> = [];
     const req = (endpoint: BffEndpointName, auth: AuthKind, parts: Partial<FuzzRequest>): FuzzRequest => ({ endpoint, auth, params: undefined, query: undefined, body: undefined, idempotencyKey: undefined, ...parts });
     const json = (value: unknown): Body => ({ kind: 'json', value });
-    const inviteB = { name: w.b.name, idNumber: w.b.idNumber, relation: 'parent', commitmentVersion: COMMITMENT_VERSION };
+    const inviteB = { name: w.b.name, idNumber: w.b.idNumber, relation: 'parent', commitmentVersion: TIBET_2022_LETTER.version };
     // The ticket used for inviting B, again; and the unused one, for another purpose or person.
     cases.push([req('createInvitation', 'A', { body: json({ ...inviteB, faceTicket: w.usedTicket }) }), 409, 'DUPLICATE_BINDING']);
-    cases.push([req('bindMinor', 'A', { body: json({ childName: demoPerson('yangjin').name, childIdNumber: demoPerson('yangjin').idNumber, faceTicket: w.usedTicket, commitmentVersion: COMMITMENT_VERSION }) }), 403, 'FACE_TICKET_INVALID']);
-    cases.push([req('bindMinor', 'A', { body: json({ childName: demoPerson('yangjin').name, childIdNumber: demoPerson('yangjin').idNumber, faceTicket: w.unusedTicket, commitmentVersion: COMMITMENT_VERSION }) }), 403, 'FACE_TICKET_INVALID']);
+    cases.push([req('bindMinor', 'A', { body: json({ childName: demoPerson('yangjin').name, childIdNumber: demoPerson('yangjin').idNumber, faceTicket: w.usedTicket, commitmentVersion: TIBET_2022_LETTER.version }) }), 403, 'FACE_TICKET_INVALID']);
+    cases.push([req('bindMinor', 'A', { body: json({ childName: demoPerson('yangjin').name, childIdNumber: demoPerson('yangjin').idNumber, faceTicket: w.unusedTicket, commitmentVersion: TIBET_2022_LETTER.version }) }), 403, 'FACE_TICKET_INVALID']);
     cases.push([req('endBinding', 'A', { params: { bindingId: w.bindingId }, body: json({ faceTicket: w.usedTicket }) }), 403, 'FACE_TICKET_INVALID']);
     cases.push([req('endBinding', 'A', { params: { bindingId: w.bindingId }, body: json({ faceTicket: w.unusedTicket }) }), 403, 'FACE_TICKET_INVALID']);
     cases.push([req('endBinding', 'B', { params: { bindingId: w.bindingId }, body: json({}) }), 403, 'FACE_VERIFICATION_REQUIRED']);

@@ -1,4 +1,4 @@
-import { COMMITMENT_VERSION, NGARI_2025, TIBET_2022, maskIdNumber, type Binding, type PersonBindings } from '@family-share/shared';
+import { TIBET_2022_LETTER, NGARI_2025, TIBET_2022, maskIdNumber, type Binding, type PersonBindings } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoverPending } from '../../mocks/src/platform/use-cases/recover-pending';
 import type { FaultPoint } from '../../mocks/src/platform/deps';
@@ -24,7 +24,7 @@ interface Person {
 async function employee(balance = 600000): Promise<Person> {
   const p = await h.newPerson({ balance });
   const client = await h.login(p.openid);
-  await client.post('/api/commitment/accept', { version: COMMITMENT_VERSION });
+  await client.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version });
   return { ...p, client };
 }
 
@@ -35,7 +35,7 @@ async function relative(facts: Record<string, unknown> = { insurance: 'resident'
 
 async function invite(from: Person, to: { idNumber: string; name: string }, relation = 'parent'): Promise<string> {
   const faceTicket = await h.faceTicket(from.client, { purpose: 'bind', target: to.idNumber });
-  const res = await from.client.post('/api/invitations', { name: to.name, idNumber: to.idNumber, relation, faceTicket, commitmentVersion: COMMITMENT_VERSION });
+  const res = await from.client.post('/api/invitations', { name: to.name, idNumber: to.idNumber, relation, faceTicket, commitmentVersion: TIBET_2022_LETTER.version });
   expect(res.status).toBe(201);
   return res.body.invitationId as string;
 }
@@ -278,7 +278,7 @@ describe('issue 9 item 8: R18, a person under 16 neither activates by face nor a
     const again = await h.platformCall('activateAsGuardian', { body: { guardianPsnNo: await h.psn(parent.idNumber), childName: child.name, childIdNumber: child.idNumber } });
     expect((again.body as { error: { code: string } }).error.code).toBe('CHILD_ECREDENTIAL_ALREADY_ACTIVE');
     const faceTicket = await h.faceTicket(parent.client, { purpose: 'bind', target: child.idNumber });
-    const bound = await parent.client.post('/api/family/minors', { childName: child.name, childIdNumber: child.idNumber, faceTicket, commitmentVersion: COMMITMENT_VERSION });
+    const bound = await parent.client.post('/api/family/minors', { childName: child.name, childIdNumber: child.idNumber, faceTicket, commitmentVersion: TIBET_2022_LETTER.version });
     expect(bound.status).toBe(201);
     expect(bound.body).toMatchObject({ relation: 'child', status: 'active', needsAcceptance: false });
   });
@@ -332,10 +332,10 @@ describe('binding ids in the Ngari policy', () => {
     try {
       const people = await Promise.all([ngari.newPerson({ balance: 600000 }), ngari.newPerson({ balance: 600000 }), ngari.newPerson({ insurance: 'resident' })]);
       const [a1, a2, b] = await Promise.all(people.map(async (p) => ({ ...p, client: await ngari.login(p.openid) })));
-      for (const a of [a1!, a2!]) await a.client.post('/api/commitment/accept', { version: COMMITMENT_VERSION });
+      for (const a of [a1!, a2!]) await a.client.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version });
       const send = async (from: typeof a1) => {
         const faceTicket = await ngari.faceTicket(from!.client, { purpose: 'bind', target: b!.idNumber });
-        return (await from!.client.post('/api/invitations', { name: b!.name, idNumber: b!.idNumber, relation: 'parent', faceTicket, commitmentVersion: COMMITMENT_VERSION })).body.invitationId as string;
+        return (await from!.client.post('/api/invitations', { name: b!.name, idNumber: b!.idNumber, relation: 'parent', faceTicket, commitmentVersion: TIBET_2022_LETTER.version })).body.invitationId as string;
       };
       const one = await send(a1);
       const two = await send(a2);

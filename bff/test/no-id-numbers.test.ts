@@ -6,7 +6,7 @@
  * failing command carries an ID number; then every log line and every key of Redis is read.
  */
 import { Writable } from 'node:stream';
-import { COMMITMENT_VERSION, composeIdNumber, PLATFORM_API } from '@family-share/shared';
+import { TIBET_2022_LETTER, composeIdNumber, PLATFORM_API } from '@family-share/shared';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/wire';
@@ -65,13 +65,13 @@ describe('issue 9 item 5: person numbers in keys and logs, never ID numbers or n
     const A = await h.login(a.openid);
     const activation = await h.faceTicket(A, { purpose: 'activate', name: a.name, idNumber: a.idNumber });
     expect((await A.post('/api/ecredential/activate', { name: a.name, idNumber: a.idNumber, faceTicket: activation })).status).toBe(200);
-    expect((await A.post('/api/commitment/accept', { version: COMMITMENT_VERSION })).status).toBe(200);
+    expect((await A.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version })).status).toBe(200);
     const invited = await A.post('/api/invitations', {
       name: b.name,
       idNumber: b.idNumber,
       relation: 'parent',
       faceTicket: await h.faceTicket(A, { purpose: 'bind', target: b.idNumber }),
-      commitmentVersion: COMMITMENT_VERSION,
+      commitmentVersion: TIBET_2022_LETTER.version,
     });
     expect(invited.status).toBe(201);
     // A typo'd relative: an identity check that fails (it is counted, by person number).
@@ -89,12 +89,12 @@ describe('issue 9 item 5: person numbers in keys and logs, never ID numbers or n
     const Z = await h.login(zhaxi.openid);
     const zActivation = await h.faceTicket(Z, { purpose: 'activate', name: zhaxi.name, idNumber: zhaxi.idNumber });
     expect((await Z.post('/api/ecredential/activate', { name: zhaxi.name, idNumber: zhaxi.idNumber, faceTicket: zActivation })).status).toBe(200);
-    await Z.post('/api/commitment/accept', { version: COMMITMENT_VERSION });
+    await Z.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version });
     const minor = await Z.post('/api/family/minors', {
       childName: yangjin.name,
       childIdNumber: yangjin.idNumber,
       faceTicket: await h.faceTicket(Z, { purpose: 'bind', target: yangjin.idNumber }),
-      commitmentVersion: COMMITMENT_VERSION,
+      commitmentVersion: TIBET_2022_LETTER.version,
     });
     expect(minor.status).toBe(201);
 

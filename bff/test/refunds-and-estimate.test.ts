@@ -2,7 +2,7 @@
  * Issue 10 item 7 through the BFF, over real HTTP, with the real platform on a real Redis:
  * refunds in both histories (R23, R24) and the payment estimate (付款预估, R22).
  */
-import { chinaDate, COMMITMENT_VERSION, ESTIMATE_MAX_FEN, maskName, PLATFORM_API } from '@family-share/shared';
+import { chinaDate, TIBET_2022_LETTER, ESTIMATE_MAX_FEN, maskName, PLATFORM_API } from '@family-share/shared';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { code, startBffHarness, type BffHarness, type Client } from './harness';
@@ -24,13 +24,13 @@ beforeAll(async () => {
   a = await h.newPerson({ balance: 900_000, born: '1960-03-01' });
   b = await h.newPerson({ balance: 3_000, born: '1990-05-01' });
   [A, B] = await Promise.all([h.login(a.openid), h.login(b.openid)]);
-  await A.post('/api/commitment/accept', { version: COMMITMENT_VERSION });
+  await A.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version });
   const invitation = await A.post('/api/invitations', {
     name: b.name,
     idNumber: b.idNumber,
     relation: 'child',
     faceTicket: await h.faceTicket(A, { purpose: 'bind', target: b.idNumber }),
-    commitmentVersion: COMMITMENT_VERSION,
+    commitmentVersion: TIBET_2022_LETTER.version,
   });
   const accepted = await B.post(`/api/invitations/${invitation.body.invitationId as string}/accept`);
   expect(accepted.status).toBe(200);

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import jwt from 'jsonwebtoken';
 import pino from 'pino';
 import request from 'supertest';
-import { COMMITMENT_VERSION } from '@family-share/shared';
+import { TIBET_2022_LETTER } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { REFRESH_GRACE_MS } from '../src/use-cases/refresh-session';
@@ -102,11 +102,11 @@ describe('limits (at their real values)', () => {
     const client = await l.login(p.openid);
     const refused = () => client.post('/api/invitations', { name: '张三', idNumber: p.idNumber, relation: 'spouse' });
     for (let i = 0; i < 12; i += 1) expect(code(await refused())).toBe('COMMITMENT_REQUIRED');
-    await client.post('/api/commitment/accept', { version: COMMITMENT_VERSION });
+    await client.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version });
     const invite = async () => {
       const relative = await l.newPerson({ insurance: 'resident' });
       const faceTicket = await l.faceTicket(client, { purpose: 'bind', target: relative.idNumber });
-      return client.post('/api/invitations', { name: relative.name, idNumber: relative.idNumber, relation: 'parent', faceTicket, commitmentVersion: COMMITMENT_VERSION });
+      return client.post('/api/invitations', { name: relative.name, idNumber: relative.idNumber, relation: 'parent', faceTicket, commitmentVersion: TIBET_2022_LETTER.version });
     };
     for (let i = 0; i < 10; i += 1) expect((await invite()).status).toBe(201);
     const eleventh = await invite();
@@ -126,8 +126,8 @@ describe('limits (at their real values)', () => {
     expect([paused.status, code(paused)]).toEqual([429, 'IDENTITY_CHECKS_LIMITED']);
     expect(paused.body.error.retryAfterS).toBeGreaterThan(3000);
     expect(Number(paused.headers['retry-after'])).toBe(paused.body.error.retryAfterS);
-    await client.post('/api/commitment/accept', { version: COMMITMENT_VERSION });
-    const invitation = await client.post('/api/invitations', { name: other.name, idNumber: other.idNumber, relation: 'parent', commitmentVersion: COMMITMENT_VERSION });
+    await client.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version });
+    const invitation = await client.post('/api/invitations', { name: other.name, idNumber: other.idNumber, relation: 'parent', commitmentVersion: TIBET_2022_LETTER.version });
     expect(code(invitation)).toBe('IDENTITY_CHECKS_LIMITED');
   });
   it('when one address logs in more than 30 times a minute, then 429 RATE_LIMITED with Retry-After', async () => {

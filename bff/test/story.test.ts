@@ -1,4 +1,4 @@
-import { COMMITMENT_VERSION } from '@family-share/shared';
+import { TIBET_2022_LETTER } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_INSTITUTIONS } from '../../mocks/src/platform/institutions';
 import { code, startBffHarness, type BffHarness, type Client } from './harness';
@@ -46,9 +46,9 @@ describe('the whole story', () => {
     const letter = await A.get('/api/commitment');
     expect(letter.body.paragraphs.join('')).toContain('3000元');
     expect(letter.body.acceptedAt).toBeNull();
-    expect((await A.post('/api/commitment/accept', { version: COMMITMENT_VERSION })).status).toBe(200);
+    expect((await A.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version })).status).toBe(200);
     const faceTicket = await h.faceTicket(A, { purpose: 'bind', target: b.idNumber });
-    const invited = await A.post('/api/invitations', { name: b.name, idNumber: b.idNumber, relation: 'parent', faceTicket, commitmentVersion: COMMITMENT_VERSION });
+    const invited = await A.post('/api/invitations', { name: b.name, idNumber: b.idNumber, relation: 'parent', faceTicket, commitmentVersion: TIBET_2022_LETTER.version });
     expect(invited.status).toBe(201);
     expect(invited.body).toMatchObject({ box: 'sent', status: 'pending', relation: 'parent' });
     expect(invited.body.counterpart.maskedName).not.toBe(b.name);
@@ -77,9 +77,9 @@ describe('the whole story', () => {
   it('when C then invites B, then BENEFICIARY_ALREADY_BOUND (R4), and nothing is sent', async () => {
     const c = await h.newPerson({ balance: 600000 });
     const C = await h.login(c.openid);
-    await C.post('/api/commitment/accept', { version: COMMITMENT_VERSION });
+    await C.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version });
     const faceTicket = await h.faceTicket(C, { purpose: 'bind', target: b.idNumber });
-    const refused = await C.post('/api/invitations', { name: b.name, idNumber: b.idNumber, relation: 'sibling', faceTicket, commitmentVersion: COMMITMENT_VERSION });
+    const refused = await C.post('/api/invitations', { name: b.name, idNumber: b.idNumber, relation: 'sibling', faceTicket, commitmentVersion: TIBET_2022_LETTER.version });
     expect([refused.status, code(refused)]).toEqual([409, 'BENEFICIARY_ALREADY_BOUND']);
     expect((await C.get('/api/invitations?box=sent')).body.items).toEqual([]);
   });

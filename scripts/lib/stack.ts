@@ -4,7 +4,7 @@
  * build when given). Used by `npm start`, the BFF and end-to-end tests and the benchmarks.
  */
 import { randomBytes } from 'node:crypto';
-import { TIBET_2022, type Policy } from '@family-share/shared';
+import { policyByName, TIBET_2022, type Policy } from '@family-share/shared';
 import type { Logger } from 'pino';
 import pino from 'pino';
 import { readBffConfig } from '../../bff/src/env';
@@ -68,7 +68,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     demo: options.demo === true,
     log: log.child({ part: 'mocks' }),
   });
-  const config = readBffConfig({
+  const readConfig = readBffConfig({
     BFF_PORT: String(options.ports?.bff ?? 0),
     REDIS_URL: redisUrl,
     BFF_PREFIX: options.bffPrefix ?? 'bff:',
@@ -80,12 +80,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     FACE_URL: mocks.faceUrl,
     FACE_KEY: keys.face,
     JWT_SECRET: keys.jwt,
-    POLICY: policy.name,
+    // A policy a deployment can name is chosen by name, as in production; a test-only one
+    // (shared/test/policies) is not registered, so the BFF is given the object itself below.
+    POLICY: policyByName(policy.name) ? policy.name : TIBET_2022.name,
     DEMO_MODE: options.demo === true ? 'true' : 'false',
     ...(options.h5Dist ? { H5_DIST: options.h5Dist } : {}),
     LOG_LEVEL: 'silent',
     RATE_LIMIT_SCALE: String(options.rateLimitScale ?? 1),
   });
+  const config = { ...readConfig, policy };
   const bff = await startBff(config, {
     log: log.child({ part: 'bff' }),
     ...(options.clock ? { overrides: { clock: options.clock } } : {}),

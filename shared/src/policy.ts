@@ -1,3 +1,4 @@
+import { TIBET_2022_LETTER } from './commitment';
 import type { Fen } from './money';
 
 /** R3 DECISION: the civil-law close relatives. */
@@ -12,6 +13,20 @@ export type Relation = (typeof RELATIONS)[number];
  * - 'gate': the literal reading; family use stops only once the balance is at or below the reserve.
  */
 export type ReserveMode = 'floor' | 'gate';
+
+/**
+ * R9: a region's commitment letter. An acceptance is recorded with the letter's id and version,
+ * and counts only while both are those of the policy in force: the same version string on
+ * another region's letter is not the letter that was accepted. Change the version whenever the
+ * text changes; two policies that share a letter share the object (and so its acceptances).
+ */
+export interface CommitmentLetter {
+  /** Which letter (the region's document); never reused for another text. */
+  id: string;
+  version: string;
+  title: string;
+  paragraphs: readonly string[];
+}
 
 export interface Policy {
   /**
@@ -42,6 +57,8 @@ export interface Policy {
   counterName: string;
   /** The document the service rests on, as people cite it. */
   basis: string;
+  /** R9: the letter an authorizer accepts before inviting; the reserve note under it is commitmentReserveNote(policy). */
+  commitment: CommitmentLetter;
 }
 
 /** 藏医保办〔2022〕11号: one authorizer per beneficiary. The default everywhere. */
@@ -61,6 +78,7 @@ export const TIBET_2022: Policy = Object.freeze({
   // 000 二 受理单位: 自治区、地(市)、县(区)医疗保障经办机构
   counterName: '当地医疗保障经办机构窗口',
   basis: '藏医保办〔2022〕11号',
+  commitment: TIBET_2022_LETTER,
 });
 
 /**
@@ -73,6 +91,7 @@ export const NGARI_2025: Policy = Object.freeze({
   maxAuthorizersPerBeneficiary: 5,
   counterName: '阿里地区医疗保障经办机构窗口',
   basis: '阿里地区2025年个人账户家庭共济说明',
+  // The note changes the number of authorizers, not the letter: Tibet's 附件2 (inherited) stays.
 });
 
 export const DEFAULT_POLICY: Policy = TIBET_2022;

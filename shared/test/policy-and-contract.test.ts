@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   BFF_API,
   BFF_RATE_LIMITS,
-  COMMITMENT_PARAGRAPHS,
   commitmentReserveNote,
   composeIdNumber,
   DEFAULT_POLICY,
@@ -15,10 +14,13 @@ import {
   NGARI_2025,
   PageQuerySchema,
   PersonNameSchema,
+  POLICIES,
   policyByName,
   RelationSchema,
   TIBET_2022,
+  TIBET_2022_LETTER,
 } from '../src';
+import { TEST_REGION } from './policies/test-region';
 import { REGIONS } from './policies/region';
 
 describe('policies', () => {
@@ -101,8 +103,8 @@ describe('contract building blocks', () => {
     expect(ErrorBodySchema.safeParse({ error: { code: 'OOPS', message: 'x' } }).success).toBe(false);
   });
   it('when the commitment letter (R9) is shown, then it holds the eight promises of 附件2', () => {
-    expect(COMMITMENT_PARAGRAPHS).toHaveLength(9);
-    expect(COMMITMENT_PARAGRAPHS.join('')).toContain('3000');
+    expect(TIBET_2022_LETTER.paragraphs).toHaveLength(9);
+    expect(TIBET_2022_LETTER.paragraphs.join('')).toContain('3000');
   });
 });
 
@@ -123,5 +125,25 @@ describe.each(REGIONS)('R9/R13 the reserve note under the commitment letter, und
     expect(note).toContain(floor);
     expect(note.includes('最低保留')).toBe(policy.reserveMode === 'floor');
     if (policy.reserveFloor !== TIBET_2022.reserveFloor) expect(note).not.toMatch(/3,?000元/);
+  });
+});
+
+describe('R9 the commitment letter is policy data', () => {
+  it('when Tibet 2022 or Ngari 2025 is in force, then the letter is Tibet\'s 附件2 with the version acceptances were recorded with', () => {
+    expect(TIBET_2022.commitment).toBe(TIBET_2022_LETTER);
+    expect(NGARI_2025.commitment).toBe(TIBET_2022_LETTER);
+    // Stored acceptances name this version: changing it would void every one of them.
+    expect(TIBET_2022_LETTER).toMatchObject({ id: 'tibet-2022-11-annex2', version: 'tibet-2022-11-annex2-v1', title: '职工基本医疗保险个人账户近亲属共享承诺书' });
+  });
+  it('when two policies carry letters with one id, then it is one letter (same version and text), so an acceptance names the text it was given for', () => {
+    const letters = [...Object.values(POLICIES), TEST_REGION].map((p) => p.commitment);
+    for (const a of letters) for (const b of letters) if (a.id === b.id) expect(b).toEqual(a);
+    expect(new Set(letters.map((l) => l.id)).size).toBe(new Set(letters.map((l) => JSON.stringify(l))).size);
+  });
+  it('when the test-only region is in force, then its letter is its own and names none of Tibet\'s values', () => {
+    expect(TEST_REGION.commitment.id).not.toBe(TIBET_2022_LETTER.id);
+    const text = [TEST_REGION.commitment.title, ...TEST_REGION.commitment.paragraphs].join('');
+    expect(text).toContain(TEST_REGION.regionName);
+    for (const stale of [/西藏/, /3000/, /藏医保办/]) expect(text).not.toMatch(stale);
   });
 });

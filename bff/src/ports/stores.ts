@@ -56,9 +56,16 @@ export interface FaceStore {
   consumeTicket(openid: string, ticket: string, purpose: FacePurpose, target: string): Promise<boolean>;
 }
 
+/** R9: which letter (its id) and which version of it a person accepted, and when. */
+export interface CommitmentAcceptance {
+  letter: string;
+  version: string;
+  acceptedAt: number;
+}
+
 export interface CommitmentStore {
-  get(personId: string): Promise<{ version: string; acceptedAt: number } | null>;
-  accept(personId: string, version: string, at: number): Promise<void>;
+  get(personId: string): Promise<CommitmentAcceptance | null>;
+  accept(personId: string, acceptance: CommitmentAcceptance): Promise<void>;
 }
 
 /**

@@ -22,4 +22,16 @@ export const TEST_REGION: Policy = Object.freeze({
   hotline: '0971-9612345',
   counterName: '测试地区医保服务大厅',
   basis: '测试用政策（非真实文件）',
+  // R9: its own short letter, naming none of Tibet's values, so that a page or a check which
+  // still reads Tibet's letter shows it.
+  commitment: {
+    id: 'test-region-letter',
+    version: 'test-region-letter-v1',
+    title: '测试地区个人账户家庭共享承诺书',
+    paragraphs: [
+      '本人为测试地区职工医保参保人员，自愿与近亲属建立个人账户共享关系，并作如下承诺：',
+      '一、本人提供的近亲属信息真实、准确。',
+      '二、因信息不实带来的责任由本人承担。',
+    ],
+  },
 } satisfies Policy);

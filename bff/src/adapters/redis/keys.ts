@@ -19,7 +19,7 @@ export interface AccountKeys {
 }
 
 export interface BffPersonKeys {
-  /** HASH version, acceptedAt: the sharing commitment this person accepted. */
+  /** HASH letter, version, acceptedAt: the commitment letter this person accepted (R9; no letter: Tibet's, written before letters had ids). */
   commitment: string;
   /** STREAM field e = JSON {kind, at, data}, MAXLEN ~500: the BFF's own notices (R20). */
   inbox: string;
