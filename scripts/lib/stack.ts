@@ -51,6 +51,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const redis = options.redisUrl ? null : await startRedisServer({ appendOnly: true, appendfsync: 'always', ...(options.redisDir ? { dir: options.redisDir } : {}) });
   const redisUrl = options.redisUrl ?? redis!.url;
   const policy = options.policy ?? TIBET_2022;
+  // A test-only policy (shared/test/policies) is not registered by name: the BFF is handed the
+  // object itself, and the demo people (Tibet's, 54…) are not seeded where its rules refuse them.
+  const registered = policyByName(policy.name) !== undefined;
   const keys = {
     platform: options.keys?.platform ?? randomBytes(24).toString('base64url'),
     face: options.keys?.face ?? randomBytes(24).toString('base64url'),
@@ -60,6 +63,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const mocks = await startMocks({
     redisUrl,
     policy,
+    seed: registered,
     platformKey: keys.platform,
     wechat: keys.wechat,
     ports: { platform: options.ports?.platform ?? 0, wechat: options.ports?.wechat ?? 0, face: options.ports?.face ?? 0 },
@@ -80,9 +84,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     FACE_URL: mocks.faceUrl,
     FACE_KEY: keys.face,
     JWT_SECRET: keys.jwt,
-    // A policy a deployment can name is chosen by name, as in production; a test-only one
-    // (shared/test/policies) is not registered, so the BFF is given the object itself below.
-    POLICY: policyByName(policy.name) ? policy.name : TIBET_2022.name,
+    POLICY: registered ? policy.name : TIBET_2022.name,
     DEMO_MODE: options.demo === true ? 'true' : 'false',
     ...(options.h5Dist ? { H5_DIST: options.h5Dist } : {}),
     LOG_LEVEL: 'silent',
