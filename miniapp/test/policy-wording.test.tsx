@@ -2,11 +2,12 @@
  * Issue 12 item 11 (STYLE 14), issue 13 item 8: every text that states a policy value takes it
  * from the policy the BFF sent. The pages that state one are rendered under the Ngari 2025
  * policy and under the test-only region (shared/test/policies/test-region.ts, the same file the
- * shared and platform tests run under); under the test region no Tibet value may remain.
+ * shared and platform tests run under); under the test region no Tibet value may remain. The
+ * commitment page shows the letter of the policy (R9) and signs that letter's version.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { render, screen, waitFor } from '@testing-library/react'
-import { NGARI_2025, RELATIONS, type Policy, type PolicySummary } from '@family-share/shared'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { commitmentReserveNote, NGARI_2025, RELATIONS, type Policy, type PolicySummary, type ResponseOf } from '@family-share/shared'
 import { TEST_REGION } from '../../shared/test/policies/test-region'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
@@ -20,6 +21,7 @@ vi.mock('@/services/auth', () => ({ listDemoPeople: vi.fn(), loginAsDemoPerson: 
 
 import Bindings from '@/pages/bindings/index'
 import Claims from '@/pages/claims/index'
+import Commitment from '@/pages/commitment/index'
 import Face from '@/pages/face/index'
 import Home from '@/pages/index/index'
 import AddRelative from '@/pages/add-relative/index'
@@ -58,6 +60,12 @@ const NGARI = summaryOf(NGARI_2025)
 /** Other values everywhere: whatever still says a Tibet value is a literal. */
 const OTHER = summaryOf(TEST_REGION)
 
+/** R9: the letter as the BFF sends it under a policy (bff/src/use-cases/commitment.ts getCommitment). */
+const letterOf = (p: PolicySummary): ResponseOf<'commitment'> => {
+  const policy = [NGARI_2025, TEST_REGION].find((full) => full.name === p.name)!
+  return { ...policy.commitment, paragraphs: [...policy.commitment.paragraphs], reserveNote: commitmentReserveNote(policy), acceptedAt: null }
+}
+
 /** The Tibet values as a stale literal would show them. */
 const STALE = [/3000/, /3,000/, /72小时/, /16周岁/, /西藏/, /12393/, /藏医保办/, /经办机构窗口/]
 
@@ -68,6 +76,8 @@ interface PageCase {
   mount: (p: PolicySummary) => Promise<HTMLElement>
   /** what the page must not say under a policy */
   absent?: (p: PolicySummary) => string[]
+  /** what the page then sends under a policy */
+  then?: (p: PolicySummary, container: HTMLElement) => Promise<void>
 }
 
 const floorWords = (p: PolicySummary) => `${(p.reserveFloor / 100).toLocaleString('en-US')}元`
@@ -126,6 +136,28 @@ const PAGES: PageCase[] = [
       const { container } = render(<AddRelative />)
       await screen.findByText('家人姓名')
       return container
+    },
+  },
+  {
+    name: 'commitment (the region\'s letter, R9)',
+    expect: (p) => {
+      const letter = letterOf(p)
+      return [letter.title, ...letter.paragraphs, letter.reserveNote]
+    },
+    mount: async (p) => {
+      endpoint('commitment').mockResolvedValue(letterOf(p))
+      endpoint('acceptCommitment').mockResolvedValue({ version: letterOf(p).version, acceptedAt: NOW })
+      const { container } = render(<Commitment />)
+      await screen.findByText(letterOf(p).title)
+      return container
+    },
+    then: async (p, container) => {
+      fireEvent(container.querySelector('.letter__scroll') as Element, new CustomEvent('scrolltolower'))
+      const check = screen.getByText('我已阅读并同意以上承诺').parentElement as HTMLElement
+      await waitFor(() => expect(check.getAttribute('aria-disabled')).toBe('false'))
+      fireEvent.click(check)
+      fireEvent.click(screen.getByText('签署承诺书'))
+      await waitFor(() => expect(endpoint('acceptCommitment')).toHaveBeenCalledWith({ body: { version: letterOf(p).version } }))
     },
   },
   {
@@ -207,6 +239,7 @@ describe('policy values in page text (issue 12 item 11, STYLE 14)', () => {
       })
       for (const words of page.absent?.(policy) ?? []) expect(container.textContent, `${page.name}: ${words}`).not.toContain(words)
       if (policy === OTHER) for (const stale of STALE) expect(container.textContent, `${page.name}: ${stale}`).not.toMatch(stale)
+      await page.then?.(policy, container)
     })
   })
 })
