@@ -3,7 +3,7 @@
 // subscribe/send, a face result completed twice — and the rules around them: session_key never
 // leaves the BFF, messages go only where a template was accepted and the inbox always has the
 // entry, a shared invitation link shows its invitation to its invitee only.
-import { COMMITMENT_VERSION, SUBSCRIPTION_TEMPLATES, templatesOfFlow } from '@family-share/shared';
+import { SUBSCRIPTION_TEMPLATES, templatesOfFlow } from '@family-share/shared';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { code, startBffHarness, type BffHarness, type Client } from './harness';
@@ -23,16 +23,10 @@ const wechat = async <T = unknown>(method: string, path: string, body?: unknown)
   return (await response.json()) as T;
 };
 
-async function employee() {
-  const p = await h.newPerson({ balance: 600000 });
-  const client = await h.login(p.openid);
-  await client.post('/api/commitment/accept', { version: COMMITMENT_VERSION });
-  return { ...p, client };
-}
+const employee = () => h.signedUp({ balance: 600000 });
 
 async function invite(from: Client, to: { idNumber: string; name: string }) {
-  const faceTicket = await h.faceTicket(from, { purpose: 'bind', target: to.idNumber });
-  const res = await from.post('/api/invitations', { name: to.name, idNumber: to.idNumber, relation: 'parent', faceTicket, commitmentVersion: COMMITMENT_VERSION });
+  const res = await h.invite(from, to);
   if (res.status !== 201) throw new Error(`invitation failed: ${JSON.stringify(res.body)}`);
   return res.body.invitationId as string;
 }
