@@ -66,13 +66,7 @@ describe('issue 9 item 5: person numbers in keys and logs, never ID numbers or n
     const activation = await h.faceTicket(A, { purpose: 'activate', name: a.name, idNumber: a.idNumber });
     expect((await A.post('/api/ecredential/activate', { name: a.name, idNumber: a.idNumber, faceTicket: activation })).status).toBe(200);
     expect((await A.post('/api/commitment/accept', { version: COMMITMENT_VERSION })).status).toBe(200);
-    const invited = await A.post('/api/invitations', {
-      name: b.name,
-      idNumber: b.idNumber,
-      relation: 'parent',
-      faceTicket: await h.faceTicket(A, { purpose: 'bind', target: b.idNumber }),
-      commitmentVersion: COMMITMENT_VERSION,
-    });
+    const invited = await h.invite(A, b);
     expect(invited.status).toBe(201);
     // A typo'd relative: an identity check that fails (it is counted, by person number).
     const typo = await A.post('/api/invitations/check', { name: `${b.name}多`, idNumber: b.idNumber, relation: 'parent' });
