@@ -10,6 +10,7 @@ import { COMMITMENT_VERSION, composeIdNumber, PLATFORM_API } from '@family-share
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/wire';
+import { allKeys } from '../../scripts/lib/redis-contents';
 import { DEMO_PEOPLE, demoPerson } from '../../mocks/src/platform/demo-people';
 import { startBffHarness, type BffHarness } from './harness';
 
@@ -38,18 +39,6 @@ afterAll(async () => {
   redis.disconnect();
   await h.close();
 });
-
-/** Every key name in Redis, whatever its prefix. */
-async function allKeys(): Promise<string[]> {
-  const keys: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'COUNT', 1000);
-    keys.push(...batch);
-    cursor = next;
-  } while (cursor !== '0');
-  return keys;
-}
 
 /** What must appear nowhere: every ID number and every name of the people involved. */
 function secretsOf(list: ReadonlyArray<{ idNumber: string; name: string }>): string[] {
@@ -146,7 +135,7 @@ describe('issue 9 item 5: person numbers in keys and logs, never ID numbers or n
     }
 
     // Every key of Redis, every prefix.
-    const keys = await allKeys();
+    const keys = await allKeys(redis);
     expect(keys.filter((k) => k.startsWith('plat:{p:P')).length, 'platform keys by person number').toBeGreaterThan(20);
     expect(keys.filter((k) => k.startsWith('bff:{p:P')).length, 'BFF keys by person number').toBeGreaterThan(5);
     for (const key of keys) {

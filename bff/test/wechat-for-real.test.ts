@@ -6,6 +6,7 @@
 import { SUBSCRIPTION_TEMPLATES, templatesOfFlow } from '@family-share/shared';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { redisContents } from '../../scripts/lib/redis-contents';
 import { code, startBffHarness, type BffHarness, type Client } from './harness';
 
 let h: BffHarness;
@@ -127,22 +128,7 @@ describe('login (code2Session)', () => {
 
     const redis = new Redis(h.stack.redisUrl);
     try {
-      const seen: string[] = [];
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'COUNT', 500);
-        cursor = next;
-        for (const key of keys) {
-          const type = await redis.type(key);
-          if (type === 'string') seen.push((await redis.get(key)) ?? '');
-          else if (type === 'hash') seen.push(JSON.stringify(await redis.hgetall(key)));
-          else if (type === 'list') seen.push(JSON.stringify(await redis.lrange(key, 0, -1)));
-          else if (type === 'set') seen.push(JSON.stringify(await redis.smembers(key)));
-          else if (type === 'zset') seen.push(JSON.stringify(await redis.zrange(key, '0', '-1')));
-          else if (type === 'stream') seen.push(JSON.stringify(await redis.xrange(key, '-', '+')));
-          seen.push(key);
-        }
-      } while (cursor !== '0');
+      const seen = [...(await redisContents(redis))].flat();
       expect(seen.length).toBeGreaterThan(10);
       expect(seen.filter((v) => v.includes(sessionKey))).toEqual([]);
     } finally {
