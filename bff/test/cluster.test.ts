@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisCliAvailable, startRedisCluster, type RedisCluster } from '../../scripts/lib/redis-cluster';
+import { allKeys } from '../../scripts/lib/redis-contents';
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import { DEMO_INSTITUTIONS } from '../../mocks/src/platform/institutions';
 
@@ -96,18 +97,7 @@ const code = (res: { body: unknown }) => (res.body as { error?: { code?: string 
 
 /** Every key on every master, by node. */
 async function keysByNode(): Promise<string[][]> {
-  return Promise.all(
-    nodes.map(async (node) => {
-      const keys: string[] = [];
-      let cursor = '0';
-      do {
-        const [next, batch] = await node.scan(cursor, 'COUNT', 1000);
-        keys.push(...batch);
-        cursor = next;
-      } while (cursor !== '0');
-      return keys;
-    }),
-  );
+  return Promise.all(nodes.map((node) => allKeys(node)));
 }
 
 describe('BFF and platform on a 3-master Redis Cluster', () => {

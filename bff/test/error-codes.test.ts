@@ -1,4 +1,4 @@
-import { TIBET_2022_LETTER, TIBET_2022, type ErrorCode } from '@family-share/shared';
+import { TIBET_2022_LETTER, TIBET_2022, type AdminPerson, type ErrorCode } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPerson } from '../../mocks/src/platform/demo-people';
 import { code, startBffHarness, type BffHarness, type Client } from './harness';
@@ -21,12 +21,7 @@ afterAll(async () => {
   await h.close();
 });
 
-async function employee(balance = 600000, facts: Record<string, unknown> = {}) {
-  const p = await h.newPerson({ balance, ...facts });
-  const client = await h.login(p.openid);
-  await client.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version });
-  return { ...p, client };
-}
+const employee = (balance = 600000, facts: Partial<AdminPerson> = {}) => h.signedUp({ balance, ...facts });
 
 async function invite(from: Client, to: { idNumber: string; name: string }, relation = 'parent', options: { face?: boolean; commitment?: boolean } = {}) {
   const faceTicket = options.face === false ? undefined : await h.faceTicket(from, { purpose: 'bind', target: to.idNumber });

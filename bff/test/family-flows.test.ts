@@ -1,7 +1,7 @@
 import { TIBET_2022_LETTER, NGARI_2025 } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPerson } from '../../mocks/src/platform/demo-people';
-import { code, startBffHarness, type BffHarness, type Client } from './harness';
+import { code, startBffHarness, type BffHarness } from './harness';
 
 let h: BffHarness;
 beforeAll(async () => {
@@ -9,17 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-async function authorizer(balance = 600000) {
-  const p = await h.newPerson({ balance });
-  const client = await h.login(p.openid);
-  await client.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version });
-  return { ...p, client };
-}
-
-async function invite(from: Client, to: { idNumber: string; name: string }, relation = 'parent') {
-  const faceTicket = await h.faceTicket(from, { purpose: 'bind', target: to.idNumber });
-  return from.post('/api/invitations', { name: to.name, idNumber: to.idNumber, relation, faceTicket, commitmentVersion: TIBET_2022_LETTER.version });
-}
+const authorizer = (balance = 600000) => h.signedUp({ balance });
 
 describe('R14 several authorizers and R11 the account choice (Ngari 2025)', () => {
   it('when two relatives share with an employee, then she orders them, and the counter follows her order and her choice', async () => {
@@ -28,7 +18,7 @@ describe('R14 several authorizers and R11 the account choice (Ngari 2025)', () =
     const b = await h.newPerson({ balance: 100000 });
     const B = await h.login(b.openid);
     for (const a of [first, second]) {
-      const invited = await invite(a.client, b, 'sibling');
+      const invited = await h.invite(a.client, b, 'sibling');
       expect((await B.post(`/api/invitations/${invited.body.invitationId as string}/accept`)).status).toBe(200);
     }
     const listed = await B.get('/api/bindings');
@@ -92,9 +82,9 @@ describe('invitations answered no, and the inbox (R20)', () => {
     const c = await h.newPerson({ insurance: 'resident' });
     const B = await h.login(b.openid);
     const C = await h.login(c.openid);
-    const toB = await invite(a.client, b);
-    const toC = await invite(a.client, c);
-    expect(code(await invite(a.client, b))).toBe('INVITATION_ALREADY_PENDING');
+    const toB = await h.invite(a.client, b);
+    const toC = await h.invite(a.client, c);
+    expect(code(await h.invite(a.client, b))).toBe('INVITATION_ALREADY_PENDING');
     const rejected = await B.post(`/api/invitations/${toB.body.invitationId as string}/reject`);
     expect(rejected.body).toMatchObject({ status: 'rejected', box: 'received' });
     expect(code(await B.post(`/api/invitations/${toB.body.invitationId as string}/accept`))).toBe('INVITATION_NOT_PENDING');
@@ -107,14 +97,14 @@ describe('invitations answered no, and the inbox (R20)', () => {
     expect(cInbox.body.items.map((n: { kind: string }) => n.kind)).toEqual(['INVITATION_CANCELLED', 'INVITATION_RECEIVED']);
     expect(JSON.stringify(cInbox.body)).not.toContain(a.name);
     // after a rejection, a new invitation to the same person may be sent
-    expect((await invite(a.client, b)).status).toBe(201);
+    expect((await h.invite(a.client, b)).status).toBe(201);
   });
 
   it('when the inbox pages through both sources, then nothing is skipped or repeated, and reading clears the badge', async () => {
     const a = await authorizer(5_000_000);
     const b = await h.newPerson({ insurance: 'resident' });
     const B = await h.login(b.openid);
-    const invited = await invite(a.client, b);
+    const invited = await h.invite(a.client, b);
     await B.post(`/api/invitations/${invited.body.invitationId as string}/accept`);
     for (let i = 0; i < 7; i += 1) {
       await h.platformCall('settle', {

@@ -18,6 +18,7 @@ import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { demoPerson } from '../../mocks/src/platform/demo-people';
+import { allKeys } from '../../scripts/lib/redis-contents';
 import { startBffHarness, type BffHarness } from './harness';
 
 /**
@@ -170,14 +171,7 @@ let expiresAt = new Map<string, number>();
 
 /** Every key of the one Redis (BFF and platform), read by type, and the WeChat outbox of the people. */
 async function digest(): Promise<Map<string, string>> {
-  const keys: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'COUNT', 1000);
-    keys.push(...batch.filter((k) => !IGNORED.test(k)));
-    cursor = next;
-  } while (cursor !== '0');
-  keys.sort();
+  const keys = (await allKeys(redis)).filter((k) => !IGNORED.test(k)).sort();
   const types = (await redis.pipeline(keys.map((k) => ['type', k])).exec()) ?? [];
   const reads = keys.map((k, i) => {
     const type = String(types[i]?.[1]);

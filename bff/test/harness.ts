@@ -1,4 +1,5 @@
 import {
+  TIBET_2022_LETTER,
   composeIdNumber,
   platformRequest,
   TIBET_2022,
@@ -7,6 +8,7 @@ import {
   type PlatformInput,
   type PlatformResponse,
   type Policy,
+  type Relation,
 } from '@family-share/shared';
 import type { Logger } from 'pino';
 import request from 'supertest';
@@ -36,6 +38,10 @@ export interface BffHarness {
   psn(idNumber: string): Promise<string>;
   /** Face verification for a purpose, through the API, with a chosen demo outcome. */
   faceTicket(client: Client, request: Record<string, string>, outcome?: string): Promise<string>;
+  /** A new person (an employee unless told), logged in, who has accepted the commitment letter (R9): ready to invite. */
+  signedUp(overrides?: Partial<AdminPerson>): Promise<{ idNumber: string; name: string; openid: string; psnNo: string; client: Client }>;
+  /** An invitation from `from` to this relative, with the fresh face verification it needs (R6); the answer as it comes. */
+  invite(from: Client, to: { idNumber: string; name: string }, relation?: Relation): Promise<request.Response>;
   close(): Promise<void>;
 }
 
@@ -132,6 +138,17 @@ export async function startBffHarness(options: { policy?: Policy; demo?: boolean
       const done = await client.post(`/api/face/sessions/${started.body.sessionId as string}/complete`, { outcome });
       if (done.status !== 200) throw new Error(`face failed: ${done.status} ${JSON.stringify(done.body)}`);
       return done.body.ticket as string;
+    },
+    async signedUp(overrides = {}) {
+      const person = await harness.newPerson(overrides);
+      const client = await harness.login(person.openid);
+      const accepted = await client.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version });
+      if (accepted.status !== 200) throw new Error(`commitment not accepted: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+      return { ...person, client };
+    },
+    async invite(from, to, relation = 'parent') {
+      const faceTicket = await harness.faceTicket(from, { purpose: 'bind', target: to.idNumber });
+      return from.post('/api/invitations', { name: to.name, idNumber: to.idNumber, relation, faceTicket, commitmentVersion: TIBET_2022_LETTER.version });
     },
     close: () => stack.close(),
   };

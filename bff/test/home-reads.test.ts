@@ -7,7 +7,7 @@
  * after checkpoint: invitations in every state (R19 expiry included), a binding with its feed,
  * a read mark set exactly on a notice's time (the "newer than" boundary), the 99 cap (R20).
  */
-import { TIBET_2022_LETTER, type Home } from '@family-share/shared';
+import type { Home } from '@family-share/shared';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BffDeps, Caller } from '../src/deps';
@@ -54,16 +54,10 @@ async function formerHome(deps: BffDeps, caller: Caller): Promise<Home> {
   };
 }
 
-async function relative(balance = 600_000) {
-  const p = await h.newPerson({ balance });
-  const client = await h.login(p.openid);
-  await client.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version });
-  return { ...p, client };
-}
+const relative = (balance = 600_000) => h.signedUp({ balance });
 
 async function invite(from: Client, to: { idNumber: string; name: string }) {
-  const faceTicket = await h.faceTicket(from, { purpose: 'bind', target: to.idNumber });
-  const res = await from.post('/api/invitations', { name: to.name, idNumber: to.idNumber, relation: 'parent', faceTicket, commitmentVersion: TIBET_2022_LETTER.version });
+  const res = await h.invite(from, to);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.invitationId as string;
 }

@@ -1,4 +1,4 @@
-import { TIBET_2022_LETTER, NGARI_2025, TIBET_2022, maskIdNumber, type Binding, type PersonBindings } from '@family-share/shared';
+import { TIBET_2022_LETTER, NGARI_2025, TIBET_2022, maskIdNumber, type Binding, type PersonBindings, type Relation } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoverPending } from '../../mocks/src/platform/use-cases/recover-pending';
 import type { FaultPoint } from '../../mocks/src/platform/deps';
@@ -21,21 +21,15 @@ interface Person {
   client: Client;
 }
 
-async function employee(balance = 600000): Promise<Person> {
-  const p = await h.newPerson({ balance });
-  const client = await h.login(p.openid);
-  await client.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version });
-  return { ...p, client };
-}
+const employee = (balance = 600000): Promise<Person> => h.signedUp({ balance });
 
 async function relative(facts: Record<string, unknown> = { insurance: 'resident' }): Promise<Person> {
   const p = await h.newPerson(facts);
   return { ...p, client: await h.login(p.openid) };
 }
 
-async function invite(from: Person, to: { idNumber: string; name: string }, relation = 'parent'): Promise<string> {
-  const faceTicket = await h.faceTicket(from.client, { purpose: 'bind', target: to.idNumber });
-  const res = await from.client.post('/api/invitations', { name: to.name, idNumber: to.idNumber, relation, faceTicket, commitmentVersion: TIBET_2022_LETTER.version });
+async function invite(from: Person, to: { idNumber: string; name: string }, relation: Relation = 'parent'): Promise<string> {
+  const res = await h.invite(from.client, to, relation);
   expect(res.status).toBe(201);
   return res.body.invitationId as string;
 }

@@ -10,6 +10,7 @@ import { TIBET_2022_LETTER, composeIdNumber, PLATFORM_API } from '@family-share/
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/wire';
+import { allKeys } from '../../scripts/lib/redis-contents';
 import { DEMO_PEOPLE, demoPerson } from '../../mocks/src/platform/demo-people';
 import { startBffHarness, type BffHarness } from './harness';
 
@@ -39,18 +40,6 @@ afterAll(async () => {
   await h.close();
 });
 
-/** Every key name in Redis, whatever its prefix. */
-async function allKeys(): Promise<string[]> {
-  const keys: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'COUNT', 1000);
-    keys.push(...batch);
-    cursor = next;
-  } while (cursor !== '0');
-  return keys;
-}
-
 /** What must appear nowhere: every ID number and every name of the people involved. */
 function secretsOf(list: ReadonlyArray<{ idNumber: string; name: string }>): string[] {
   return list.flatMap((p) => [p.idNumber, p.name]);
@@ -66,13 +55,7 @@ describe('issue 9 item 5: person numbers in keys and logs, never ID numbers or n
     const activation = await h.faceTicket(A, { purpose: 'activate', name: a.name, idNumber: a.idNumber });
     expect((await A.post('/api/ecredential/activate', { name: a.name, idNumber: a.idNumber, faceTicket: activation })).status).toBe(200);
     expect((await A.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version })).status).toBe(200);
-    const invited = await A.post('/api/invitations', {
-      name: b.name,
-      idNumber: b.idNumber,
-      relation: 'parent',
-      faceTicket: await h.faceTicket(A, { purpose: 'bind', target: b.idNumber }),
-      commitmentVersion: TIBET_2022_LETTER.version,
-    });
+    const invited = await h.invite(A, b);
     expect(invited.status).toBe(201);
     // A typo'd relative: an identity check that fails (it is counted, by person number).
     const typo = await A.post('/api/invitations/check', { name: `${b.name}多`, idNumber: b.idNumber, relation: 'parent' });
@@ -152,7 +135,7 @@ describe('issue 9 item 5: person numbers in keys and logs, never ID numbers or n
     }
 
     // Every key of Redis, every prefix.
-    const keys = await allKeys();
+    const keys = await allKeys(redis);
     expect(keys.filter((k) => k.startsWith('plat:{p:P')).length, 'platform keys by person number').toBeGreaterThan(20);
     expect(keys.filter((k) => k.startsWith('bff:{p:P')).length, 'BFF keys by person number').toBeGreaterThan(5);
     for (const key of keys) {

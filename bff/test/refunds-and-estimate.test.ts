@@ -25,13 +25,7 @@ beforeAll(async () => {
   b = await h.newPerson({ balance: 3_000, born: '1990-05-01' });
   [A, B] = await Promise.all([h.login(a.openid), h.login(b.openid)]);
   await A.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version });
-  const invitation = await A.post('/api/invitations', {
-    name: b.name,
-    idNumber: b.idNumber,
-    relation: 'child',
-    faceTicket: await h.faceTicket(A, { purpose: 'bind', target: b.idNumber }),
-    commitmentVersion: TIBET_2022_LETTER.version,
-  });
+  const invitation = await h.invite(A, b, 'child');
   const accepted = await B.post(`/api/invitations/${invitation.body.invitationId as string}/accept`);
   expect(accepted.status).toBe(200);
   bindingId = accepted.body.bindingId;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { AppError, errorAnswer, isRedisUnavailable, toAppError } from '@family-share/shared/server-kit';
+import { AppError, errorAnswer, isRedisUnavailable, luaKeyCount, redisClusterNodes, toAppError } from '@family-share/shared/server-kit';
 import { Redis, type RedisOptions } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort, REDIS_BINARY, startRedisServer, type RedisServer } from '../../scripts/lib/redis-server';
@@ -141,5 +141,21 @@ describe('toAppError: what both servers answer for what Koa throws', () => {
     expect(answer).toEqual({ status: 429, retryAfterS: 1, body: { error: { code: 'RATE_LIMITED', message: 'Too many requests; slow down.', requestId: 'req-12345678', retryAfterS: 1 } } });
     const internal = errorAnswer(toAppError(new Error('boom')), 'req-12345678');
     expect([internal.status, internal.retryAfterS, JSON.stringify(internal.body)]).toEqual([500, undefined, expect.not.stringContaining('boom')]);
+  });
+});
+
+describe('redisClusterNodes / luaKeyCount: what both servers read before connecting', () => {
+  it('when REDIS_URL names a cluster, then its nodes are listed with 6379 for a missing port; when it names one Redis, then null', () => {
+    expect(redisClusterNodes('redis-cluster://10.0.0.1:7001,10.0.0.2')).toEqual([
+      { host: '10.0.0.1', port: 7001 },
+      { host: '10.0.0.2', port: 6379 },
+    ]);
+    expect(redisClusterNodes('redis://127.0.0.1:6379/0')).toBeNull();
+  });
+
+  it('when a script names its keys in its "-- KEYS:" header, then the count is the highest number; without the header it is refused', () => {
+    expect(luaKeyCount('two', '-- Takes a ticket.\n-- KEYS: 1 ticket, 2 session\n-- ARGV: 1 now\nreturn 1')).toBe(2);
+    expect(luaKeyCount('one', '-- KEYS: 1 ticket\nreturn 1')).toBe(1);
+    expect(() => luaKeyCount('none', '-- ARGV: 1 now\nreturn 1')).toThrow('script none does not declare its KEYS');
   });
 });

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { composeIdNumber, TIBET_2022 } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startRedisServer, type RedisServer } from '../../scripts/lib/redis-server';
+import { bffEnvironment, type StackKeys } from '../../scripts/lib/stack';
 import { demoPerson } from '../../mocks/src/platform/demo-people';
 import { startMocks, type RunningMocks } from '../../mocks/src/start';
 
@@ -16,7 +17,7 @@ import { startMocks, type RunningMocks } from '../../mocks/src/start';
  */
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const keys = {
+const keys: StackKeys = {
   platform: randomBytes(24).toString('base64url'),
   face: randomBytes(24).toString('base64url'),
   wechat: { appId: 'wx_two_processes', appSecret: randomBytes(24).toString('base64url') },
@@ -36,17 +37,9 @@ async function spawnBff(name: string, redisUrl: string, mocks: RunningMocks): Pr
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/tmp',
+      ...bffEnvironment(redisUrl, mocks, keys),
       BFF_PORT: String(port),
       BFF_HOST: '127.0.0.1',
-      REDIS_URL: redisUrl,
-      PLATFORM_URL: mocks.platformUrl,
-      PLATFORM_KEY: keys.platform,
-      WECHAT_URL: mocks.wechatUrl,
-      WECHAT_APP_ID: keys.wechat.appId,
-      WECHAT_APP_SECRET: keys.wechat.appSecret,
-      FACE_URL: mocks.faceUrl,
-      FACE_KEY: keys.face,
-      JWT_SECRET: keys.jwt,
       DEMO_MODE: 'true',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_SCALE: '100',

@@ -3,9 +3,10 @@
 // subscribe/send, a face result completed twice — and the rules around them: session_key never
 // leaves the BFF, messages go only where a template was accepted and the inbox always has the
 // entry, a shared invitation link shows its invitation to its invitee only.
-import { TIBET_2022_LETTER, SUBSCRIPTION_TEMPLATES, templatesOfFlow } from '@family-share/shared';
+import { SUBSCRIPTION_TEMPLATES, templatesOfFlow } from '@family-share/shared';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { redisContents } from '../../scripts/lib/redis-contents';
 import { code, startBffHarness, type BffHarness, type Client } from './harness';
 
 let h: BffHarness;
@@ -23,16 +24,10 @@ const wechat = async <T = unknown>(method: string, path: string, body?: unknown)
   return (await response.json()) as T;
 };
 
-async function employee() {
-  const p = await h.newPerson({ balance: 600000 });
-  const client = await h.login(p.openid);
-  await client.post('/api/commitment/accept', { version: TIBET_2022_LETTER.version });
-  return { ...p, client };
-}
+const employee = () => h.signedUp({ balance: 600000 });
 
 async function invite(from: Client, to: { idNumber: string; name: string }) {
-  const faceTicket = await h.faceTicket(from, { purpose: 'bind', target: to.idNumber });
-  const res = await from.post('/api/invitations', { name: to.name, idNumber: to.idNumber, relation: 'parent', faceTicket, commitmentVersion: TIBET_2022_LETTER.version });
+  const res = await h.invite(from, to);
   if (res.status !== 201) throw new Error(`invitation failed: ${JSON.stringify(res.body)}`);
   return res.body.invitationId as string;
 }
@@ -133,22 +128,7 @@ describe('login (code2Session)', () => {
 
     const redis = new Redis(h.stack.redisUrl);
     try {
-      const seen: string[] = [];
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'COUNT', 500);
-        cursor = next;
-        for (const key of keys) {
-          const type = await redis.type(key);
-          if (type === 'string') seen.push((await redis.get(key)) ?? '');
-          else if (type === 'hash') seen.push(JSON.stringify(await redis.hgetall(key)));
-          else if (type === 'list') seen.push(JSON.stringify(await redis.lrange(key, 0, -1)));
-          else if (type === 'set') seen.push(JSON.stringify(await redis.smembers(key)));
-          else if (type === 'zset') seen.push(JSON.stringify(await redis.zrange(key, '0', '-1')));
-          else if (type === 'stream') seen.push(JSON.stringify(await redis.xrange(key, '-', '+')));
-          seen.push(key);
-        }
-      } while (cursor !== '0');
+      const seen = [...(await redisContents(redis))].flat();
       expect(seen.length).toBeGreaterThan(10);
       expect(seen.filter((v) => v.includes(sessionKey))).toEqual([]);
     } finally {

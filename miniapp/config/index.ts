@@ -20,6 +20,15 @@ const compileInclude: (string | ((filename: string) => boolean))[] = [
 // before this file runs). Empty → src/utils/api.ts decides at run time (H5 only).
 const API_BASE = process.env.TARO_APP_API_BASE ?? ''
 
+// Off on both platforms: every component and page styles one BEM block by its own class names.
+const cssModules = {
+  enable: false,
+  config: {
+    namingPattern: 'module' as const,
+    generateScopedName: '[name]__[local]___[hash:base64:5]'
+  }
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'family-share-miniapp',
@@ -64,13 +73,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
           enable: true,
           config: {}
         },
-        cssModules: {
-          enable: false,
-          config: {
-            namingPattern: 'module',
-            generateScopedName: '[name]__[local]___[hash:base64:5]'
-          }
-        }
+        cssModules
       }
     },
     h5: {
@@ -102,13 +105,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
           enable: true,
           config: {}
         },
-        cssModules: {
-          enable: false,
-          config: {
-            namingPattern: 'module',
-            generateScopedName: '[name]__[local]___[hash:base64:5]'
-          }
-        }
+        cssModules
       }
     }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BFF_API } from '@family-share/shared'
-import { BINDINGS, COMMITMENT, deduction, DEMO_PEOPLE, FACE_SESSION, FACE_TICKET, home, invitation, INVITATION_LINK, MONTHLY, payment, SUBSCRIPTIONS, TOKENS } from './support/fixtures'
+import { BINDINGS, COMMITMENT, deduction, DEMO_PEOPLE, FACE_SESSION, FACE_TICKET, home, invitation, INVITATION_LINK, MONTHLY, NOW, payment, premiumReceipt, premiums, SUBSCRIPTIONS, TOKENS } from './support/fixtures'
 
 // The page tests and the weapp smoke test answer with these; if the contract changes, this
 // fails first instead of tests passing against answers the BFF can no longer give.
@@ -21,6 +21,9 @@ describe('test fixtures', () => {
     ['subscriptions', SUBSCRIPTIONS],
     ['invitationLink', INVITATION_LINK],
     ['openInvitationLink', invitation()],
+    ['listPremiums', premiums()],
+    ['listPremiums', premiums({ status: 'paid', paidAt: NOW, paidByMe: true })],
+    ['payPremium', premiumReceipt('pp-1')],
   ] as const)('when the %s fixture is parsed with the contract, then it passes', (name, value) => {
     const result = BFF_API[name].response.safeParse(value)
     expect(result.success, JSON.stringify(result.error?.issues)).toBe(true)

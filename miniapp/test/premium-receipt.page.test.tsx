@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { ResponseOf } from '@family-share/shared'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
 vi.mock('@/services/premiums', async (original) => ({ ...(await original<object>()), getPremiumReceipt: vi.fn(), listPremiums: vi.fn() }))
@@ -11,19 +10,11 @@ import Premiums from '@/pages/premiums/index'
 import { ApiError } from '@/services/http'
 import { getPremiumReceipt, listPremiums } from '@/services/premiums'
 import { findReceipt, saveReceipt } from '@/utils/receipt-store'
-import { NOW } from './support/fixtures'
+import { NOW, premiumReceipt, premiums } from './support/fixtures'
 import { resetTaroMock, router } from './support/taro'
 import { shortReference } from '@/utils/reference'
 
-const RECEIPT: ResponseOf<'payPremium'> = {
-  paymentId: 'pp-server-1',
-  bindingId: 'b-yangjin',
-  relative: { maskedName: '央*', maskedIdNumber: '5401**********2648' },
-  year: 2026,
-  amount: 40000,
-  balanceAfter: 760000,
-  at: NOW,
-}
+const RECEIPT = premiumReceipt('pp-server-1')
 
 describe('issue 9 item 2: the premium receipt page', () => {
   beforeEach(() => {
@@ -64,11 +55,7 @@ describe('issue 9 item 2: the premium receipt page', () => {
   })
 
   it('when a premium was paid by me on another device, then the premiums page still offers 查看凭证, opening the receipt by relative and year', async () => {
-    vi.mocked(listPremiums).mockResolvedValue({
-      year: 2026,
-      usableForFamily: 500000,
-      items: [{ bindingId: 'b-yangjin', relative: RECEIPT.relative, relation: 'child', insurance: 'resident', year: 2026, amountDue: 40000, demoAmount: true, status: 'paid', paidAt: NOW, paidByMe: true }],
-    })
+    vi.mocked(listPremiums).mockResolvedValue(premiums({ status: 'paid', paidAt: NOW, paidByMe: true }))
     render(<Premiums />)
     fireEvent.click(await screen.findByText('查看凭证'))
     await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/premium-receipt/index?bindingId=b-yangjin&year=2026' }))

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { ResponseOf } from '@family-share/shared'
 
 vi.mock('@tarojs/taro', async (original) => (await import('./support/taro')).taroMock(await original()))
 vi.mock('@/services/premiums', async (original) => ({ ...(await original<object>()), listPremiums: vi.fn(), payPremium: vi.fn() }))
@@ -10,42 +9,10 @@ import Premiums from '@/pages/premiums/index'
 import { ApiError } from '@/services/http'
 import { listPremiums, payPremium } from '@/services/premiums'
 import { findReceipt } from '@/utils/receipt-store'
-import { NOW } from './support/fixtures'
+import { NOW, premiumReceipt, premiums } from './support/fixtures'
 import { resetTaroMock } from './support/taro'
 
-type PremiumList = ResponseOf<'listPremiums'>
-
-function premiums(overrides: Partial<PremiumList['items'][number]> = {}, usableForFamily = 500000): PremiumList {
-  return {
-    year: 2026,
-    usableForFamily,
-    items: [
-      {
-        bindingId: 'b-yangjin',
-        relative: { maskedName: '央*', maskedIdNumber: '5401**********2648' },
-        relation: 'child',
-        insurance: 'resident',
-        year: 2026,
-        amountDue: 40000,
-        demoAmount: true,
-        status: 'unpaid',
-        paidAt: null,
-        paidByMe: false,
-        ...overrides,
-      },
-    ],
-  }
-}
-
-const RECEIPT: ResponseOf<'payPremium'> = {
-  paymentId: 'pp-1',
-  bindingId: 'b-yangjin',
-  relative: { maskedName: '央*', maskedIdNumber: '5401**********2648' },
-  year: 2026,
-  amount: 40000,
-  balanceAfter: 760000,
-  at: NOW,
-}
+const RECEIPT = premiumReceipt('pp-1')
 
 const keyOf = (n: number) => vi.mocked(payPremium).mock.calls[n]?.[1]
 

@@ -37,3 +37,15 @@ export const codeOf = (body: unknown) => (body as { error?: { code?: string } })
 
 /** What an entry does to the balance: out for settlements, premiums and taken-back refunds, in for refunds. */
 export const signed = (d: Pick<Deduction, 'kind' | 'amount'>) => (d.kind === 'refund' ? d.amount : -d.amount);
+
+/**
+ * A promise and what settles it, for holding a process at a step (it awaits `opened` there)
+ * and for learning that it got there. Node 20 has no Promise.withResolvers.
+ */
+export function latch(): { opened: Promise<void>; open: () => void } {
+  let open: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { opened, open };
+}

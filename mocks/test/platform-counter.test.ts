@@ -2,7 +2,7 @@ import { maskName } from '@family-share/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECOVERY_DELAY_MS } from '../src/platform/deps';
 import { recoverPending } from '../src/platform/use-cases/recover-pending';
-import { codeOf, counterClient, signed } from './counter-helpers';
+import { codeOf, counterClient, latch, signed } from './counter-helpers';
 import { nextId, startHarness, type Harness } from './harness';
 import { redisContents } from '../../scripts/lib/redis-contents';
 import { REGIONS } from '../../shared/test/policies/region';
@@ -259,30 +259,24 @@ describe('R24 reversal', () => {
     const { a, b } = await pair(500000, { balance: 1000 });
     const id = nextId('GAP');
     let calls = 0;
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let reached: () => void = () => undefined;
-    const atGap = new Promise<void>((resolve) => {
-      reached = resolve;
-    });
+    const held = latch();
+    const atGap = latch();
     deps.faults = {
       afterSettlementDebit: async (settlementId, index) => {
         if (settlementId !== id || index !== 0) return;
         calls += 1;
         if (calls === 1) throw new Error('injected crash after the first debit');
-        reached();
-        await held; // the resumed run waits here, between the own debit and the authorizer's
+        atGap.open();
+        await held.opened; // the resumed run waits here, between the own debit and the authorizer's
       },
     };
     expect((await h.api('POST', '/v1/counter/settlements', { settlementId: id, cardHolderIdNumber: b.idNumber, charge: 5000, institutionCode: 'P54010001' })).status).toBe(500);
     h.advance(RECOVERY_DELAY_MS + 1);
     const sweeping = recoverPending(deps);
-    await atGap;
+    await atGap.opened;
     const reversal = await c.reverse(id, 'P54010001', 'settlement');
     expect(reversal.body).toMatchObject({ applied: true, acctPay: 1000, acctMulaidPay: 0 });
-    release();
+    held.open();
     await sweeping;
     deps.faults = undefined;
     expect([await c.balance(a.idNumber), await c.balance(b.idNumber)]).toEqual([500000, 1000]);
@@ -364,29 +358,23 @@ describe('R24 reversal', () => {
       const s = await c.settle(b.idNumber, 6000);
       const id = nextId('CXR');
       let calls = 0;
-      let release: () => void = () => undefined;
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let reached: () => void = () => undefined;
-      const atGap = new Promise<void>((resolve) => {
-        reached = resolve;
-      });
+      const held = latch();
+      const atGap = latch();
       h.mocks.deps.faults = {
         afterRefundStep: async (operationId, index) => {
           if (operationId !== `cnl:${id}` || index !== 0) return;
           calls += 1;
           if (calls === 1) throw new Error('injected crash after the first refund');
-          reached();
-          await held;
+          atGap.open();
+          await held.opened;
         },
       };
       expect((await c.cancel(s.body.settlementId, 'P54010001', id)).status).toBe(500);
       h.advance(RECOVERY_DELAY_MS + 1);
       const sweeping = recoverPending(h.mocks.deps);
-      await atGap;
+      await atGap.opened;
       const reversal = await c.reverse(id);
-      release();
+      held.open();
       await sweeping;
       h.mocks.deps.faults = undefined;
       expect(reversal.body).toMatchObject({ originalKind: 'cancellation', applied: true, acctPay: 1000, acctMulaidPay: 0 });

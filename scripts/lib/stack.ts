@@ -46,6 +46,26 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+export type StackKeys = Stack['keys'];
+
+/**
+ * The BFF's environment for reaching this Redis and these mocks with these keys: what the
+ * in-process stack reads its config from and what a test that spawns BFF processes passes them.
+ */
+export function bffEnvironment(redisUrl: string, mocks: Pick<RunningMocks, 'platformUrl' | 'wechatUrl' | 'faceUrl'>, keys: StackKeys): Record<string, string> {
+  return {
+    REDIS_URL: redisUrl,
+    PLATFORM_URL: mocks.platformUrl,
+    PLATFORM_KEY: keys.platform,
+    WECHAT_URL: mocks.wechatUrl,
+    WECHAT_APP_ID: keys.wechat.appId,
+    WECHAT_APP_SECRET: keys.wechat.appSecret,
+    FACE_URL: mocks.faceUrl,
+    FACE_KEY: keys.face,
+    JWT_SECRET: keys.jwt,
+  };
+}
+
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const log = options.log ?? pino({ level: 'silent' });
   const redis = options.redisUrl ? null : await startRedisServer({ appendOnly: true, appendfsync: 'always', ...(options.redisDir ? { dir: options.redisDir } : {}) });
@@ -73,17 +93,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     log: log.child({ part: 'mocks' }),
   });
   const readConfig = readBffConfig({
+    ...bffEnvironment(redisUrl, mocks, keys),
     BFF_PORT: String(options.ports?.bff ?? 0),
-    REDIS_URL: redisUrl,
     BFF_PREFIX: options.bffPrefix ?? 'bff:',
-    PLATFORM_URL: mocks.platformUrl,
-    PLATFORM_KEY: keys.platform,
-    WECHAT_URL: mocks.wechatUrl,
-    WECHAT_APP_ID: keys.wechat.appId,
-    WECHAT_APP_SECRET: keys.wechat.appSecret,
-    FACE_URL: mocks.faceUrl,
-    FACE_KEY: keys.face,
-    JWT_SECRET: keys.jwt,
     POLICY: registered ? policy.name : TIBET_2022.name,
     DEMO_MODE: options.demo === true ? 'true' : 'false',
     ...(options.h5Dist ? { H5_DIST: options.h5Dist } : {}),

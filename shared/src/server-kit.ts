@@ -1,6 +1,7 @@
 /**
  * The error kit of the two Koa servers (the BFF and the simulated platform): the one thrown
- * error class and the one mapping of what a server may throw to a catalogue code.
+ * error class and the one mapping of what a server may throw to a catalogue code; and the
+ * parsing both do before connecting to Redis (a cluster URL, a script's key count).
  *
  * Imported as `@family-share/shared/server-kit`, not from the package's index: it is server
  * code (Redis error wording, Koa's status errors) that the mini-program's bundle must never
@@ -91,4 +92,34 @@ export function errorAnswer(error: AppError, requestId: string) {
       },
     },
   };
+}
+
+/**
+ * The nodes of a Redis Cluster URL ("redis-cluster://host:port,host:port"), or null for any
+ * other URL (a single Redis, which ioredis parses itself). Both servers take either form in
+ * REDIS_URL; a node without a port is on Redis's 6379.
+ */
+export function redisClusterNodes(url: string): Array<{ host: string; port: number }> | null {
+  const scheme = 'redis-cluster://';
+  if (!url.startsWith(scheme)) return null;
+  return url
+    .slice(scheme.length)
+    .split(',')
+    .map((hostPort) => {
+      const [host = '127.0.0.1', port = '6379'] = hostPort.split(':');
+      return { host, port: Number(port) };
+    });
+}
+
+/**
+ * How many KEYS a Lua script takes, read from its header line "-- KEYS: 1 …, 2 …" (the highest
+ * number named), so that the count registered with Redis cannot drift from the script. Every
+ * script of both servers touches at least one key (a cluster routes it by that key), so a
+ * script without the header is refused.
+ */
+export function luaKeyCount(name: string, source: string): number {
+  const header = /^-- KEYS: (.*)$/m.exec(source)?.[1] ?? '';
+  const keyCount = Math.max(0, ...[...header.matchAll(/(?:^|, )(\d+) /g)].map((m) => Number(m[1])));
+  if (keyCount === 0) throw new Error(`script ${name} does not declare its KEYS`);
+  return keyCount;
 }

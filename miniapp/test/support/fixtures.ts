@@ -159,3 +159,41 @@ export const INVITATION_LINK: ResponseOf<'invitationLink'> = {
   path: '/pages/invite/index?t=inv-1.mq2x3.c2lnbmF0dXJlLW9mLXRoZS1saW5r',
   expiresAt: NOW + 72 * 3_600_000,
 }
+
+type PremiumItem = ResponseOf<'listPremiums'>['items'][number]
+
+/** The premiums page's list: one relative (央金, a child on resident insurance) and her 2026 premium. */
+export function premiums(overrides: Partial<PremiumItem> = {}, usableForFamily = 500000): ResponseOf<'listPremiums'> {
+  return {
+    year: 2026,
+    usableForFamily,
+    items: [
+      {
+        bindingId: 'b-yangjin',
+        relative: { maskedName: '央*', maskedIdNumber: '5401**********2648' },
+        relation: 'child',
+        insurance: 'resident',
+        year: 2026,
+        amountDue: 40000,
+        demoAmount: true,
+        status: 'unpaid',
+        paidAt: null,
+        paidByMe: false,
+        ...overrides,
+      },
+    ],
+  }
+}
+
+/** The receipt of paying that premium. */
+export function premiumReceipt(paymentId: string): ResponseOf<'payPremium'> {
+  return {
+    paymentId,
+    bindingId: 'b-yangjin',
+    relative: { maskedName: '央*', maskedIdNumber: '5401**********2648' },
+    year: 2026,
+    amount: 40000,
+    balanceAfter: 760000,
+    at: NOW,
+  }
+}

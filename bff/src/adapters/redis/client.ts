@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { luaKeyCount, redisClusterNodes } from '@family-share/shared/server-kit';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
 
 export type RedisLike = Redis | Cluster;
@@ -36,22 +37,13 @@ export function connectBffRedis(url: string, options: RedisOptions = {}): RedisL
     retryStrategy: (times) => Math.min(times * 100, 1_000),
     ...options,
   };
-  const client = url.startsWith('redis-cluster://')
-    ? new Cluster(
-        url
-          .slice('redis-cluster://'.length)
-          .split(',')
-          .map((hp) => ({ host: hp.split(':')[0] ?? '127.0.0.1', port: Number(hp.split(':')[1] ?? 6379) })),
-        { redisOptions: base, enableOfflineQueue: false, clusterRetryStrategy: (times) => Math.min(times * 100, 1_000) },
-      )
+  const nodes = redisClusterNodes(url);
+  const client = nodes
+    ? new Cluster(nodes, { redisOptions: base, enableOfflineQueue: false, clusterRetryStrategy: (times) => Math.min(times * 100, 1_000) })
     : new Redis(url, base);
   client.on('error', () => undefined); // reported through failed commands; do not crash the process
   for (const name of SCRIPT_NAMES) {
-    // Each script's header line "-- KEYS: 1 …, 2 …" names its keys; the highest is the count.
-    const header = /^-- KEYS: (.*)$/m.exec(sources[name])?.[1] ?? '';
-    const keyCount = Math.max(0, ...[...header.matchAll(/(?:^|, )(\d+) /g)].map((m) => Number(m[1])));
-    if (keyCount === 0) throw new Error(`script ${name} does not declare its KEYS`);
-    client.defineCommand(commandName(name), { numberOfKeys: keyCount, lua: sources[name] });
+    client.defineCommand(commandName(name), { numberOfKeys: luaKeyCount(name, sources[name]), lua: sources[name] });
   }
   return client;
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import { formatYuan, parseYuan, type PaymentEstimate as Estimate } from '@family-share/shared'
+import { formatYuan, parseYuan, type PaymentEstimate as Estimate, type ResponseOf } from '@family-share/shared'
 import { AppButton } from '@/components/app-button'
 import { Card } from '@/components/card'
 import { FormField } from '@/components/form-field'
@@ -77,6 +77,21 @@ function EstimateResult({ estimate }: { estimate: Estimate }) {
  * and a relative's balance is never shown: only their part of this amount.
  */
 /** 付款预估 (R22): how an amount would be split now. */
+type Institution = ResponseOf<'estimateInstitutions'>['items'][number]
+
+/** A place's name and kind, and whether it takes family sharing: the same in the list and once chosen. */
+function PlaceMain({ place }: { place: Institution }) {
+  return (
+    <View className='estimate-place__main'>
+      <View className='estimate-place__name'>{place.name}</View>
+      <View className='estimate-place__kind'>
+        {INSTITUTION_KIND_LABELS[place.kind]}
+        {!place.familySharing && <Tag tone='warning'>未开通家庭共济</Tag>}
+      </View>
+    </View>
+  )
+}
+
 const estimatePayment = (body: { amount: string; institutionCode?: string }) => call('paymentEstimate', { body })
 
 export default function PaymentEstimatePage() {
@@ -126,13 +141,7 @@ export default function PaymentEstimatePage() {
         <View className='estimate__field-label'>在哪里支付</View>
         {place && !choosing ? (
           <View className='estimate-place estimate-place--chosen'>
-            <View className='estimate-place__main'>
-              <View className='estimate-place__name'>{place.name}</View>
-              <View className='estimate-place__kind'>
-                {INSTITUTION_KIND_LABELS[place.kind]}
-                {!place.familySharing && <Tag tone='warning'>未开通家庭共济</Tag>}
-              </View>
-            </View>
+            <PlaceMain place={place} />
             <View className='estimate-place__change' hoverClass='estimate-place__change--hover' onClick={() => setChoosing(true)}>
               更换
             </View>
@@ -151,13 +160,7 @@ export default function PaymentEstimatePage() {
                   })
                 }
               >
-                <View className='estimate-place__main'>
-                  <View className='estimate-place__name'>{i.name}</View>
-                  <View className='estimate-place__kind'>
-                    {INSTITUTION_KIND_LABELS[i.kind]}
-                    {!i.familySharing && <Tag tone='warning'>未开通家庭共济</Tag>}
-                  </View>
-                </View>
+                <PlaceMain place={i} />
               </View>
             ))}
           </View>

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { luaKeyCount, redisClusterNodes } from '@family-share/shared/server-kit';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
 
 export type RedisLike = Redis | Cluster;
@@ -54,17 +55,9 @@ export function connectRedis(url: string, options: RedisOptions = {}): RedisLike
     retryStrategy: (times) => Math.min(times * 100, 1_000),
     ...options,
   };
-  const client = url.startsWith('redis-cluster://')
-    ? new Cluster(
-        url
-          .slice('redis-cluster://'.length)
-          .split(',')
-          .map((hostPort) => {
-            const [host = '127.0.0.1', port = '6379'] = hostPort.split(':');
-            return { host, port: Number(port) };
-          }),
-        { redisOptions: base, scaleReads: 'master', clusterRetryStrategy: (times) => Math.min(times * 100, 1_000) },
-      )
+  const nodes = redisClusterNodes(url);
+  const client = nodes
+    ? new Cluster(nodes, { redisOptions: base, scaleReads: 'master', clusterRetryStrategy: (times) => Math.min(times * 100, 1_000) })
     : new Redis(url, base);
   client.once('ready', () => {
     client.options.enableOfflineQueue = false;
@@ -72,11 +65,7 @@ export function connectRedis(url: string, options: RedisOptions = {}): RedisLike
   // Failures reach the callers through their commands (→ 503); the event itself must not crash the process.
   client.on('error', () => undefined);
   for (const name of SCRIPT_NAMES) {
-    // Each script's header line "-- KEYS: 1 …, 2 …" names its keys; the highest is the count.
-    const header = /^-- KEYS: (.*)$/m.exec(sources[name])?.[1] ?? '';
-    const keyCount = Math.max(0, ...[...header.matchAll(/(?:^|, )(\d+) /g)].map((m) => Number(m[1])));
-    if (keyCount === 0) throw new Error(`script ${name} does not declare its KEYS`);
-    client.defineCommand(camel(name), { numberOfKeys: keyCount, lua: sources[name] });
+    client.defineCommand(camel(name), { numberOfKeys: luaKeyCount(name, sources[name]), lua: sources[name] });
   }
   return client;
 }
