@@ -17,7 +17,7 @@ afterAll(async () => h.close());
  */
 async function stepwiseBindings(store: PlatformStore, personId: string): Promise<PersonBindings> {
   const newestFirst = (x: Binding, y: Binding) => y.createdAt - x.createdAt;
-  const [records, order, out] = await Promise.all([store.bindingRecordsOf(personId), store.authorizersOf(personId), store.beneficiariesOf(personId)]);
+  const [records, order, out] = await Promise.all([store.redis.hvals(store.k(personId).bindings).then((raw) => raw.map((json) => JSON.parse(json) as Binding)), store.authorizersOf(personId), store.beneficiariesOf(personId)]);
   const rankOf = new Map(order.map((entry, index) => [entry.bindingId, index + 1]));
   const asBeneficiary = records
     .map((r) => ({ ...r, rank: r.status === 'active' ? (rankOf.get(r.bindingId) ?? null) : null }))
@@ -91,6 +91,25 @@ describe('platform: the home page reads (issue 14)', () => {
       ['ended', 'employee'],
     ]);
     expect(xBindings.asBeneficiary.map((r) => r.status).sort()).toEqual(['active', 'active', 'ended']);
+  });
+
+  it('when a home page asks for the summary of a person who shares with two people, then the platform sends Redis three read scripts and nothing else (issue 14: one per slot)', async () => {
+    const x = await h.newPerson({ balance: 300000 });
+    const [b1, b2, a] = await Promise.all([h.newPerson(), h.newPerson(), h.newPerson({ balance: 100000 })]);
+    for (const [from, to] of [[x, b1], [x, b2], [a, x]] as const) expect((await h.bind(from, to)).status).toBe(201);
+    const redis = h.mocks.redis;
+    await get(`/v1/persons/${x.psnNo}/summary?feedSince=0`); // scripts loaded
+    await h.mocks.notifier.idle(); // the bindings' WeChat nudges sent: no outbox traffic below
+    await redis.call('CONFIG', 'RESETSTAT');
+    const answer = JSON.parse((await get(`/v1/persons/${x.psnNo}/summary?feedSince=0`)).text) as { bindings: PersonBindings };
+    const stats = String(await redis.call('INFO', 'commandstats'));
+    const calls = Object.fromEntries([...stats.matchAll(/cmdstat_([a-z|]+):calls=(\d+)/g)].map((m) => [m[1], Number(m[2])]));
+    // The outbox consumer's background reads and this test's own INFO are not the summary's.
+    for (const own of ['info', 'config|resetstat', 'xreadgroup', 'xautoclaim', 'xpending']) delete calls[own];
+    expect(answer.bindings.asAuthorizer).toHaveLength(2);
+    expect(answer.bindings.asBeneficiary).toHaveLength(1);
+    // INFO counts the commands inside the scripts too: these are the three scripts' own reads.
+    expect(calls).toEqual({ evalsha: 3, hgetall: 3, hvals: 1, xrange: 1, hget: 2, hmget: 2 });
   });
 
   it('when a person number is unknown or the query is bad, then the summary answers as before: 404 before 400', async () => {

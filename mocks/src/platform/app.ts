@@ -47,8 +47,8 @@ import { advanceClaim, fileClaim } from './use-cases/claims';
 import { checkBindingNow } from './use-cases/check-binding';
 import { bindingDecision, createBinding } from './use-cases/create-binding';
 import { endBinding } from './use-cases/end-binding';
-import { listBindings } from './use-cases/list-bindings';
 import { payPremium } from './use-cases/pay-premium';
+import { personSummary } from './use-cases/person-summary';
 import { personView } from './use-cases/person-view';
 import { monthlyTotals, premiumStatus } from './use-cases/read-ledger';
 import { setPreferences } from './use-cases/set-preferences';
@@ -132,25 +132,33 @@ export function createPlatformApp(deps: PlatformDeps, options: PlatformAppOption
     respond(ctx, await endBinding(deps, { bindingId, ...body }));
   });
 
+  /** One read script on the person's slot; the 404 comes before a bad query's 400, as it always did. */
+  const summaryParam = async (id: string | undefined, query: unknown) => {
+    const psnNo = parse(PsnNoSchema, id);
+    const valid = SummaryQuerySchema.safeParse(query);
+    const summary = await personSummary(deps, psnNo, valid.success ? valid.data.feedSince : null);
+    if (!summary) throw new AppError('PERSON_NOT_FOUND');
+    return { ...summary, feedSince: parse(SummaryQuerySchema, query).feedSince };
+  };
+
   router.get('/persons/:id/summary', async (ctx) => {
-    const person = await personParam(ctx.params.id);
-    const { feedSince } = parse(SummaryQuerySchema, ctx.query);
-    const [bindings, feedNewer] = await Promise.all([
-      listBindings(deps, person.psnNo),
-      store.feedCountSince(person.psnNo, feedSince, 99),
-    ]);
-    ctx.body = { person: personView(person), bindings, feedSince, feedNewer };
+    const { person, bindings, feedSince, feedNewer } = await summaryParam(ctx.params.id, ctx.query);
+    ctx.body = { person, bindings, feedSince, feedNewer };
   });
 
   router.get('/persons/:id/feed/count', async (ctx) => {
-    const person = await personParam(ctx.params.id);
+    const psnNo = parse(PsnNoSchema, ctx.params.id);
+    const valid = SummaryQuerySchema.safeParse(ctx.query);
+    const view = await store.personHome(psnNo, valid.success ? valid.data.feedSince : null);
+    if (!view.person) throw new AppError('PERSON_NOT_FOUND');
     const { feedSince } = parse(SummaryQuerySchema, ctx.query);
-    ctx.body = { feedSince, feedNewer: await store.feedCountSince(person.psnNo, feedSince, 99) };
+    ctx.body = { feedSince, feedNewer: view.feedNewer ?? 0 };
   });
 
   router.get('/persons/:id/bindings', async (ctx) => {
-    const person = await personParam(ctx.params.id);
-    ctx.body = await listBindings(deps, person.psnNo);
+    const summary = await personSummary(deps, parse(PsnNoSchema, ctx.params.id), null);
+    if (!summary) throw new AppError('PERSON_NOT_FOUND');
+    ctx.body = summary.bindings;
   });
 
   router.put('/persons/:id/preferences', async (ctx) => {
