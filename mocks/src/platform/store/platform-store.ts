@@ -86,6 +86,32 @@ function toBeneficiaries(raw: Record<string, string>): BeneficiaryEntry[] {
   });
 }
 
+/** What a settlement's plan and answer need of a person: a few fields, not the whole record. */
+export type AccountFacts = Pick<StoredPerson, 'psnNo' | 'name' | 'insurance' | 'status' | 'balance' | 'accountChoice'>;
+
+const FACT_FIELDS = ['psnNo', 'idNumber', 'name', 'insurance', 'status', 'balance', 'choice'] as const;
+
+/** FACT_FIELDS as HMGET gave them (null for a missing field); null for nobody, read as toPerson reads. */
+function toFacts(values: ReadonlyArray<string | null | false>): AccountFacts | null {
+  const [psnNo, idNumber, name, insurance, status, balance, choice] = values.map((v) => (typeof v === 'string' ? v : undefined));
+  if (!idNumber || !psnNo) return null;
+  return {
+    psnNo,
+    name: name ?? '',
+    insurance: insurance === 'employee' || insurance === 'resident' ? insurance : null,
+    status: (status as StoredPerson['status'] | undefined) ?? 'terminated',
+    balance: Number(balance ?? '0'),
+    accountChoice: choice === 'authorizer' ? 'authorizer' : 'own',
+  };
+}
+
+/** A settlement's start (settlement-read.lua): the card holder, the journal's state, the authorizers in order. */
+export interface SettlementStart {
+  payer: AccountFacts | null;
+  journal: { status?: string; fp?: string; plan?: string; result?: string; at?: string };
+  authorizers: AuthorizerEntry[];
+}
+
 /** What a home page reads of one person on the person's slot (home-read.lua). */
 export interface PersonHomeView {
   person: StoredPerson | null;
@@ -166,6 +192,14 @@ export class PlatformStore {
 
   async getPerson(id: string): Promise<StoredPerson | null> {
     return toPerson(await this.redis.hgetall(this.k(id).person));
+  }
+
+  /** The facts a settlement needs of each person (one HMGET each, sent together); nobody is left out. */
+  async accountFacts(ids: readonly string[]): Promise<Map<string, AccountFacts>> {
+    const found = await Promise.all(ids.map(async (id) => toFacts(await this.redis.hmget(this.k(id).person, ...FACT_FIELDS))));
+    const map = new Map<string, AccountFacts>();
+    for (const facts of found) if (facts) map.set(facts.psnNo, facts);
+    return map;
   }
 
   async getPersons(ids: readonly string[]): Promise<Map<string, StoredPerson>> {
@@ -325,11 +359,29 @@ export class PlatformStore {
 
   // ---- money ----
 
-  /** Who an operation id belongs to (first writer wins); returns the recorded owner. */
+  /**
+   * Who an operation id belongs to (first writer wins); returns the recorded owner. One command
+   * (SET NX GET answers the owner already there, or nothing when this call set it).
+   */
   async claimOperationId(kind: 'stl' | 'prm' | 'cnl', operationId: string, owner: string): Promise<string> {
-    const key = this.keys.operationOwner(kind, operationId);
-    const set = await this.redis.set(key, owner, 'NX');
-    return set === 'OK' ? owner : ((await this.redis.get(key)) ?? owner);
+    const before = (await this.redis.call('SET', this.keys.operationOwner(kind, operationId), owner, 'NX', 'GET')) as string | null;
+    return before ?? owner;
+  }
+
+  /** A settlement's start on the card holder's slot, in one read script (see SettlementStart). */
+  async settlementStart(cardHolder: string, settlementId: string): Promise<SettlementStart> {
+    const k = this.k(cardHolder);
+    const [person, journal, authorizers] = (await runScriptRaw(this.redis, 'settlement-read', [k.person, k.settlement(settlementId), k.authorizers], [])) as [
+      Array<string | false | null>,
+      Array<string | false | null>,
+      string[],
+    ];
+    const [status, fp, plan, result, at] = journal.map((v) => (typeof v === 'string' ? v : undefined));
+    return {
+      payer: toFacts(person),
+      journal: { ...(status && { status }), ...(fp && { fp }), ...(plan && { plan }), ...(result && { result }), ...(at && { at }) },
+      authorizers: toAuthorizers(pairs(authorizers)),
+    };
   }
 
   async operationOwner(kind: 'stl' | 'cnl', operationId: string): Promise<string | null> {

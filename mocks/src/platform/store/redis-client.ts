@@ -29,6 +29,7 @@ const SCRIPT_NAMES = [
   // reads of one slot in one round trip (issue 14)
   'home-read',
   'binding-side',
+  'settlement-read',
 ] as const;
 
 export type ScriptName = (typeof SCRIPT_NAMES)[number];
