@@ -361,7 +361,7 @@ export class PlatformStore {
 
   /**
    * Who an operation id belongs to (first writer wins); returns the recorded owner. One command
-   * (SET NX GET answers the owner already there, or nothing when this call set it).
+   * (SET NX GET, Redis 7.0 and later, answers the owner already there, or nothing when this call set it).
    */
   async claimOperationId(kind: 'stl' | 'prm' | 'cnl', operationId: string, owner: string): Promise<string> {
     const before = (await this.redis.call('SET', this.keys.operationOwner(kind, operationId), owner, 'NX', 'GET')) as string | null;
