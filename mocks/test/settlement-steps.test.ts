@@ -77,4 +77,15 @@ describe('settlement: the steps sent together (issue 14)', () => {
     expect(again.body).toEqual(first.body);
     expect(await due()).toEqual([]);
   });
+
+  it('when a cancellation id is reused for another settlement (R17), then the refused attempt leaves no recovery entry and refunds nothing', async () => {
+    const { a, b } = await pair(500000, 0);
+    const [s1, s2] = [await c.settle(b.idNumber, 2000), await c.settle(b.idNumber, 3000)];
+    const id = nextId('CXR');
+    expect((await c.cancel(s1.body.settlementId, 'P54010001', id)).status).toBe(200);
+    const reused = await c.cancel(s2.body.settlementId, 'P54010001', id);
+    expect(codeOf(reused.body)).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await c.balance(a.idNumber)).toBe(497000);
+    expect(await due()).toEqual([]);
+  });
 });
