@@ -24,8 +24,8 @@ import { advanceClaim, fileClaim } from './use-cases/claims';
 import { checkBindingNow } from './use-cases/check-binding';
 import { bindingDecision, createBinding } from './use-cases/create-binding';
 import { endBinding } from './use-cases/end-binding';
-import { listBindings } from './use-cases/list-bindings';
 import { payPremium } from './use-cases/pay-premium';
+import { personSummary } from './use-cases/person-summary';
 import { personView } from './use-cases/person-view';
 import { monthlyTotals, premiumStatus } from './use-cases/read-ledger';
 import { setPreferences } from './use-cases/set-preferences';
@@ -79,16 +79,21 @@ function handlers(deps: PlatformDeps): Handlers {
     },
     activate: ({ body }) => activateECredential(deps, body),
     activateAsGuardian: ({ body }) => activateAsGuardian(deps, body),
+    /** One read script on the person's slot, then one per beneficiary's slot, sent together (issue 14). */
     async summary({ params, query }) {
-      const person = await personOf(params.psnNo);
-      const [bindings, feedNewer] = await Promise.all([listBindings(deps, person.psnNo), store.feedCountSince(person.psnNo, query.feedSince, 99)]);
-      return ok({ person: personView(person), bindings, feedSince: query.feedSince, feedNewer });
+      const summary = await personSummary(deps, params.psnNo, query.feedSince);
+      if (!summary) throw new AppError('PERSON_NOT_FOUND');
+      return ok({ person: summary.person, bindings: summary.bindings, feedSince: query.feedSince, feedNewer: summary.feedNewer });
     },
     checkBinding: ({ body }) => checkBindingNow(deps, body),
     createBinding: ({ body }) => createBinding(deps, body),
     bindingDecision: ({ params, body }) => value(bindingDecision(deps, { bindingId: params.bindingId, ...body })),
     endBinding: ({ params, body }) => endBinding(deps, { bindingId: params.bindingId, ...body }),
-    bindings: async ({ params }) => ok(await listBindings(deps, (await personOf(params.psnNo)).psnNo)),
+    async bindings({ params }) {
+      const summary = await personSummary(deps, params.psnNo, null);
+      if (!summary) throw new AppError('PERSON_NOT_FOUND');
+      return ok(summary.bindings);
+    },
     setPreferences: async ({ params, body }) => setPreferences(deps, (await personOf(params.psnNo)).psnNo, body),
     settle: ({ body }) => settle(deps, toCommand(body)),
     /** R22 for the BFF (付款预估): the platform-side shape; the BFF masks before the phone sees it. */
@@ -118,8 +123,9 @@ function handlers(deps: PlatformDeps): Handlers {
     payments: async ({ params, query }) => ok(await store.payments((await personOf(params.psnNo)).psnNo, query)),
     feed: async ({ params, query }) => ok(await store.feed((await personOf(params.psnNo)).psnNo, query)),
     async feedCount({ params, query }) {
-      const person = await personOf(params.psnNo);
-      return ok({ feedSince: query.feedSince, feedNewer: await store.feedCountSince(person.psnNo, query.feedSince, 99) });
+      const view = await store.personHome(params.psnNo, query.feedSince);
+      if (!view.person) throw new AppError('PERSON_NOT_FOUND');
+      return ok({ feedSince: query.feedSince, feedNewer: view.feedNewer ?? 0 });
     },
     claims: async ({ params }) => ok(await store.claims((await personOf(params.psnNo)).psnNo)),
     demoPeople: async () => ok(DEMO_PEOPLE.map(({ key, idNumber, name, openid, shows }) => ({ key, idNumber, name, openid, shows }))),

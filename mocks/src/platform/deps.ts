@@ -24,6 +24,8 @@ export interface PlatformDeps {
 export interface FaultHooks {
   /** Between the claim, the commit and the finish of a binding. */
   atBindingStep?(step: FaultPoint): Promise<void> | void;
+  /** After a settlement's claim and its pending-operation entry were confirmed, before its journal. */
+  afterSettlementClaim?(settlementId: string): Promise<void> | void;
   /** After the debit of step `index` of a settlement's plan. */
   afterSettlementDebit?(settlementId: string, index: number): Promise<void> | void;
   /** After the refund (or take-back) of step `index` of a cancellation ('cnl:<id>') or a reversal ('rev:<original id>'). */

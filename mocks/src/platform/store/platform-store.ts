@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chinaDate, chinaMonth, chinaMonthRange, type Binding, type InstitutionRecord, type Deduction, type FeedEvent, type PaymentRecord, type PlatformClaim, type PlatformPerson } from '@family-share/shared';
 import { PlatformKeys, type PersonKeys } from './keys';
-import { runScript, type RedisLike } from './redis-client';
+import { runScript, runScriptRaw, type RedisLike } from './redis-client';
 
 /** A person as stored: the registry facts plus the version counter the binding steps compare. */
 export interface StoredPerson extends PlatformPerson {
@@ -61,6 +61,66 @@ function toPerson(hash: Record<string, string>): StoredPerson | null {
     version: hash.ver ?? '0',
     openid: hash.ecOpenid ? hash.ecOpenid : null,
   };
+}
+
+/** A hash as a script returns HGETALL: field, value, field, value… */
+function pairs(flat: readonly string[]): Record<string, string> {
+  const hash: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) hash[flat[i]!] = flat[i + 1]!;
+  return hash;
+}
+
+function toAuthorizers(raw: Record<string, string>): AuthorizerEntry[] {
+  return Object.entries(raw)
+    .map(([authorizerId, json]) => {
+      const entry = JSON.parse(json) as { bindingId: string; rank: string };
+      return { authorizerId, bindingId: entry.bindingId, rank: Number(entry.rank) };
+    })
+    .sort((a, b) => a.rank - b.rank || (a.authorizerId < b.authorizerId ? -1 : 1));
+}
+
+function toBeneficiaries(raw: Record<string, string>): BeneficiaryEntry[] {
+  return Object.entries(raw).map(([beneficiaryId, json]) => {
+    const entry = JSON.parse(json) as { bindingId: string; state: BeneficiaryEntry['state']; at: string };
+    return { beneficiaryId, bindingId: entry.bindingId, state: entry.state, at: Number(entry.at) };
+  });
+}
+
+/** What a settlement's plan and answer need of a person: a few fields, not the whole record. */
+export type AccountFacts = Pick<StoredPerson, 'psnNo' | 'name' | 'insurance' | 'status' | 'balance' | 'accountChoice'>;
+
+const FACT_FIELDS = ['psnNo', 'idNumber', 'name', 'insurance', 'status', 'balance', 'choice'] as const;
+
+/** FACT_FIELDS as HMGET gave them (null for a missing field); null for nobody, read as toPerson reads. */
+function toFacts(values: ReadonlyArray<string | null | false>): AccountFacts | null {
+  const [psnNo, idNumber, name, insurance, status, balance, choice] = values.map((v) => (typeof v === 'string' ? v : undefined));
+  if (!idNumber || !psnNo) return null;
+  return {
+    psnNo,
+    name: name ?? '',
+    insurance: insurance === 'employee' || insurance === 'resident' ? insurance : null,
+    status: (status as StoredPerson['status'] | undefined) ?? 'terminated',
+    balance: Number(balance ?? '0'),
+    accountChoice: choice === 'authorizer' ? 'authorizer' : 'own',
+  };
+}
+
+/** A settlement's start (settlement-read.lua): the card holder, the journal's state, the authorizers in order. */
+export interface SettlementStart {
+  payer: AccountFacts | null;
+  journal: { status?: string; fp?: string; plan?: string; result?: string; at?: string };
+  authorizers: AuthorizerEntry[];
+}
+
+/** What a home page reads of one person on the person's slot (home-read.lua). */
+export interface PersonHomeView {
+  person: StoredPerson | null;
+  /** Every binding in which the person is the beneficiary, ended ones too. */
+  records: Binding[];
+  authorizers: AuthorizerEntry[];
+  beneficiaries: BeneficiaryEntry[];
+  /** Feed events newer than the time asked, up to the cap; null when not asked. */
+  feedNewer: number | null;
 }
 
 /**
@@ -134,6 +194,14 @@ export class PlatformStore {
     return toPerson(await this.redis.hgetall(this.k(id).person));
   }
 
+  /** The facts a settlement needs of each person (one HMGET each, sent together); nobody is left out. */
+  async accountFacts(ids: readonly string[]): Promise<Map<string, AccountFacts>> {
+    const found = await Promise.all(ids.map(async (id) => toFacts(await this.redis.hmget(this.k(id).person, ...FACT_FIELDS))));
+    const map = new Map<string, AccountFacts>();
+    for (const facts of found) if (facts) map.set(facts.psnNo, facts);
+    return map;
+  }
+
   async getPersons(ids: readonly string[]): Promise<Map<string, StoredPerson>> {
     const found = await Promise.all(ids.map((id) => this.getPerson(id)));
     const map = new Map<string, StoredPerson>();
@@ -180,27 +248,43 @@ export class PlatformStore {
   // ---- the binding graph ----
 
   async authorizersOf(id: string): Promise<AuthorizerEntry[]> {
-    const raw = await this.redis.hgetall(this.k(id).authorizers);
-    return Object.entries(raw)
-      .map(([authorizerId, json]) => {
-        const entry = JSON.parse(json) as { bindingId: string; rank: string };
-        return { authorizerId, bindingId: entry.bindingId, rank: Number(entry.rank) };
-      })
-      .sort((a, b) => a.rank - b.rank || (a.authorizerId < b.authorizerId ? -1 : 1));
+    return toAuthorizers(await this.redis.hgetall(this.k(id).authorizers));
   }
 
   async beneficiariesOf(id: string): Promise<BeneficiaryEntry[]> {
-    const raw = await this.redis.hgetall(this.k(id).beneficiaries);
-    return Object.entries(raw).map(([beneficiaryId, json]) => {
-      const entry = JSON.parse(json) as { bindingId: string; state: BeneficiaryEntry['state']; at: string };
-      return { beneficiaryId, bindingId: entry.bindingId, state: entry.state, at: Number(entry.at) };
-    });
+    return toBeneficiaries(await this.redis.hgetall(this.k(id).beneficiaries));
   }
 
-  /** Every binding in which `id` is the beneficiary, ended ones too. */
-  async bindingRecordsOf(id: string): Promise<Binding[]> {
-    const raw = await this.redis.hvals(this.k(id).bindings);
-    return raw.map((json) => JSON.parse(json) as Binding);
+  /**
+   * A person, both sides of their binding graph and (with `feedSinceMs`) how many feed events
+   * are newer, up to `cap`: one read script on the person's slot instead of five commands.
+   */
+  async personHome(id: string, feedSinceMs: number | null, cap = 99): Promise<PersonHomeView> {
+    const k = this.k(id);
+    const reply = (await runScriptRaw(
+      this.redis,
+      'home-read',
+      [k.person, k.bindings, k.authorizers, k.beneficiaries, k.feed],
+      [feedSinceMs === null ? '' : `${feedSinceMs + 1}`, cap],
+    )) as [string[], string[], string[], string[], number];
+    const [person, records, authorizers, beneficiaries, count] = reply;
+    return {
+      person: toPerson(pairs(person)),
+      records: records.map((json) => JSON.parse(json) as Binding),
+      authorizers: toAuthorizers(pairs(authorizers)),
+      beneficiaries: toBeneficiaries(pairs(beneficiaries)),
+      feedNewer: count < 0 ? null : count,
+    };
+  }
+
+  /** The beneficiary's side of one binding (binding-side.lua): its record and the beneficiary's insurance. */
+  async bindingSide(beneficiaryId: string, bindingId: string): Promise<{ record: Binding | null; insurance: StoredPerson['insurance'] }> {
+    const k = this.k(beneficiaryId);
+    const [record = '', insurance = ''] = await runScript(this.redis, 'binding-side', [k.bindings, k.person], [bindingId]);
+    return {
+      record: record ? (JSON.parse(record) as Binding) : null,
+      insurance: insurance === 'employee' || insurance === 'resident' ? insurance : null,
+    };
   }
 
   async bindingRecord(beneficiaryId: string, bindingId: string): Promise<Binding | null> {
@@ -275,11 +359,29 @@ export class PlatformStore {
 
   // ---- money ----
 
-  /** Who an operation id belongs to (first writer wins); returns the recorded owner. */
+  /**
+   * Who an operation id belongs to (first writer wins); returns the recorded owner. One command
+   * (SET NX GET, Redis 7.0 and later, answers the owner already there, or nothing when this call set it).
+   */
   async claimOperationId(kind: 'stl' | 'prm' | 'cnl', operationId: string, owner: string): Promise<string> {
-    const key = this.keys.operationOwner(kind, operationId);
-    const set = await this.redis.set(key, owner, 'NX');
-    return set === 'OK' ? owner : ((await this.redis.get(key)) ?? owner);
+    const before = (await this.redis.call('SET', this.keys.operationOwner(kind, operationId), owner, 'NX', 'GET')) as string | null;
+    return before ?? owner;
+  }
+
+  /** A settlement's start on the card holder's slot, in one read script (see SettlementStart). */
+  async settlementStart(cardHolder: string, settlementId: string): Promise<SettlementStart> {
+    const k = this.k(cardHolder);
+    const [person, journal, authorizers] = (await runScriptRaw(this.redis, 'settlement-read', [k.person, k.settlement(settlementId), k.authorizers], [])) as [
+      Array<string | false | null>,
+      Array<string | false | null>,
+      string[],
+    ];
+    const [status, fp, plan, result, at] = journal.map((v) => (typeof v === 'string' ? v : undefined));
+    return {
+      payer: toFacts(person),
+      journal: { ...(status && { status }), ...(fp && { fp }), ...(plan && { plan }), ...(result && { result }), ...(at && { at }) },
+      authorizers: toAuthorizers(pairs(authorizers)),
+    };
   }
 
   async operationOwner(kind: 'stl' | 'cnl', operationId: string): Promise<string | null> {
@@ -601,12 +703,6 @@ export class PlatformStore {
   async claims(id: string): Promise<PlatformClaim[]> {
     const raw = await this.redis.hvals(this.k(id).claims);
     return raw.map((json) => JSON.parse(json) as PlatformClaim).sort((x, y) => y.filedAt - x.filedAt);
-  }
-
-  /** How many feed events are newer than `sinceMs` (stream ids are insertion times), up to `cap`. */
-  async feedCountSince(id: string, sinceMs: number, cap: number): Promise<number> {
-    const newer = await this.redis.xrange(this.k(id).feed, `${sinceMs + 1}`, '+', 'COUNT', cap);
-    return newer.length;
   }
 
   // ---- operations in flight, for the recovery sweeper ----

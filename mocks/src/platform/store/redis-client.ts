@@ -27,6 +27,10 @@ const SCRIPT_NAMES = [
   'cancel-finish',
   'reverse-begin',
   'reverse-finish',
+  // reads of one slot in one round trip (issue 14)
+  'home-read',
+  'binding-side',
+  'settlement-read',
 ] as const;
 
 export type ScriptName = (typeof SCRIPT_NAMES)[number];
@@ -74,15 +78,20 @@ function camel(name: string): string {
   return name.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
 }
 
-/** Runs one of the registered scripts. */
+/** Runs one of the registered scripts; its reply as Redis gave it (nested arrays stay nested). */
+export async function runScriptRaw(client: RedisLike, name: ScriptName, keys: readonly string[], args: ReadonlyArray<string | number>): Promise<unknown> {
+  const command = (client as unknown as Record<string, (...a: Array<string | number>) => Promise<unknown>>)[camel(name)];
+  if (!command) throw new Error(`script ${name} is not registered`);
+  return command.call(client, ...keys, ...args);
+}
+
+/** Runs one of the registered scripts whose reply is a flat list, as strings. */
 export async function runScript(
   client: RedisLike,
   name: ScriptName,
   keys: readonly string[],
   args: ReadonlyArray<string | number>,
 ): Promise<string[]> {
-  const command = (client as unknown as Record<string, (...a: Array<string | number>) => Promise<unknown>>)[camel(name)];
-  if (!command) throw new Error(`script ${name} is not registered`);
-  const reply = await command.call(client, ...keys, ...args);
+  const reply = await runScriptRaw(client, name, keys, args);
   return (reply as unknown[]).map((part) => (part === null || part === undefined ? '' : String(part)));
 }

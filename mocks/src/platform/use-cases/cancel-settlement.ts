@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   maskName,
   requestFingerprint,
@@ -31,9 +32,13 @@ export function ownerHolder(owner: string): string {
  * (the counter must not believe a second refund happened). Only the institution that made
  * the settlement cancels it (INSTITUTION_MISMATCH), within `cancellationWindowDays`.
  *
- * Steps, each idempotent, and what a crash after each leaves:
+ * Steps, each idempotent, and what a crash after each leaves (issue 14: the reads of the
+ * institution and the settlement's owner are sent together, and so are (1) and (2), and (3)
+ * with the card holder's read):
  * (1) the id claimed (global, SET NX) — nothing else; a retry goes on; a reversal tombstones it;
- * (2) a pending operation for the sweeper, which re-runs this function;
+ * (2) this attempt's pending operation for the sweeper, which re-runs this function; sent with
+ *     (1) and answered before anything else is done; when the claim refuses, this attempt
+ *     removes its own entry (a crash before that: the sweeper's re-run is refused and drops it);
  * (3) cancel-begin on the card holder's slot: all checks, then the cancellation journal and the
  *     settlement marked as cancelled by this id — atomically, so that no second cancellation
  *     and no reversal of the settlement can start; a crash here leaves a journal the sweeper
@@ -47,21 +52,29 @@ export function ownerHolder(owner: string): string {
 export async function cancelSettlement(deps: PlatformDeps, request: CancellationRequest): Promise<Result<CounterCancellation>> {
   const { store, policy } = deps;
   const { cancellationId, settlementId, institutionCode } = request;
-  if (!(await store.institution(institutionCode))) return fail('INSTITUTION_UNKNOWN');
-  const settlementOwner = await store.operationOwner('stl', settlementId);
+  const [institution, settlementOwner] = await Promise.all([store.institution(institutionCode), store.operationOwner('stl', settlementId)]);
+  if (!institution) return fail('INSTITUTION_UNKNOWN');
   if (settlementOwner === null) return fail('SETTLEMENT_NOT_FOUND');
   if (settlementOwner === REVERSED_OWNER) return fail('SETTLEMENT_REVERSED');
   const cardHolder = ownerHolder(settlementOwner);
 
   const fingerprint = requestFingerprint({ settlementId, institution: institutionCode });
   const owner = `${cardHolder}|${fingerprint}`;
-  const claimed = await store.claimOperationId('cnl', cancellationId, owner);
-  if (claimed === REVERSED_OWNER) return fail('OPERATION_REVERSED');
-  if (claimed !== owner) return fail('IDEMPOTENCY_KEY_REUSED');
-
   const now = deps.clock();
-  const op = await store.addPendingOperation({ type: 'cancellation', request }, now + RECOVERY_DELAY_MS);
-  const begin = await store.cancelBegin(cardHolder, settlementId, cancellationId, fingerprint, now, policy.cancellationWindowDays * DAY_MS, institutionCode);
+  // Issued in this order on one connection: the claim, then this attempt's recovery entry.
+  const [claimed, op] = await Promise.all([
+    store.claimOperationId('cnl', cancellationId, owner),
+    store.addPendingOperation({ type: 'cancellation', request, attempt: randomUUID() }, now + RECOVERY_DELAY_MS),
+  ]);
+  if (claimed !== owner) {
+    await store.removePendingOperation(op);
+    return fail(claimed === REVERSED_OWNER ? 'OPERATION_REVERSED' : 'IDEMPOTENCY_KEY_REUSED');
+  }
+  // The card holder is read right after the begin script, on the same slot and connection.
+  const [begin, payer] = await Promise.all([
+    store.cancelBegin(cardHolder, settlementId, cancellationId, fingerprint, now, policy.cancellationWindowDays * DAY_MS, institutionCode),
+    store.getPerson(cardHolder),
+  ]);
   if (begin[0] !== 'NEW' && begin[0] !== 'RESUME') {
     await store.removePendingOperation(op);
     if (begin[0] === 'DONE') return ok(JSON.parse(begin[1] ?? '{}') as CounterCancellation);
@@ -71,7 +84,6 @@ export async function cancelSettlement(deps: PlatformDeps, request: Cancellation
   const settlement = JSON.parse(begin[2] ?? '{}') as SettlementResult;
   const settlementAt = Number(begin[3]);
   const at = Number(begin[4]);
-  const payer = await store.getPerson(cardHolder);
   const payerName = payer?.name ?? '';
   const names = new Map(settlement.shared.map((part) => [part.authorizerId, part.authorizerName]));
 

@@ -8,6 +8,6 @@ export function personView(person: StoredPerson): PlatformPerson {
 }
 
 /** R2: may this person's account be used for family sharing right now? */
-export function canShareFrom(person: StoredPerson): boolean {
+export function canShareFrom(person: Pick<StoredPerson, 'insurance' | 'status'>): boolean {
   return person.insurance === 'employee' && person.status === 'active';
 }

@@ -1,7 +1,7 @@
 import { fail, ok, type Result, type CounterPreSettlement, type PreSettlementResult } from '@family-share/shared';
 import { type PlatformDeps } from '../deps';
 import { institutionRef } from '../institutions';
-import type { StoredPerson } from '../store/platform-store';
+import type { AccountFacts } from '../store/platform-store';
 import { makePlan, toCounterSplit, type SettleCommand } from './settle';
 
 /**
@@ -19,7 +19,7 @@ export async function preSettle(deps: PlatformDeps, command: Omit<SettleCommand,
   if (!payer) return fail('PERSON_NOT_FOUND');
   if (payer.insurance === null || payer.status !== 'active') return fail('PAYER_NOT_INSURED');
 
-  const known = new Map<string, StoredPerson>([[payer.psnNo, payer]]);
+  const known = new Map<string, AccountFacts>([[payer.psnNo, payer]]);
   const { plan, sources } = await makePlan(deps, command, institution, payer, deps.clock(), known);
   let remaining = command.charge;
   let own = 0;

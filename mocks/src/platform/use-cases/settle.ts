@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import {
   fundingOrder,
   maskName,
   requestFingerprint,
   type CounterSettlement,
+  type ErrorCode,
   type CounterSplit,
   type FundingSource,
   type InstitutionRecord,
@@ -15,7 +17,7 @@ import {
 } from '@family-share/shared';
 import { jsonHead, RECOVERY_DELAY_MS, type PlatformDeps } from '../deps';
 import { institutionRef } from '../institutions';
-import { REVERSED_OWNER, type StoredPerson } from '../store/platform-store';
+import { REVERSED_OWNER, type AccountFacts, type AuthorizerEntry } from '../store/platform-store';
 import { canShareFrom } from './person-view';
 
 export interface PlanStep {
@@ -68,11 +70,24 @@ export function sharingAllowedAt(institution: InstitutionRecord, policy: Policy)
  * or is undoing is OPERATION_REVERSED (R24) — see reverse-operation.ts for how a reversal and
  * this function (or the sweeper running it) can never leave a debit standing.
  *
- * Steps and what a crash after each leaves: (1) the id claimed — nothing else; a retry goes
- * on, a reversal finds no journal and tombstones it; (2) a pending operation for the sweeper;
- * (3) the journal with the plan — the sweeper resumes; (4) each debit, idempotent per account;
- * (5) the finish: result, payment record, notice; (6) the counter's day listing (a retry or the
- * sweeper writes it again: it is idempotent); (7) the pending operation removed.
+ * Steps and what a crash after each leaves (issue 14: six round trips and one per debit):
+ * (1) the institution read — nothing written;
+ * (2) sent together: the id claimed, then a pending operation for the sweeper (this attempt's
+ *     own entry), then a read of the card holder's slot (facts, journal, authorizers); all three
+ *     are answered before anything else is done — the claim decides, and when it refuses, or the
+ *     journal says done, reversed or nothing to do, this attempt removes its own entry again (a
+ *     crash before that removal: the sweeper re-runs the request, which is refused or answers
+ *     the result, and drops the entry); a crash after (2): the sweeper resumes;
+ * (3) the authorizers' facts for the plan, one HMGET per authorizer's slot, sent together;
+ * (4) the journal with the plan — the sweeper resumes;
+ * (5) each debit, idempotent per account;
+ * (6) the finish: result, payment record, notice in the feed;
+ * (7) sent together: the counter's day listing (idempotent), the pending operation removed,
+ *     and the WeChat nudges' outbox entries. The outbox (plat:outbox) is one stream for the
+ *     whole platform, on its own slot: it cannot be written inside the finish script on a
+ *     cluster, and a stream per slot would be a stream per person (a person's slot is their
+ *     hash tag) that no consumer group could read. A crash before (7) loses the nudges only;
+ *     the feed, written in (5) and (6), is the record (see wechat-notifier.ts).
  */
 export async function settle(deps: PlatformDeps, request: SettlementRequest | SettleCommand): Promise<Result<SettlementResult>> {
   const command = toCommand(request);
@@ -87,25 +102,40 @@ export async function settle(deps: PlatformDeps, request: SettlementRequest | Se
     choice: command.choice ?? null,
   });
   const owner = `${cardHolder}|${fingerprint}`;
-  const claimed = await store.claimOperationId('stl', command.settlementId, owner);
-  if (claimed === REVERSED_OWNER) return fail('OPERATION_REVERSED');
-  if (claimed !== owner) return fail('IDEMPOTENCY_KEY_REUSED');
+  const now = deps.clock();
+  // Issued in this order on one connection: the claim, the entry, the read (step 2).
+  const [claimed, op, start] = await Promise.all([
+    store.claimOperationId('stl', command.settlementId, owner),
+    store.addPendingOperation({ type: 'settlement', request: command, attempt: randomUUID() }, now + RECOVERY_DELAY_MS),
+    store.settlementStart(cardHolder, command.settlementId),
+  ]);
+  const refuse = async (code: ErrorCode) => {
+    await store.removePendingOperation(op);
+    return fail(code);
+  };
+  if (claimed === REVERSED_OWNER) return refuse('OPERATION_REVERSED');
+  if (claimed !== owner) return refuse('IDEMPOTENCY_KEY_REUSED');
+  // Tests stop a settlement here, after its claim and its recovery entry, as a crash would.
+  await deps.faults?.afterSettlementClaim?.(command.settlementId);
 
-  const [payer, journal] = await Promise.all([store.getPerson(cardHolder), store.settlementJournal(cardHolder, command.settlementId)]);
-  if (!payer) return fail('PERSON_NOT_FOUND');
-  if (journal.status === 'reversing' || journal.status === 'reversed') return fail('OPERATION_REVERSED');
+  const { payer, journal } = start;
+  if (!payer) return refuse('PERSON_NOT_FOUND');
+  if (journal.status === 'reversing' || journal.status === 'reversed') return refuse('OPERATION_REVERSED');
   if (journal.status === 'done' && journal.result) {
     // Also lists it for the counter's day, in case a crash came between the finish and that write.
-    await store.addToCounterDay(command.institutionCode, Number(journal.at), command.settlementId, cardHolder);
+    await Promise.all([
+      store.addToCounterDay(command.institutionCode, Number(journal.at), command.settlementId, cardHolder),
+      store.removePendingOperation(op),
+    ]);
     return ok(JSON.parse(journal.result) as SettlementResult);
   }
-  if (!journal.fp && (payer.insurance === null || payer.status !== 'active')) return fail('PAYER_NOT_INSURED');
+  if (!journal.fp && (payer.insurance === null || payer.status !== 'active')) return refuse('PAYER_NOT_INSURED');
 
-  const now = deps.clock();
   // People read for the plan name the authorizers below; a resumed plan reads them again.
-  const known = new Map<string, StoredPerson>([[cardHolder, payer]]);
-  const plan = journal.plan ? (JSON.parse(journal.plan) as StoredPlan) : (await makePlan(deps, command, institution, payer, now, known)).plan;
-  const op = await store.addPendingOperation({ type: 'settlement', request: command }, now + RECOVERY_DELAY_MS);
+  const known = new Map<string, AccountFacts>([[cardHolder, payer]]);
+  const plan = journal.plan
+    ? (JSON.parse(journal.plan) as StoredPlan)
+    : (await makePlan(deps, command, institution, payer, now, known, start.authorizers)).plan;
   const begin = await store.beginSettlement(cardHolder, command.settlementId, fingerprint, JSON.stringify(plan), now, command.institutionCode);
   if (begin[0] !== 'NEW' && begin[0] !== 'RESUME') {
     await store.removePendingOperation(op);
@@ -127,7 +157,8 @@ export async function settle(deps: PlatformDeps, request: SettlementRequest | Se
     noSharingReason: stored.noSharingReason ?? null,
   };
   const unknown = stored.steps.map((s) => s.account).filter((account) => !known.has(account));
-  const names = unknown.length > 0 ? new Map([...known, ...(await store.getPersons(unknown))]) : known;
+  const names = unknown.length > 0 ? new Map([...known, ...(await store.accountFacts(unknown))]) : known;
+  const nudges: Array<[string, Parameters<PlatformDeps['notifier']['notify']>[1]]> = [];
   let remaining = command.charge;
   for (const [index, step] of stored.steps.entries()) {
     const entry = {
@@ -171,7 +202,7 @@ export async function settle(deps: PlatformDeps, request: SettlementRequest | Se
       result.ownBalanceAfter = Number(reply[1]);
     } else if (take > 0) {
       result.shared.push({ authorizerId: step.account, authorizerName: names.get(step.account)?.name ?? '', amount: take });
-      deps.notifier.notify(step.account, { kind: 'DEDUCTION', at: stored.at, amount: take, beneficiaryName: payer.name });
+      nudges.push([step.account, { kind: 'DEDUCTION', at: stored.at, amount: take, beneficiaryName: payer.name }]);
     }
     // Tests stop a settlement here, between two debits, as a crash would (R24 against the sweeper).
     await deps.faults?.afterSettlementDebit?.(command.settlementId, index);
@@ -199,10 +230,14 @@ export async function settle(deps: PlatformDeps, request: SettlementRequest | Se
     cash: result.cash,
   });
   const finish = await store.finishSettlement(cardHolder, command.settlementId, JSON.stringify(result), stored.at, record, paymentEvent);
-  if (finish[0] === 'OK') await store.addToCounterDay(command.institutionCode, stored.at, command.settlementId, cardHolder);
-  await store.removePendingOperation(op);
+  // Step (7): everything below is issued in this tick, so that it travels together.
+  if (finish[0] !== 'REVERSED' && sharedTotal > 0) nudges.push([cardHolder, paymentEvent]);
+  for (const [person, event] of nudges) deps.notifier.notify(person, event);
+  await Promise.all([
+    finish[0] === 'OK' ? store.addToCounterDay(command.institutionCode, stored.at, command.settlementId, cardHolder) : null,
+    store.removePendingOperation(op),
+  ]);
   if (finish[0] === 'REVERSED') return fail('OPERATION_REVERSED');
-  if (sharedTotal > 0) deps.notifier.notify(cardHolder, paymentEvent);
   return ok(JSON.parse(finish[1] ?? '{}') as SettlementResult);
 }
 
@@ -210,27 +245,29 @@ export async function settle(deps: PlatformDeps, request: SettlementRequest | Se
  * R11–R14 via fundingOrder on the balances of now; accounts that cannot share give nothing,
  * and at an institution where sharing is not open (R21) no authorizer is asked at all. The
  * authorizers it reads are added to `known`. Also answers the pre-settlement (R22): `sources`
- * says what each account could give now.
+ * says what each account could give now. `order`: the card holder's authorizers when they
+ * were read already.
  */
 export async function makePlan(
   deps: PlatformDeps,
   command: Pick<SettleCommand, 'cardHolder' | 'charge' | 'choice'>,
   institution: InstitutionRecord,
-  payer: StoredPerson,
+  payer: AccountFacts,
   now: number,
-  known: Map<string, StoredPerson>,
+  known: Map<string, AccountFacts>,
+  order?: readonly AuthorizerEntry[],
 ): Promise<{ plan: StoredPlan; sources: FundingSource[] }> {
   const { store } = deps;
-  const order = await store.authorizersOf(command.cardHolder);
+  const authorizers = order ?? (await store.authorizersOf(command.cardHolder));
   const open = sharingAllowedAt(institution, deps.policy);
-  const people = open ? await store.getPersons(order.map((e) => e.authorizerId)) : new Map<string, StoredPerson>();
+  const people = open && authorizers.length > 0 ? await store.accountFacts(authorizers.map((e) => e.authorizerId)) : new Map<string, AccountFacts>();
   for (const [id, person] of people) known.set(id, person);
   const sources = fundingOrder(
     {
       charge: command.charge,
       payer: { insurance: payer.insurance === 'employee' ? 'employee' : 'resident', balance: payer.balance },
       authorizers: open
-        ? order.map((e) => {
+        ? authorizers.map((e) => {
             const person = people.get(e.authorizerId);
             return { id: e.authorizerId, balance: person && canShareFrom(person) ? person.balance : 0 };
           })
@@ -245,7 +282,7 @@ export async function makePlan(
         s.kind === 'own' ? { account: command.cardHolder, mode: 'own' } : { account: s.authorizerId ?? '', mode: 'shared' },
       ),
       at: now,
-      noSharingReason: !open && order.length > 0 ? 'INSTITUTION_NOT_OPEN_FOR_SHARING' : null,
+      noSharingReason: !open && authorizers.length > 0 ? 'INSTITUTION_NOT_OPEN_FOR_SHARING' : null,
     },
     sources,
   };
