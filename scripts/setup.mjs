@@ -77,10 +77,26 @@ function ensureSystemPackages(names) {
   }
 }
 
+/**
+ * The platform claims an operation id and reads the previous owner in one command (SET … NX GET),
+ * which Redis has since 7.0; an older server would refuse every settlement with a syntax error.
+ */
+function ensureRedisVersion() {
+  const bin = process.env.REDIS_SERVER_BIN ?? SYSTEM_NEEDS.redis.bin.find(onPath);
+  const out = spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout ?? '';
+  const match = /v=(\d+)\.(\d+)/.exec(out);
+  if (!match) return log(`could not read the Redis version from "${out.trim()}"`);
+  if (Number(match[1]) < 7) {
+    console.error(`[setup] Redis ${match[1]}.${match[2]} at ${bin} is too old: the platform needs Redis 7.0 or later (SET … NX GET).`);
+    process.exit(1);
+  }
+}
+
 const needs = NEEDS_BY_MODE[mode];
 if (!needs) {
   console.error(`[setup] unknown mode ${mode}; use "test" or "start"`);
   process.exit(2);
 }
 ensureSystemPackages(needs);
+if (needs.includes('redis')) ensureRedisVersion();
 ensureNpmPackages();
