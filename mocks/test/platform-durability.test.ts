@@ -83,7 +83,10 @@ describe('platform: durability and recovery (R17)', () => {
     const retry = await h.api<SettlementResult>('POST', '/v1/settlements', request);
     expect(retry.body).toMatchObject({ shared: [{ amount: 6000 }], cash: 0, at: now });
     expect(await balance(a.idNumber)).toBe(494000);
-    expect(await store.duePendingOperations(Date.now() + 60_000)).toEqual([]);
+    // Only this settlement's entries: the killed load above may leave one of its own in-flight
+    // settlements' recovery entries for the sweeper (due 10 s later), as a crash would.
+    const left = (await store.duePendingOperations(Date.now() + 60_000)).filter((m) => m.includes(`"settlementId":"${request.settlementId}"`));
+    expect(left).toEqual([]);
   });
 
   it('when a binding stopped between its commit and its finish, then the sweeper makes both sides agree', async () => {
