@@ -72,6 +72,16 @@ export function outboxWriter(options: { store: PlatformStore; outboxKey: string;
   };
 }
 
+/** Where the outbox is and how its consumer reaches WeChat's server API. */
+export interface OutboxOptions {
+  wechatUrl: string;
+  appId: string;
+  appSecret: string;
+  store: PlatformStore;
+  outboxKey: string;
+  log: Logger;
+}
+
 /**
  * The outbox's consumer: reads entries as a member of the consumer group (at-least-once: an
  * entry read and never acknowledged stays pending and is taken over by another consumer), sends
@@ -88,16 +98,7 @@ export function outboxWriter(options: { store: PlatformStore; outboxKey: string;
  * (4) XACK + XDEL, once per batch read — a crash before it: the redelivery finds the marks and
  *     only acknowledges.
  */
-export function outboxConsumer(options: {
-  wechatUrl: string;
-  appId: string;
-  appSecret: string;
-  store: PlatformStore;
-  outboxKey: string;
-  log: Logger;
-  faults?: OutboxFaults;
-  consumerName?: string;
-}): OutboxConsumer {
+export function outboxConsumer(options: OutboxOptions & { faults?: OutboxFaults; consumerName?: string }): OutboxConsumer {
   const { store, outboxKey: key, log } = options;
   const redis = store.redis;
   const name = options.consumerName ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -269,16 +270,12 @@ export function outboxConsumer(options: {
  * The notifier a platform process uses: the outbox writer, and (unless the consumer runs in a
  * process of its own) the consumer too.
  */
-export function wechatNotifier(options: {
-  wechatUrl: string;
-  appId: string;
-  appSecret: string;
-  store: PlatformStore;
-  outboxKey: string;
-  log: Logger;
-  /** false: another process consumes the outbox (MOCKS_ONLY). */
-  consume?: boolean;
-}): OutboxNotifier {
+export function wechatNotifier(
+  options: OutboxOptions & {
+    /** false: another process consumes the outbox (MOCKS_ONLY). */
+    consume?: boolean;
+  },
+): OutboxNotifier {
   const writer = outboxWriter(options);
   const consumer = options.consume === false ? null : outboxConsumer(options);
   consumer?.run();
