@@ -117,6 +117,7 @@ describe('platform: the home page reads (issue 14)', () => {
     expect((await get(`/v1/persons/${nobody}/summary?feedSince=-5`)).status).toBe(400);
     expect((await get(`/v1/persons/${nobody}/summary?feedSince=5`)).status).toBe(404);
     expect((await get(`/v1/persons/${nobody}/bindings`)).status).toBe(404);
+    expect((await get(`/v1/persons/${nobody}/feed/count?feedSince=5`)).status).toBe(404);
     const x = await h.newPerson();
     expect((await get(`/v1/persons/${x.psnNo}/summary?feedSince=-5`)).status).toBe(400);
     expect((await get(`/v1/persons/${x.psnNo}/feed/count?feedSince=1e3`)).status).toBe(400);

@@ -123,9 +123,9 @@ function handlers(deps: PlatformDeps): Handlers {
     payments: async ({ params, query }) => ok(await store.payments((await personOf(params.psnNo)).psnNo, query)),
     feed: async ({ params, query }) => ok(await store.feed((await personOf(params.psnNo)).psnNo, query)),
     async feedCount({ params, query }) {
-      const view = await store.personHome(params.psnNo, query.feedSince);
-      if (!view.person) throw new AppError('PERSON_NOT_FOUND');
-      return ok({ feedSince: query.feedSince, feedNewer: view.feedNewer ?? 0 });
+      const feedNewer = await store.feedCount(params.psnNo, query.feedSince);
+      if (feedNewer === null) throw new AppError('PERSON_NOT_FOUND');
+      return ok({ feedSince: query.feedSince, feedNewer });
     },
     claims: async ({ params }) => ok(await store.claims((await personOf(params.psnNo)).psnNo)),
     demoPeople: async () => ok(DEMO_PEOPLE.map(({ key, idNumber, name, openid, shows }) => ({ key, idNumber, name, openid, shows }))),

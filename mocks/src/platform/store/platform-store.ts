@@ -277,6 +277,13 @@ export class PlatformStore {
     };
   }
 
+  /** How many feed events are newer than `feedSinceMs`, up to `cap` (feed-count.lua); null for nobody. */
+  async feedCount(id: string, feedSinceMs: number, cap = 99): Promise<number | null> {
+    const k = this.k(id);
+    const count = Number(await runScriptRaw(this.redis, 'feed-count', [k.person, k.feed], [`${feedSinceMs + 1}`, cap]));
+    return count < 0 ? null : count;
+  }
+
   /** The beneficiary's side of one binding (binding-side.lua): its record and the beneficiary's insurance. */
   async bindingSide(beneficiaryId: string, bindingId: string): Promise<{ record: Binding | null; insurance: StoredPerson['insurance'] }> {
     const k = this.k(beneficiaryId);

@@ -31,6 +31,7 @@ const SCRIPT_NAMES = [
   'home-read',
   'binding-side',
   'settlement-read',
+  'feed-count',
 ] as const;
 
 export type ScriptName = (typeof SCRIPT_NAMES)[number];
