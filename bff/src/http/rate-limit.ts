@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { BFF_RATE_LIMITS, type RateLimitName, type RateLimitSpec, type RateLimitSubject, type Result } from '@family-share/shared';
 import { AppError } from '@family-share/shared/server-kit';
 import type { Caller, RateLimits } from '../deps';
@@ -9,14 +8,14 @@ interface Counted {
 }
 
 /**
- * Whom a request is counted against. A person is keyed by a digest of their person number, so
- * that no personal number is in a Redis key; null when the caller has no person yet (its use
- * case refuses that with ECREDENTIAL_REQUIRED, which nothing needs to count).
+ * Whom a request is counted against: the address, the WeChat account, or the person number
+ * (opaque, as in every BFF key); null when the caller has no person yet (its use case refuses
+ * that with ECREDENTIAL_REQUIRED, which nothing needs to count).
  */
 function subjectOf(per: RateLimitSubject, { caller, ip }: Counted): string | null {
   if (per === 'ip') return ip;
   if (per === 'openid') return caller?.openid ?? null;
-  return caller?.personId ? createHash('sha256').update(caller.personId).digest('base64url') : null;
+  return caller?.personId ?? null;
 }
 
 /**

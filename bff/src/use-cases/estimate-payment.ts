@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   ESTIMATE_MAX_FEN,
   maskName,
@@ -85,8 +84,8 @@ export async function estimatePayment(
 
   // The registry's 'paymentEstimate' limit, counted here rather than before the use case: only
   // a well-formed amount counts, and a mistyped one is answered as such even when the limit is
-  // reached. Keyed by a digest of the person, as the registry's limits are: no number in a key.
-  const limit = await deps.limits.consume('paymentEstimate', createHash('sha256').update(me).digest('base64url'));
+  // reached. Keyed by the person number, as the registry's limits are.
+  const limit = await deps.limits.consume('paymentEstimate', me);
   if (!limit.ok) throw new AppError('RATE_LIMITED', undefined, { retryAfterS: limit.retryAfterS });
 
   const { policy } = deps.config;
